@@ -135,9 +135,7 @@ def _read_json_object(name: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=no_duplicates)
     except json.JSONDecodeError as exc:
-        raise UsageError(
-            f"{label}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}"
-        ) from None
+        raise UsageError(f"{label}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
     except RecursionError:
         raise UsageError(f"{label}: JSON nested too deeply") from None
 
