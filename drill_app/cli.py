@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -16,9 +17,12 @@ from typing import Any, NoReturn
 from drill_app import __version__
 from drill_app.core.facts import FactsError, validate_facts
 from drill_app.core.plan import Plan, load_plan
+from drill_app.core.replay import read_actions, replay
 from drill_app.core.rules import classify_level, classify_warning, command_for
+from drill_app.core.scenario import load_scenario, scenario_json_schema
+from drill_app.core.scoring import ScoringRules, load_scoring_rules, sheet_to_json
 from drill_app.core.sourcefile import DataFileError
-from drill_app.paths import DEFAULT_PLAN
+from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -72,6 +76,42 @@ def _build_parser() -> argparse.ArgumentParser:
         description="Validate plan files; print each problem as file:line:column: message.",
     )
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check scenario files against the schema and the plan",
+        description=(
+            "Check scenario files (or every *.yaml in a folder) against the scenario schema "
+            "and the plan. Each problem is printed as file:line:column: message. Exit status: "
+            "0 no problems, 1 problems found, 2 a file could not be read as a scenario at all."
+        ),
+    )
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    replay = commands.add_parser(
+        "replay",
+        help="run an exercise headless from a file of timed actions and print the score",
+        description=(
+            "Run SCENARIO headless with the actions in ACTIONS (JSON lines, see "
+            "docs/replay-format.md) and print the score: a table, or JSON with --json."
+        ),
+    )
+    replay.add_argument("scenario", type=Path, metavar="SCENARIO")
+    replay.add_argument("actions", type=Path, metavar="ACTIONS")
+    replay.add_argument("--json", action="store_true", help="print the score as JSON")
+    replay.add_argument(
+        "--scoring",
+        type=Path,
+        default=DEFAULT_SCORING,
+        metavar="FILE",
+        help="scoring rules (default: the built-in rules)",
+    )
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the scenario format",
+    )
+    del schema
     return parser
 
 
@@ -85,6 +125,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _classify(args.file, args.plan)
         if args.command == "plan":
             return _plan_check(args.files)
+        if args.command == "validate":
+            return _validate(args.paths, args.plan)
+        if args.command == "replay":
+            return _replay(args)
+        if args.command == "schema":
+            sys.stdout.write(scenario_json_schema())
+            return EXIT_OK
     except UsageError as exc:
         _fail(f"drill-app {args.command}: {exc}")
     except KeyboardInterrupt:
@@ -220,6 +267,129 @@ def _plan_check(files: Sequence[Path]) -> int:
             continue
         print(f"{path}: ok: {plan.identity.title} ({plan.identity.document_number})")
     return status
+
+
+# --- validate ------------------------------------------------------------------------
+
+
+def _scenario_files(paths: Sequence[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")))
+        else:
+            files.append(path)
+    return files
+
+
+def _validate(paths: Sequence[Path], plan_path: Path) -> int:
+    plan = _load_plan(plan_path)
+    status = EXIT_OK
+    for path in _scenario_files(paths):
+        try:
+            load_scenario(plan, path)
+        except DataFileError as exc:
+            for problem in exc.problems:
+                print(problem)
+            unreadable = any(_is_unreadable(p.message) for p in exc.problems)
+            status = max(status, EXIT_USAGE if unreadable else EXIT_FINDINGS)
+    return status
+
+
+def _is_unreadable(message: str) -> bool:
+    return message.startswith(("cannot read", "the file is not UTF-8", "YAML", "the file is empty"))
+
+
+# --- replay ----------------------------------------------------------------------------
+
+
+def _load_rules(path: Path) -> ScoringRules:
+    try:
+        return load_scoring_rules(path)
+    except DataFileError as exc:
+        raise UsageError(f"invalid scoring rules: {exc.problems[0]}") from None
+
+
+def _replay(args: argparse.Namespace) -> int:
+    plan = _load_plan(args.plan)
+    rules = _load_rules(args.scoring)
+    try:
+        scenario = load_scenario(plan, args.scenario)
+    except DataFileError as exc:
+        raise UsageError(f"invalid scenario: {exc.problems[0]}") from None
+    try:
+        actions = read_actions(args.actions)
+        _, sheet = replay(plan, scenario, rules, actions, file=str(args.actions))
+    except DataFileError as exc:
+        raise UsageError(str(exc.problems[0])) from None
+    if args.json:
+        json.dump(sheet_to_json(plan, sheet, rules), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_sheet(plan, sheet, rules))
+    return EXIT_OK
+
+
+def format_sheet(plan: Plan, sheet: Any, rules: ScoringRules) -> str:
+    """A readable score table for the terminal."""
+    names = {c.id: c.name for c in rules.categories}
+    status_names = {
+        "met": "按时完成",
+        "late": "迟",
+        "missed": "未完成",
+        "wrong": "错误",
+        "pending": "未到期",
+    }
+    out: list[str] = []
+    category = None
+    for line in sheet.lines:
+        if line.category != category:
+            category = line.category
+            out.append(f"\n== {names.get(category, category)} ==")
+        due = _minutes(line.due_at)
+        done = _minutes(line.done_at)
+        status = status_names[line.status]
+        if line.status == "late":
+            status = f"迟{line.minutes_late}分钟"
+        out.append(
+            f"{_pad(line.plan_ref, 12)} {_pad(plan.party_name(line.unit), 24)} "
+            f"{_pad(_clip(line.title, 44), 46)} 应{due:>6} 实{done:>6}  {_pad(status, 12)}"
+            f" {line.points:g}/{line.max_points:g}"
+        )
+        if line.detail:
+            out.append(f"{'':<12} {line.detail}")
+    t = sheet.overall
+    out.append(
+        f"\n总分 {t.points:g}/{t.max_points:g}  {t.percent:g}分（百分制）"
+        f"  等级：{sheet.grade.grade}\n"
+    )
+    return "\n".join(out) + "\n"
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def _clip(text: str, width: int) -> str:
+    if _width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if _width(out + ch) > width - 1:
+            return out + "…"
+        out += ch
+    return out
+
+
+def _minutes(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    minutes = seconds / 60
+    return f"{minutes:g}分" if minutes == int(minutes) else f"{minutes:.1f}分"
 
 
 if __name__ == "__main__":

@@ -10,3 +10,4 @@ TRANSLATIONS_DIR = ASSETS_DIR / "translations"
 SCENARIOS_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 
 DEFAULT_PLAN = PLANS_DIR / "lixia-gas-2025.yaml"
+DEFAULT_SCORING = ASSETS_DIR / "scoring" / "default.yaml"

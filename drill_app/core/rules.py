@@ -45,7 +45,7 @@ class Situation:
     level: LevelId | None = None
 
 
-_OPS: dict[str, Callable[[Any, Any], Any]] = {
+COMPARISONS: dict[str, Callable[[Any, Any], Any]] = {
     ">": operator.gt,
     ">=": operator.ge,
     "<": operator.lt,
@@ -75,7 +75,7 @@ def condition_holds(condition: Condition, situation: Situation) -> bool:
     value = situation.facts.get(condition.fact)
     if value is None:
         return False
-    return bool(_OPS[condition.op](value, condition.value))
+    return bool(COMPARISONS[condition.op](value, condition.value))
 
 
 # --- incident level (§1.6.2) -----------------------------------------------------------

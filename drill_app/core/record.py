@@ -1,0 +1,142 @@
+"""An exercise's events, indexed for the questions scoring asks.
+
+``ExerciseRecord`` ingests events in order (one pass, no re-sorting) and keeps:
+the facts as they stood after each delivery, what each unit had been told and
+when, when each unit learnt of the incident, and the actions of each unit by
+kind.  Everything the expectations and the score need is a lookup here.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from drill_app.core.events import Event
+from drill_app.core.facts import FactValue
+from drill_app.core.scenario import Scenario
+
+FactsSnapshot = Mapping[str, FactValue]
+
+
+@dataclass
+class _Series:
+    """Facts snapshots over time: times[i] is when snapshots[i] began to hold."""
+
+    times: list[float] = field(default_factory=list)
+    snapshots: list[dict[str, FactValue]] = field(default_factory=list)
+
+    def update(self, time: float, facts: Mapping[str, FactValue]) -> None:
+        current = dict(self.snapshots[-1]) if self.snapshots else {}
+        current.update(facts)
+        if self.times and self.times[-1] == time:
+            self.snapshots[-1] = current
+        else:
+            self.times.append(time)
+            self.snapshots.append(current)
+
+    def at(self, time: float) -> FactsSnapshot:
+        i = bisect_right(self.times, time)
+        return self.snapshots[i - 1] if i else {}
+
+
+class ExerciseRecord:
+    """The indexed event log of one exercise."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.events: list[Event] = []
+        self.facts = _Series()
+        self.unit_facts: dict[str, _Series] = defaultdict(_Series)
+        self.known_at: dict[str, float] = {}
+        self.told_sensitive_at: dict[str, float] = {}
+        self.sensitive_determined_at: dict[str, float] = {}
+        self.delivered: dict[str, Event] = {}
+        self.skipped: set[str] = set()
+        self.actions: dict[tuple[str, str], list[Event]] = defaultdict(list)
+        self.by_kind: dict[str, list[Event]] = defaultdict(list)
+        self.started_at: float | None = None
+        self.ended_at: float | None = None
+        self.disposal_ended_at: float | None = None
+        self.now = 0.0
+        self.structure_version = 0
+        """Grows when an event changes which expectations exist (not on ordinary actions)."""
+
+    @property
+    def occurred_at(self) -> float:
+        return self.scenario.occurred_at * 60
+
+    def add(self, event: Event) -> None:
+        self.events.append(event)
+        t = event.scenario_time
+        self.now = max(self.now, t)
+        kind = event.kind
+        self.by_kind[kind].append(event)
+        if event.unit is not None:
+            self.actions[(event.unit, kind)].append(event)
+        if kind == "inject_delivered":
+            self._delivered(event)
+        elif kind == "inject_skipped":
+            self.skipped.add(event.payload["inject"])
+        elif kind == "exercise_started":
+            self.started_at = t
+        elif kind == "exercise_ended":
+            self.ended_at = t
+            self.structure_version += 1
+        elif kind == "disposal_ended" and self.disposal_ended_at is None:
+            self.disposal_ended_at = t
+            self.structure_version += 1
+        elif kind == "sensitive_determined" and event.unit not in self.sensitive_determined_at:
+            assert event.unit is not None
+            self.sensitive_determined_at[event.unit] = t
+            self.structure_version += 1
+
+    def _delivered(self, event: Event) -> None:
+        p = event.payload
+        t = event.scenario_time
+        if p.get("inject"):
+            self.delivered[p["inject"]] = event
+        facts = p.get("facts") or {}
+        if facts:
+            self.facts.update(t, facts)
+        if facts.get("disposal_ended") is True and self.disposal_ended_at is None:
+            self.disposal_ended_at = t
+        for seat in p["to"]:
+            if facts:
+                self.unit_facts[seat].update(t, facts)
+            if p.get("informs_incident") and seat not in self.known_at:
+                self.known_at[seat] = t
+            if facts.get("sensitive_event") is True and seat not in self.told_sensitive_at:
+                self.told_sensitive_at[seat] = t
+        self.structure_version += 1
+
+    def facts_at(self, time: float) -> FactsSnapshot:
+        return self.facts.at(time)
+
+    def unit_facts_at(self, unit: str, time: float) -> FactsSnapshot:
+        series = self.unit_facts.get(unit)
+        return series.at(time) if series else {}
+
+    def fact_change_times(self) -> list[float]:
+        return list(self.facts.times)
+
+    def actions_of(self, unit: str, kind: str) -> list[Event]:
+        return self.actions.get((unit, kind), [])
+
+    def first_action(
+        self, units: tuple[str, ...] | None, kind: str, key: str | None = None, value: object = None
+    ) -> Event | None:
+        """The earliest action of *kind* by any of *units* (any seat if None) matching key=value."""
+        candidates = (
+            self.by_kind.get(kind, [])
+            if units is None
+            else [e for u in units for e in self.actions.get((u, kind), [])]
+        )
+        best: Event | None = None
+        for event in candidates:
+            if key is not None and event.payload.get(key) != value:
+                continue
+            if best is None or event.scenario_time < best.scenario_time:
+                best = event
+        return best

@@ -1,0 +1,508 @@
+"""Scoring: every expectation becomes a line — met, late, missed or wrong.
+
+``score_exercise`` is a pure function of (plan, scenario, events, rules).  The
+events are ingested once into an ExerciseRecord; expectations are derived from
+its structure; each is judged by lookups, so the cost grows linearly with the
+number of events.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from drill_app.core.events import Event
+from drill_app.core.expectations import Expectation, ImmediateMinutes, derive_expectations
+from drill_app.core.plan import Plan
+from drill_app.core.record import ExerciseRecord
+from drill_app.core.scenario import Scenario
+from drill_app.core.sourcefile import DataFileError, pydantic_problems, read_yaml_file
+
+Status = Literal["met", "late", "missed", "wrong", "pending"]
+
+
+# --- rules (data) ---------------------------------------------------------------------
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Grade(_Model):
+    min: float = Field(ge=0, le=100)
+    grade: str
+    grade_en: str
+
+
+class ScoreCategory(_Model):
+    id: str
+    name: str
+    name_en: str
+
+
+class Immediate(_Model):
+    level: float = Field(gt=0)
+    handover: float = Field(gt=0)
+    group: float = Field(gt=0)
+    warning: float = Field(gt=0)
+    step: float = Field(gt=0)
+    response_end: float = Field(gt=0)
+
+
+class ScoringRules(_Model):
+    format: Literal[1]
+    points: dict[str, float]
+    late_factor: float = Field(ge=0, le=1)
+    immediate_minutes: Immediate
+    grades: list[Grade] = Field(min_length=1)
+    categories: list[ScoreCategory]
+
+    def grade_for(self, percent: float) -> Grade:
+        for grade in sorted(self.grades, key=lambda g: -g.min):
+            if percent >= grade.min:
+                return grade
+        return self.grades[-1]
+
+    def with_overrides(self, overrides: Mapping[str, Any]) -> ScoringRules:
+        """These rules with a scenario's ``scoring:`` section laid over them."""
+        if not overrides:
+            return self
+        merged = _deep_merge(self.model_dump(), dict(overrides))
+        return ScoringRules.model_validate(merged)
+
+
+def _deep_merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, Mapping) and isinstance(out.get(key), dict):
+            out[key] = _deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+# --- results ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    id: str
+    kind: str
+    category: str
+    unit: str
+    title: str
+    title_en: str
+    plan_ref: str
+    due_at: float | None
+    done_at: float | None
+    status: Status
+    minutes_late: int
+    points: float
+    max_points: float
+    evidence: tuple[str, ...] = ()
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Total:
+    points: float
+    max_points: float
+
+    @property
+    def percent(self) -> float:
+        return round(100 * self.points / self.max_points, 1) if self.max_points else 0.0
+
+
+@dataclass(frozen=True)
+class ScoreSheet:
+    lines: tuple[Line, ...]
+    overall: Total
+    by_unit: Mapping[str, Total]
+    by_category: Mapping[str, Total]
+    grade: Grade
+    ended: bool
+    scenario_seconds: float
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+# --- judging ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    status: Status
+    done: Event | None = None
+    evidence: tuple[Event, ...] = ()
+    detail: str = ""
+
+
+def judge(
+    plan: Plan,
+    scenario: Scenario,
+    record: ExerciseRecord,
+    expectation: Expectation,
+    rules: ScoringRules,
+    now: float,
+    ended: bool,
+) -> Line:
+    verdict = _JUDGES[expectation.kind](plan, scenario, record, expectation)
+    status = verdict.status
+    done_at = verdict.done.scenario_time if verdict.done else None
+    due = expectation.due_at
+    if status == "met" and due is not None and done_at is not None and done_at > due:
+        status = "late"
+    if status == "missed" and not ended and (due is None or now <= due):
+        status = "pending"
+    minutes_late = math.ceil((done_at - due) / 60 - 1e-9) if status == "late" else 0  # type: ignore[operator]
+    max_points = float(
+        expectation.params.get("points")
+        or rules.points.get(expectation.kind, rules.points["scenario"])
+    )
+    points = {"met": max_points, "late": max_points * rules.late_factor}.get(status, 0.0)
+    evidence = verdict.evidence or ((verdict.done,) if verdict.done else ())
+    return Line(
+        id=expectation.id,
+        kind=expectation.kind,
+        category=expectation.category,
+        unit=expectation.unit,
+        title=expectation.title,
+        title_en=expectation.title_en,
+        plan_ref=expectation.ref,
+        due_at=due,
+        done_at=done_at,
+        status=status,
+        minutes_late=minutes_late,
+        points=round(points, 2),
+        max_points=max_points,
+        evidence=tuple(e.id for e in evidence),
+        detail=verdict.detail,
+    )
+
+
+def _first(events: Iterable[Event], start: float, until: float | None = None) -> list[Event]:
+    return [
+        e for e in events if e.scenario_time >= start and (until is None or e.scenario_time < until)
+    ]
+
+
+def _judge_report(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
+    kinds = exp.params["report_kinds"]
+    for event in rec.actions_of(exp.unit, "report_submitted"):
+        if event.scenario_time >= exp.params["after"] and event.payload["report_kind"] in kinds:
+            return _Verdict("met", event)
+    return _Verdict("missed")
+
+
+_FIGURE_FIELDS = {
+    "casualties": ("deaths", "serious_injuries", "minor_injuries"),
+    "property_loss": ("direct_loss_yuan",),
+}
+
+
+def report_missing_fields(plan: Plan, payload: Mapping[str, Any]) -> list[str]:
+    """The §4.1.3 items a report leaves empty, as the plan's labels."""
+    fields = payload["fields"]
+    figures = payload.get("figures") or {}
+    missing = []
+    for item in plan.reporting.content:
+        value = fields.get(item.id)
+        present = value not in (None, "")
+        if not present and any(k in figures for k in _FIGURE_FIELDS.get(item.id, ())):
+            present = True
+        if not present:
+            missing.append(item.label)
+    return missing
+
+
+def _judge_content(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
+    for event in rec.actions_of(exp.unit, "report_submitted"):
+        if event.payload["report_kind"] == "written" and event.scenario_time >= exp.starts_at:
+            missing = report_missing_fields(plan, event.payload)
+            if missing:
+                return _Verdict("wrong", event, detail="缺少：" + "、".join(missing))
+            return _Verdict("met", event)
+    return _Verdict("missed", detail="未报送书面报告")
+
+
+def _judge_accuracy(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
+    from drill_app.core.facts import FACTS_BY_KEY
+
+    reports = rec.actions_of(exp.unit, "report_submitted")
+    bad: list[Event] = []
+    details: list[str] = []
+    for event in reports:
+        known = rec.unit_facts_at(exp.unit, event.scenario_time)
+        for key, stated in (event.payload.get("figures") or {}).items():
+            if key not in known or known[key] == stated:
+                continue
+            label = FACTS_BY_KEY[key].label_zh
+            what = "瞒报" if stated < known[key] else "谎报"
+            details.append(
+                f"{event.minute:g}分{what}：{label}报{_fmt(stated)}，已掌握{_fmt(known[key])}"
+            )
+            if not bad or bad[-1] is not event:
+                bad.append(event)
+    if bad:
+        return _Verdict("wrong", bad[0], tuple(bad), "；".join(details))
+    return _Verdict("met", reports[-1] if reports else None)
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _judge_level(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
+    determinations = _first(rec.actions_of(exp.unit, "level_determined"), exp.starts_at, exp.until)
+    expected = exp.params["level"]
+    for event in determinations:
+        if event.payload["level"] == expected:
+            return _Verdict("met", event)
+    if determinations:
+        got = "、".join(f"{e.payload['level']}级" for e in determinations)
+        return _Verdict(
+            "wrong",
+            determinations[0],
+            tuple(determinations),
+            f"判定为{got}，依据事实应为{expected}级",
+        )
+    return _Verdict("missed")
+
+
+def _judge_handover(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
+    events = _first(rec.actions_of(exp.unit, "command_handed_over"), exp.starts_at)
+    for event in events:
+        if event.payload["to"] == exp.params["to"]:
+            return _Verdict("met", event)
+    if events:
+        return _Verdict(
+            "wrong", events[0], tuple(events), f"移交给{plan.party_name(events[0].payload['to'])}"
+        )
+    return _Verdict("missed")
+
+
+def _judge_group(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
+    event = rec.first_action(None, "group_activated", "group", exp.params["group"])
+    return _Verdict("met", event) if event else _Verdict("missed")
+
+
+def _judge_warning(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
+    expected = exp.params["colour"]
+    changes = sorted(
+        [
+            *rec.by_kind.get("warning_issued", []),
+            *rec.by_kind.get("warning_changed", []),
+            *rec.by_kind.get("warning_lifted", []),
+        ],
+        key=lambda e: e.scenario_time,
+    )
+    in_force: Event | None = None
+    window: list[Event] = []
+    for event in changes:
+        if event.scenario_time < exp.starts_at:
+            in_force = event if event.kind != "warning_lifted" else None
+        elif exp.until is None or event.scenario_time < exp.until:
+            window.append(event)
+    if expected is None:
+        issued = [e for e in changes if e.kind != "warning_lifted"]
+        names = "、".join(plan.colour(e.payload["colour"]).name for e in issued)
+        return _Verdict("wrong", issued[0], tuple(issued), f"发布{names}预警，依据事实不应发布预警")
+    if in_force is not None and in_force.payload["colour"] == expected:
+        return _Verdict("met", in_force)
+    for event in window:
+        if event.kind != "warning_lifted" and event.payload["colour"] == expected:
+            return _Verdict("met", event)
+    wrong = [e for e in window if e.kind != "warning_lifted"]
+    if in_force is not None:
+        wrong.insert(0, in_force)
+    if wrong:
+        names = "、".join(plan.colour(e.payload["colour"]).name for e in wrong)
+        return _Verdict(
+            "wrong",
+            wrong[0],
+            tuple(wrong),
+            f"发布{names}预警，依据事实应为{plan.colour(expected).name}",
+        )
+    return _Verdict("missed")
+
+
+def _judge_step(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
+    event = rec.first_action(exp.params["units"], "step_taken", "step", exp.params["step"])
+    return _Verdict("met", event) if event else _Verdict("missed")
+
+
+def _judge_supply_order(
+    plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation
+) -> _Verdict:
+    order = [u.id for u in plan.actions.supply_priority]  # most protected first
+    names = {u.id: u.name for u in plan.actions.supply_priority}
+    cut: set[str] = set()
+    events = sorted(
+        [*rec.by_kind.get("supply_cut", []), *rec.by_kind.get("supply_restored", [])],
+        key=lambda e: e.scenario_time,
+    )
+    first: Event | None = None
+    for event in events:
+        user = event.payload["user_class"]
+        if event.kind == "supply_restored":
+            cut.discard(user)
+            continue
+        first = first or event
+        still_supplied = [u for u in order[order.index(user) + 1 :] if u not in cut]
+        if still_supplied:
+            return _Verdict(
+                "wrong",
+                event,
+                (event,),
+                f"压减{names[user]}时{names[still_supplied[-1]]}仍在供气",
+            )
+        cut.add(user)
+    return _Verdict("met", first) if first else _Verdict("missed")
+
+
+def _judge_authority(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
+    kind = exp.params["kind"]
+    if not exp.params["allowed"]:
+        event = rec.first_action(None, kind)
+        return _Verdict("wrong", event, detail=exp.title)
+    units = exp.params.get("units") or (exp.unit,)
+    event = rec.first_action(tuple(units), kind)
+    if event is not None and event.scenario_time >= exp.starts_at:
+        return _Verdict("met", event)
+    return _Verdict("missed")
+
+
+def _judge_scenario(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
+    wanted: Mapping[str, Any] = exp.params["payload"]
+    for event in rec.actions_of(exp.unit, exp.params["kind"]):
+        if event.scenario_time >= exp.starts_at and all(
+            event.payload.get(k) == v for k, v in wanted.items()
+        ):
+            return _Verdict("met", event)
+    return _Verdict("missed")
+
+
+_JUDGES = {
+    "report": _judge_report,
+    "report_content": _judge_content,
+    "accuracy": _judge_accuracy,
+    "level": _judge_level,
+    "handover": _judge_handover,
+    "group": _judge_group,
+    "warning": _judge_warning,
+    "step": _judge_step,
+    "supply_order": _judge_supply_order,
+    "authority": _judge_authority,
+    "scenario": _judge_scenario,
+}
+
+
+# --- the sheet -------------------------------------------------------------------------------
+
+
+def immediate_minutes(rules: ScoringRules) -> ImmediateMinutes:
+    m = rules.immediate_minutes
+    return ImmediateMinutes(m.level, m.handover, m.group, m.warning, m.step, m.response_end)
+
+
+def score_record(
+    plan: Plan, scenario: Scenario, record: ExerciseRecord, rules: ScoringRules
+) -> ScoreSheet:
+    rules = rules.with_overrides(scenario.scoring)
+    ended = record.ended_at is not None
+    now = record.now
+    expectations = derive_expectations(plan, scenario, record, immediate_minutes(rules))
+    lines = [judge(plan, scenario, record, e, rules, now, ended) for e in expectations]
+    order = {c.id: i for i, c in enumerate(rules.categories)}
+    lines.sort(key=lambda line: (order.get(line.category, 99), line.due_at or math.inf, line.id))
+    return _sheet(lines, rules, ended, now)
+
+
+def score_exercise(
+    plan: Plan, scenario: Scenario, events: Sequence[Event], rules: ScoringRules
+) -> ScoreSheet:
+    record = ExerciseRecord(scenario)
+    for event in events:
+        record.add(event)
+    return score_record(plan, scenario, record, rules)
+
+
+def _sheet(lines: list[Line], rules: ScoringRules, ended: bool, now: float) -> ScoreSheet:
+    counted = [line for line in lines if line.status != "pending"]
+
+    def total(selected: Iterable[Line]) -> Total:
+        chosen = list(selected)
+        return Total(round(sum(x.points for x in chosen), 2), sum(x.max_points for x in chosen))
+
+    overall = total(counted)
+    by_unit = {
+        u: total(x for x in counted if x.unit == u) for u in dict.fromkeys(x.unit for x in counted)
+    }
+    by_category = {
+        c: total(x for x in counted if x.category == c)
+        for c in dict.fromkeys(x.category for x in counted)
+    }
+    return ScoreSheet(
+        lines=tuple(lines),
+        overall=overall,
+        by_unit=by_unit,
+        by_category=by_category,
+        grade=rules.grade_for(overall.percent),
+        ended=ended,
+        scenario_seconds=now,
+    )
+
+
+def sheet_to_json(plan: Plan, sheet: ScoreSheet, rules: ScoringRules) -> dict[str, Any]:
+    """The score as a JSON-ready object (the `replay --json` contract)."""
+
+    def total(t: Total) -> dict[str, float]:
+        return {"points": t.points, "max_points": t.max_points, "percent": t.percent}
+
+    names = {c.id: c.name for c in rules.categories}
+    return {
+        "lines": [
+            {
+                "id": x.id,
+                "kind": x.kind,
+                "category": x.category,
+                "unit": x.unit,
+                "unit_name": plan.party_name(x.unit),
+                "title": x.title,
+                "plan_ref": x.plan_ref,
+                "due_at": x.due_at,
+                "done_at": x.done_at,
+                "status": x.status,
+                "minutes_late": x.minutes_late,
+                "points": x.points,
+                "max_points": x.max_points,
+                "evidence": list(x.evidence),
+                "detail": x.detail,
+            }
+            for x in sheet.lines
+        ],
+        "totals": {
+            "overall": {**total(sheet.overall), "grade": sheet.grade.grade},
+            "by_unit": {u: total(t) for u, t in sheet.by_unit.items()},
+            "by_category": {
+                c: {**total(t), "name": names.get(c, c)} for c, t in sheet.by_category.items()
+            },
+        },
+        "ended": sheet.ended,
+        "scenario_seconds": sheet.scenario_seconds,
+    }
+
+
+def load_scoring_rules(path: Path) -> ScoringRules:
+    """Load scoring rules from YAML; DataFileError names file, line and problem."""
+    doc = read_yaml_file(path)
+    try:
+        return ScoringRules.model_validate(doc.data)
+    except ValidationError as exc:
+        raise DataFileError(pydantic_problems(doc, exc.errors())) from None
