@@ -153,7 +153,7 @@ class Exercise:
         if inject.at is not None:
             return inject.at * 60
         assert inject.when is not None
-        held = self._condition_time(inject.when)
+        held = self._condition_time(inject.when, self.now())
         return None if held is None else held + inject.delay_minutes * 60
 
     def due_injects(self) -> list[Inject]:
@@ -187,14 +187,13 @@ class Exercise:
             self._expectations_cache = (version, {e.id: e for e in derived})
         return self._expectations_cache[1]
 
-    def _condition_time(self, c: InjectCondition) -> float | None:
-        """When the condition first held, or None if it has not (yet)."""
-        now = self.record.now
+    def _condition_time(self, c: InjectCondition, now: float) -> float | None:
+        """When the condition first held by scenario time *now*, or None if it has not (yet)."""
         if c.any_of is not None:
-            times = [t for t in (self._condition_time(s) for s in c.any_of) if t is not None]
+            times = [t for t in (self._condition_time(s, now) for s in c.any_of) if t is not None]
             return min(times) if times else None
         if c.all_of is not None:
-            parts = [self._condition_time(s) for s in c.all_of]
+            parts = [self._condition_time(s, now) for s in c.all_of]
             return None if any(t is None for t in parts) else max(t for t in parts if t is not None)
         if c.fact is not None:
             op = COMPARISONS[c.op or "=="]
@@ -231,7 +230,7 @@ class Exercise:
         elif c.expectation_missed is not None:
             expectation = self.expectations().get(c.expectation_missed)
             due = expectation.due_at if expectation is not None else None
-            if due is not None and due > self.record.now:
+            if due is not None and due > self.now():
                 yield due
 
 

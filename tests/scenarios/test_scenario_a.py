@@ -1,0 +1,269 @@
+"""Scenario a (山海社区 explosion, IV escalating to III): exact scored lines of each replay.
+
+Derivation from the plan (times in scenario minutes):
+- 区应急管理局 and 区住建局 learn of the incident from the gas company at minute 5
+  (inject i03, informs_incident), so their phone reports are due at 25 and their
+  written reports at 50 (§4.1.2, clock from 接报 per settings.reporting_clock_start).
+- The facts give level IV at minute 0 (2 serious injuries) and III at minute 70
+  (3 deaths; loss 12,000,000): level lines due at 30 and 100 (30 minutes, scoring
+  rules), hand-over to the city HQ due at 100 (§5.3.1.7), a follow-up report from
+  both bureaus once the level changed (续报), and final reports after disposal ends
+  at minute 150.  Level III: the level IV result report (§5.2.1) does not apply.
+- Groups at minute 0: safety incident with casualties, a leak/explosion and a cordon
+  evacuation: public order, rescue, medical, logistics, environment, aftermath and
+  experts, each due at 30; aftermath and experts have no lead unit and fall to the
+  district command seat (区住建局).
+- First-response steps (§5.1.1) are due 15 minutes after the gas company learns at 0.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drill_app.cli import main
+from drill_app.core.plan import Plan
+from drill_app.core.replay import read_actions, replay
+from drill_app.core.scenario import Scenario, load_scenario
+from drill_app.core.scoring import Line, ScoreSheet, ScoringRules, load_scoring_rules
+from drill_app.paths import DEFAULT_SCORING, SCENARIOS_DIR
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "replays"
+SCENARIO = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
+M = 60.0  # seconds in a scenario minute
+
+
+@pytest.fixture(scope="module")
+def scenario(plan: Plan) -> Scenario:
+    return load_scenario(plan, SCENARIO)
+
+
+@pytest.fixture(scope="module")
+def rules() -> ScoringRules:
+    return load_scoring_rules(DEFAULT_SCORING)
+
+
+def run(plan: Plan, scenario: Scenario, rules: ScoringRules, name: str) -> ScoreSheet:
+    path = FIXTURES / name
+    _, sheet = replay(plan, scenario, rules, read_actions(path), file=str(path))
+    return sheet
+
+
+def by_id(sheet: ScoreSheet) -> dict[str, Line]:
+    return {line.id: line for line in sheet.lines}
+
+
+def row(line: Line) -> tuple[object, ...]:
+    return (
+        line.id,
+        line.unit,
+        line.plan_ref,
+        line.due_at,
+        line.done_at,
+        line.status,
+        line.minutes_late,
+        line.points,
+        line.max_points,
+    )
+
+
+PERFECT = {
+    "phone_report:emergency": ("met", 25 * M, 15 * M),
+    "phone_report:housing": ("met", 25 * M, 16 * M),
+    "written_report:emergency": ("met", 50 * M, 38 * M),
+    "written_report:housing": ("met", 50 * M, 41 * M),
+    "report_content:emergency": ("met", 50 * M, 38 * M),
+    "report_content:housing": ("met", 50 * M, 41 * M),
+    "followup_report:emergency": ("met", None, 85 * M),
+    "followup_report:housing": ("met", None, 86 * M),
+    "final_report:emergency": ("met", None, 160 * M),
+    "final_report:housing": ("met", None, 165 * M),
+    "accuracy:emergency": ("met", None, 160 * M),
+    "accuracy:housing": ("met", None, 165 * M),
+    "level:IV": ("met", 30 * M, 20 * M),
+    "level:III": ("met", 100 * M, 75 * M),
+    "handover": ("met", 100 * M, 82 * M),
+    "group:public_order": ("met", 30 * M, 8 * M),
+    "group:rescue": ("met", 30 * M, 10 * M),
+    "group:medical": ("met", 30 * M, 8 * M),
+    "group:logistics": ("met", 30 * M, 10 * M),
+    "group:environment": ("met", 30 * M, 12 * M),
+    "group:aftermath": ("met", 30 * M, 15 * M),
+    "group:experts": ("met", 30 * M, 15 * M),
+    "step:cordon": ("met", 15 * M, 1 * M),
+    "step:close_valves": ("met", 15 * M, 2 * M),
+    "step:evacuate": ("met", 15 * M, 3 * M),
+    "step:preserve_evidence": ("met", 15 * M, 6 * M),
+    "step:go_to_scene": ("met", 15 * M, 4 * M),
+    "scenario:fire_control": ("met", 18 * M, 8 * M),
+}
+
+
+def test_the_scenario_validates(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(SCENARIO)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_perfect_run_scores_every_expected_line_full(
+    plan: Plan, scenario: Scenario, rules: ScoringRules
+) -> None:
+    sheet = run(plan, scenario, rules, "a-perfect.jsonl")
+    got = {line.id: (line.status, line.due_at, line.done_at) for line in sheet.lines}
+    assert got == PERFECT
+    assert sheet.overall.points == sheet.overall.max_points == 205
+    assert sheet.overall.percent == 100.0
+    assert sheet.grade.grade == "优"
+
+
+def test_perfect_run_units_and_refs(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
+    lines = by_id(run(plan, scenario, rules, "a-perfect.jsonl"))
+    assert (lines["group:aftermath"].unit, lines["group:aftermath"].plan_ref) == (
+        "housing",
+        "§2.3.2.7",
+    )
+    assert (lines["level:III"].unit, lines["level:III"].plan_ref) == ("housing", "§1.6.2.3")
+    assert (lines["handover"].plan_ref, lines["step:cordon"].unit) == ("§5.3.1.7", "towngas")
+    assert lines["phone_report:housing"].plan_ref == "§4.1.2"
+
+
+def changed_lines(
+    plan: Plan, scenario: Scenario, rules: ScoringRules, name: str
+) -> tuple[ScoreSheet, dict[str, Line]]:
+    """The lines of a variant that differ from the perfect run (others must be identical)."""
+    perfect = by_id(run(plan, scenario, rules, "a-perfect.jsonl"))
+    sheet = run(plan, scenario, rules, name)
+    changed = {}
+    for line in sheet.lines:
+        before = perfect.get(line.id)
+        if before is None or (row(before), before.detail) != (row(line), line.detail):
+            changed[line.id] = line
+    return sheet, changed
+
+
+def test_late_phone_report(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
+    sheet, changed = changed_lines(plan, scenario, rules, "a-late-phone.jsonl")
+    # Due at 25, done at 32: 7 minutes late, half the points (late_factor 0.5).
+    assert [row(x) for x in changed.values()] == [
+        ("phone_report:emergency", "emergency", "§4.1.2", 25 * M, 32 * M, "late", 7, 5.0, 10.0)
+    ]
+    assert sheet.overall.points == 200
+
+
+def test_late_phone_report_releases_the_conditional_inject(
+    plan: Plan, scenario: Scenario, rules: ScoringRules
+) -> None:
+    path = FIXTURES / "a-late-phone.jsonl"
+    exercise, _ = replay(plan, scenario, rules, read_actions(path))
+    (delivery,) = [
+        e
+        for e in exercise.events
+        if e.kind == "inject_delivered" and e.payload["inject"] == "i06_phone_missing"
+    ]
+    # the phone report fell due at minute 25 and had not come: the district calls then
+    assert delivery.scenario_time == 25 * M
+    perfect, _ = replay(plan, scenario, rules, read_actions(FIXTURES / "a-perfect.jsonl"))
+    assert "i06_phone_missing" not in perfect.record.delivered
+
+
+def test_missing_written_report(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
+    _, changed = changed_lines(plan, scenario, rules, "a-missing-written.jsonl")
+    assert sorted(row(x) for x in changed.values()) == [
+        ("report_content:housing", "housing", "§4.1.3", 50 * M, None, "missed", 0, 0.0, 5.0),
+        ("written_report:housing", "housing", "§4.1.2", 50 * M, None, "missed", 0, 0.0, 10.0),
+    ]
+    assert changed["report_content:housing"].detail == "未报送书面报告"
+
+
+def test_medical_group_never_activated(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
+    _, changed = changed_lines(plan, scenario, rules, "a-no-medical.jsonl")
+    assert [row(x) for x in changed.values()] == [
+        ("group:medical", "health", "§2.3.2.3", 30 * M, None, "missed", 0, 0.0, 5.0)
+    ]
+
+
+def test_wrong_level(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
+    _, changed = changed_lines(plan, scenario, rules, "a-wrong-level.jsonl")
+    assert [row(x) for x in changed.values()] == [
+        ("level:III", "housing", "§1.6.2.3", 100 * M, 75 * M, "wrong", 0, 0.0, 10.0)
+    ]
+    assert changed["level:III"].detail == "判定为IV级，依据事实应为III级"
+
+
+def test_under_reported_deaths(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
+    _, changed = changed_lines(plan, scenario, rules, "a-under-reported.jsonl")
+    assert [row(x) for x in changed.values()] == [
+        ("accuracy:housing", "housing", "§8", None, 86 * M, "wrong", 0, 0.0, 10.0)
+    ]
+    assert changed["accuracy:housing"].detail == "86分瞒报：死亡人数报2，已掌握3"
+
+
+def test_warning_with_no_criterion_met(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
+    _, changed = changed_lines(plan, scenario, rules, "a-wrong-warning.jsonl")
+    assert [row(x) for x in changed.values()] == [
+        ("warning:unwarranted", "housing", "§3.3", None, 30 * M, "wrong", 0, 0.0, 10.0)
+    ]
+    assert changed["warning:unwarranted"].detail == "发布蓝色预警，依据事实不应发布预警"
+
+
+def test_supply_shed_in_the_wrong_order(
+    plan: Plan, scenario: Scenario, rules: ScoringRules
+) -> None:
+    _, changed = changed_lines(plan, scenario, rules, "a-wrong-supply-order.jsonl")
+    assert [row(x) for x in changed.values()] == [
+        ("supply_order", "towngas", "§5.1.2", None, 50 * M, "wrong", 0, 0.0, 10.0)
+    ]
+    assert changed["supply_order"].detail == "压减居民生活用气时工业生产用气仍在供气"
+
+
+def test_cli_replay_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    code = main(["replay", str(SCENARIO), str(FIXTURES / "a-late-phone.jsonl"), "--json"])
+    assert code == 0
+    result = json.loads(capsys.readouterr().out)
+    line = next(x for x in result["lines"] if x["id"] == "phone_report:emergency")
+    assert {
+        k: line[k]
+        for k in (
+            "id",
+            "category",
+            "unit",
+            "plan_ref",
+            "due_at",
+            "done_at",
+            "status",
+            "minutes_late",
+            "points",
+            "max_points",
+        )
+    } == {
+        "id": "phone_report:emergency",
+        "category": "reporting",
+        "unit": "emergency",
+        "plan_ref": "§4.1.2",
+        "due_at": 1500.0,
+        "done_at": 1920.0,
+        "status": "late",
+        "minutes_late": 7,
+        "points": 5.0,
+        "max_points": 10.0,
+    }
+    assert result["totals"]["overall"] == {
+        "points": 200.0,
+        "max_points": 205.0,
+        "percent": 97.6,
+        "grade": "优",
+    }
+    assert result["totals"]["by_unit"]["emergency"] == {
+        "points": 50.0,
+        "max_points": 55.0,
+        "percent": 90.9,
+    }
+
+
+def test_cli_replay_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["replay", str(SCENARIO), str(FIXTURES / "a-late-phone.jsonl")]) == 0
+    out = capsys.readouterr().out
+    assert "迟7分钟" in out
+    assert "总分 200/205  97.6分（百分制）  等级：优" in out
