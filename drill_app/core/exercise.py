@@ -82,7 +82,7 @@ class Exercise:
         return self._state.ended
 
     def score(self) -> ScoreSheet:
-        return score_record(self.plan, self.scenario, self.record, self.rules)
+        return score_record(self.plan, self.scenario, self.record, self.rules, self.now())
 
     # --- writing ------------------------------------------------------------------
 

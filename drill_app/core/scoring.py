@@ -412,11 +412,16 @@ def immediate_minutes(rules: ScoringRules) -> ImmediateMinutes:
 
 
 def score_record(
-    plan: Plan, scenario: Scenario, record: ExerciseRecord, rules: ScoringRules
+    plan: Plan,
+    scenario: Scenario,
+    record: ExerciseRecord,
+    rules: ScoringRules,
+    now: float | None = None,
 ) -> ScoreSheet:
+    """Score the record as of scenario time *now* (default: its last event)."""
     rules = rules.with_overrides(scenario.scoring)
     ended = record.ended_at is not None
-    now = record.now
+    now = record.now if now is None or ended else max(now, record.now)
     expectations = derive_expectations(plan, scenario, record, immediate_minutes(rules))
     lines = [judge(plan, scenario, record, e, rules, now, ended) for e in expectations]
     order = {c.id: i for i, c in enumerate(rules.categories)}

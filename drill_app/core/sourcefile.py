@@ -132,6 +132,8 @@ def parse_yaml(text: str, file: str) -> SourceDocument:
         if builder.problems:
             raise DataFileError(builder.problems)
         return SourceDocument(file, data, builder.positions)
+    except RecursionError:
+        raise DataFileError([Problem(file, 1, 1, "YAML nested too deeply")]) from None
     finally:
         loader.dispose()
 
