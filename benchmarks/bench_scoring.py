@@ -90,19 +90,25 @@ def best_of(repeat: int, fn: object) -> float:
 
 def main() -> None:
     print("scoring benchmark (scenario a, mixed actions over 240 scenario minutes)")
-    print(f"{'events':>8} {'lines':>6} {'build+validate s':>17} {'score s (best of 7)':>20}"
-          f" {'events/s':>10} {'µs/event':>9}")
+    print(
+        f"{'events':>8} {'lines':>6} {'build+validate s':>17} {'score s (best of 7)':>20}"
+        f" {'events/s':>10} {'µs/event':>9}"
+    )
     per_event = []
     for n in (1_000, 2_500, 5_000, 10_000, 20_000):
         events, build_s = build(n)
         sheet = score_exercise(PLAN, SCENARIO, events, RULES)
         seconds = best_of(7, lambda e=events: score_exercise(PLAN, SCENARIO, e, RULES))
         per_event.append(seconds / len(events))
-        print(f"{len(events):>8} {len(sheet.lines):>6} {build_s:>17.3f} {seconds:>20.4f}"
-              f" {len(events) / seconds:>10,.0f} {1e6 * seconds / len(events):>9.2f}")
+        print(
+            f"{len(events):>8} {len(sheet.lines):>6} {build_s:>17.3f} {seconds:>20.4f}"
+            f" {len(events) / seconds:>10,.0f} {1e6 * seconds / len(events):>9.2f}"
+        )
     growth = per_event[-1] / statistics.mean(per_event[:2])
-    print(f"cost per event at 20,000 vs at 1,000-2,500 events: {growth:.2f}x "
-          "(1.0 = linear; above 1 grows faster than linear)")
+    print(
+        f"cost per event at 20,000 vs at 1,000-2,500 events: {growth:.2f}x "
+        "(1.0 = linear; above 1 grows faster than linear)"
+    )
 
 
 if __name__ == "__main__":
