@@ -7,6 +7,7 @@ message naming the file, the line or the field and what is wrong.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 import unicodedata
@@ -48,6 +49,15 @@ def _build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_PLAN,
         metavar="FILE",
         help="plan file to use (default: the built-in Lixia 2025 gas plan)",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=None,
+        help=(
+            "database URL (default: $DRILL_APP_DB, else a SQLite file in the user data "
+            "folder); e.g. sqlite:///drills.sqlite3 or postgresql+psycopg://user@host/db"
+        ),
     )
     parser.add_argument(
         "--lang",
@@ -106,6 +116,41 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="scoring rules (default: the built-in rules)",
     )
+    replay.add_argument(
+        "--save", action="store_true", help="store the replayed exercise in the database"
+    )
+    replay.add_argument(
+        "--held-on",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="with --save: the date the drill was held (default: today)",
+    )
+
+    verify = commands.add_parser(
+        "verify",
+        help="check the tamper-evident hash chain of a stored exercise",
+        description="Recompute the hash chain of EXERCISE's events; exit 1 if it is broken.",
+    )
+    verify.add_argument("exercise", metavar="EXERCISE", help="exercise id (or its start)")
+
+    history = commands.add_parser(
+        "history",
+        help="drills held, the next one due under §9.3, open improvement items",
+    )
+    history.add_argument(
+        "--today",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date to judge overdue items against (default: today)",
+    )
+
+    export = commands.add_parser("export", help="write one exercise to a single portable file")
+    export.add_argument("exercise", metavar="EXERCISE")
+    export.add_argument("output", type=Path, metavar="FILE")
+    imp = commands.add_parser("import", help="import an exercise exported on another machine")
+    imp.add_argument("file", type=Path, metavar="FILE")
 
     schema = commands.add_parser(
         "schema",
@@ -132,6 +177,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "schema":
             sys.stdout.write(scenario_json_schema())
             return EXIT_OK
+        if args.command in ("verify", "history", "export", "import"):
+            from drill_app import archive_cli  # SQLAlchemy only when a database is used
+
+            return archive_cli.run(args)
     except UsageError as exc:
         _fail(f"drill-app {args.command}: {exc}")
     except KeyboardInterrupt:
@@ -319,9 +368,14 @@ def _replay(args: argparse.Namespace) -> int:
         raise UsageError(f"invalid scenario: {exc.problems[0]}") from None
     try:
         actions = read_actions(args.actions)
-        _, sheet = replay(plan, scenario, rules, actions, file=str(args.actions))
+        exercise, sheet = replay(plan, scenario, rules, actions, file=str(args.actions))
     except DataFileError as exc:
         raise UsageError(str(exc.problems[0])) from None
+    if args.save:
+        from drill_app import archive_cli
+
+        saved = archive_cli.save_replay(args, exercise)
+        print(f"saved as exercise {saved}", file=sys.stderr)
     if args.json:
         json.dump(sheet_to_json(plan, sheet, rules), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -383,6 +437,13 @@ def _clip(text: str, width: int) -> str:
             return out + "…"
         out += ch
     return out
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def _minutes(seconds: float | None) -> str:

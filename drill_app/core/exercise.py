@@ -48,7 +48,10 @@ class Exercise:
         *,
         wall_clock: WallClock = time.time,
         new_id: Callable[[], str] | None = None,
+        persist: Callable[[Event], None] | None = None,
     ) -> None:
+        """*persist* is called with each validated event before the exercise changes;
+        if it raises, the event is not applied (the store makes events durable here)."""
         self.plan = plan
         self.scenario = scenario
         self.rules = rules.with_overrides(scenario.scoring)
@@ -59,6 +62,12 @@ class Exercise:
         self._state = ValidationState()
         self._clock = ExerciseClock()
         self._expectations_cache: tuple[int, dict[str, Expectation]] = (-1, {})
+        self._persist = persist
+        self._by_id: dict[str, Event] = {}
+
+    def attach_persistence(self, persist: Callable[[Event], None]) -> None:
+        """From now on, every new event goes through *persist* before it is applied."""
+        self._persist = persist
 
     # --- reading ----------------------------------------------------------------
 
@@ -95,7 +104,14 @@ class Exercise:
         unit: str | None = None,
         event_id: str | None = None,
     ) -> Event:
-        """Record a new event now.  Raises EventError and changes nothing if it is invalid."""
+        """Record a new event now.  Raises EventError and changes nothing if it is invalid.
+
+        Submitting again with the *event_id* of a recorded event of the same kind, unit
+        and payload (a client's retry) returns the recorded event and records nothing.
+        """
+        known = self._by_id.get(event_id) if event_id else None
+        if known is not None and _is_retry(known, kind, unit, payload or {}):
+            return known
         wall = self._wall()
         scenario_time = self._clock.read(wall).scenario_seconds
         event = Event(
@@ -111,10 +127,20 @@ class Exercise:
         return self.apply(event)
 
     def apply(self, event: Event) -> Event:
-        """Validate and append an already-timed event (from the store or the network)."""
+        """Validate and append an already-timed event (from the store or the network).
+
+        The same event sent twice (a retry) is recorded once: an event whose id is
+        already recorded with the same content is returned as it stands.
+        """
         if event.exercise_id != self.exercise_id:
             raise EventError(f"event {event.id} belongs to another exercise")
+        known = self._by_id.get(event.id)
+        if known is not None and _same_content(known, event):
+            return known
         checked = validate_event(self.plan, self.scenario, self._state, event)
+        if self._persist is not None:
+            self._persist(checked)
+        self._by_id[checked.id] = checked
         self._state.apply(checked)
         self.record.add(checked)
         if checked.kind in CONTROL_KINDS:
@@ -232,6 +258,21 @@ class Exercise:
             due = expectation.due_at if expectation is not None else None
             if due is not None and due > self.now():
                 yield due
+
+
+def _is_retry(known: Event, kind: str, unit: str | None, payload: Mapping[str, Any]) -> bool:
+    same_action = (known.kind, known.unit) == (kind, unit)
+    return same_action and all(known.payload.get(k) == v for k, v in payload.items())
+
+
+def _same_content(a: Event, b: Event) -> bool:
+    return (a.kind, a.actor, a.unit, a.scenario_time, a.wall_time) == (
+        b.kind,
+        b.actor,
+        b.unit,
+        b.scenario_time,
+        b.wall_time,
+    ) and all(a.payload.get(k) == v for k, v in b.payload.items())
 
 
 def _candidates(record: ExerciseRecord, units: tuple[str, ...] | None, kind: str) -> list[Event]:

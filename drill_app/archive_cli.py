@@ -1,0 +1,132 @@
+"""The `drill-app` verbs that use the database: verify, history, export, import.
+
+Kept apart from cli.py so that the rules and replay verbs never import SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from dataclasses import replace
+
+from drill_app.core.compliance import drill_status
+from drill_app.core.events import Event
+from drill_app.core.exercise import Exercise
+from drill_app.core.plan import load_plan
+from drill_app.paths import DEFAULT_PLAN
+from drill_app.store.database import StoreError
+from drill_app.store.portable import export_exercise, import_exercise
+from drill_app.store.store import NewExercise, SeatInfo, Store
+
+STATUS_NAMES = {"planned": "未开始", "running": "进行中", "ended": "已结束"}
+ITEM_STATUS_NAMES = {"open": "未整改", "in_progress": "整改中", "closed": "已完成"}
+
+
+def _open(args: argparse.Namespace) -> Store:
+    try:
+        return Store.open(args.db)
+    except StoreError as exc:
+        print(f"drill-app {args.command}: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    store = _open(args)
+    try:
+        if args.command == "verify":
+            return _verify(store, args.exercise)
+        if args.command == "history":
+            return _history(store, args.today or dt.date.today())
+        if args.command == "export":
+            exercise_id = store.find_exercise(args.exercise)
+            count = export_exercise(store, exercise_id, args.output)
+            print(f"{args.output}: exercise {exercise_id}, {count} events")
+            return 0
+        if args.command == "import":
+            exercise_id = import_exercise(store, args.file)
+            print(f"imported exercise {exercise_id}")
+            return 0
+    except StoreError as exc:
+        print(f"drill-app {args.command}: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    raise AssertionError(args.command)
+
+
+def _verify(store: Store, prefix: str) -> int:
+    exercise_id = store.find_exercise(prefix)
+    result = store.verify(exercise_id)
+    if result.ok:
+        print(f"{exercise_id}: ok, {result.event_count} events, final hash {result.head_hash}")
+        return 0
+    print(f"{exercise_id}: the event log has been altered", file=sys.stderr)
+    for problem in result.problems:
+        print(f"  {problem}", file=sys.stderr)
+    return 1
+
+
+def _history(store: Store, today: dt.date) -> int:
+    plan = load_plan(DEFAULT_PLAN)
+    exercises = store.list_exercises()
+    held = [x.held_on for x in exercises if x.status == "ended"]
+    status = drill_status(held, plan.drills.interval_years, today)
+    ref = plan.drills.ref
+    print(f"演练情况（{ref}：每{plan.drills.interval_years}年至少组织一次应急演练）")
+    if status.last_held is None:
+        print("  尚无已完成的演练记录：应立即组织演练（已逾期）")
+    else:
+        print(f"  最近一次演练：{status.last_held.isoformat()}")
+        state = (
+            f"已逾期{-(status.days_left or 0)}天" if status.overdue else f"还有{status.days_left}天"
+        )
+        assert status.next_due is not None
+        print(f"  下次演练最迟：{status.next_due.isoformat()}（{state}）")
+    print("  各年度演练次数：" + ("，".join(f"{y}年{n}次" for y, n in status.per_year) or "无"))
+    print()
+    print(f"演练记录（{len(exercises)}）")
+    for x in exercises:
+        print(
+            f"  {x.held_on.isoformat()}  {STATUS_NAMES.get(x.status, x.status)}  {x.title}"
+            f"  [{x.id[:8]}]  {x.event_count}条事件"
+        )
+    items = store.improvements(open_only=True)
+    print()
+    print(f"未完成的整改事项（{len(items)}）")
+    for item in items:
+        late = "  已逾期" if item.due_date < today else ""
+        owner = plan.party_name(item.owner_unit)
+        print(
+            f"  {owner}  {item.due_date.isoformat()}  {ITEM_STATUS_NAMES[item.status]}"
+            f"  {item.action}{late}"
+        )
+    return 0
+
+
+def save_replay(args: argparse.Namespace, exercise: Exercise) -> str:
+    """Store a replayed exercise (its exact plan and scenario text and every event)."""
+    store = _open(args)
+    try:
+        scenario = exercise.scenario
+        exercise_id = store.create_exercise(
+            NewExercise(
+                title=scenario.title,
+                plan_text=args.plan.read_text(encoding="utf-8"),
+                scenario_text=args.scenario.read_text(encoding="utf-8"),
+                held_on=args.held_on or dt.date.today(),
+                exercise_type=scenario.exercise_type,
+                location=scenario.location.name,
+                seats=tuple(SeatInfo(u) for u in scenario.seats),
+                options={"replayed_from": str(args.actions)},
+            )
+        )
+        for event in exercise.events:
+            store.append_event(_rehome(event, exercise_id))
+        return exercise_id
+    finally:
+        store.close()
+
+
+def _rehome(event: Event, exercise_id: str) -> Event:
+    return replace(event, id=f"{exercise_id}-{event.id}", exercise_id=exercise_id)

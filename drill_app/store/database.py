@@ -1,0 +1,190 @@
+"""Opening a database: SQLite by default, PostgreSQL by URL; migrations on start.
+
+- A new database gets the current schema (create_all + stamp head).
+- An older one is brought up to date with Alembic (SQLite: a backup copy first).
+- One written by a newer drill-app is refused and left untouched.
+- A damaged or foreign file is refused and never overwritten; the message names
+  the backups that exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+from drill_app.store.models import Base
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+ENV_VAR = "DRILL_APP_DB"
+
+
+class StoreError(Exception):
+    """The database cannot be used; the message says why and what to do."""
+
+
+def default_url() -> str:
+    """$DRILL_APP_DB, else a SQLite file in the platform's user data directory."""
+    from_env = os.environ.get(ENV_VAR)
+    if from_env:
+        return from_env
+    import platformdirs
+
+    folder = Path(platformdirs.user_data_dir("drill-app", appauthor=False))
+    return f"sqlite:///{folder / 'drill-app.sqlite3'}"
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(_alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # FULL: a committed transaction survives a power cut, not only a killed process.
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # Writers take the lock up front, so concurrent appends queue instead of failing.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not a healthy SQLite database, without writing to it."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_damaged(path, str(exc))) from None
+    if not result or result[0] != "ok":
+        raise StoreError(_damaged(path, str(result[0]) if result else "quick_check failed"))
+
+
+def backups_of(path: Path) -> list[Path]:
+    return sorted(path.parent.glob(path.name + ".backup-*"), reverse=True)
+
+
+def _damaged(path: Path, reason: str) -> str:
+    backups = backups_of(path)
+    offer = (
+        "Backups: " + "; ".join(str(b) for b in backups) + ". Open one with --db sqlite:///PATH "
+        "(copy it first)."
+        if backups
+        else "There is no backup next to it."
+    )
+    return f"{path}: not a usable drill-app database ({reason}). Nothing was changed. {offer}"
+
+
+def create_store_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(f"not a database URL: {url!r}") from None
+    path = sqlite_path(url)
+    if path is not None:
+        _check_sqlite_file(path)
+    try:
+        engine = create_engine(parsed, pool_pre_ping=parsed.get_backend_name() != "sqlite")
+    except (NoSuchModuleError, ModuleNotFoundError) as exc:
+        raise StoreError(f"no driver for {parsed.drivername!r}: {exc}") from None
+    if parsed.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def prepare(engine: Engine, *, now: dt.datetime | None = None) -> str:
+    """Bring the schema to the current head; return what was done."""
+    head = head_revision()
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            current = MigrationContext.configure(conn).get_current_revision()
+    except DBAPIError as exc:
+        raise StoreError(f"cannot open the database: {exc.orig}") from None
+    if current is None:
+        if tables - {"alembic_version"}:
+            raise StoreError(
+                "the database has tables but no drill-app schema version: it is not a "
+                "drill-app database. Nothing was changed."
+            )
+        with engine.begin() as conn:
+            Base.metadata.create_all(conn)
+            config = _alembic_config()
+            config.attributes["connection"] = conn
+            command.stamp(config, "head")
+        return "created"
+    if current == head:
+        return "current"
+    if current not in known_revisions():
+        raise StoreError(
+            f"the database was written by a newer version of drill-app (schema {current}; "
+            f"this version knows up to {head}). Nothing was changed: update drill-app."
+        )
+    path = sqlite_path(str(engine.url))
+    if path is not None:
+        stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+        backup = path.with_name(f"{path.name}.backup-{current}-{stamp}")
+        _copy_sqlite(path, backup)
+    with engine.begin() as conn:
+        config = _alembic_config()
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    return f"upgraded from {current}"
+
+
+def _copy_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy of a live SQLite database (WAL included)."""
+    src = sqlite3.connect(str(source))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    shutil.copymode(source, target)

@@ -1,0 +1,581 @@
+"""The store: exercises, their append-only event chain, improvement items.
+
+Sessions are framed here and nothing ORM-shaped leaves this module: callers get
+frozen dataclasses and core events.  An event is committed (durable) before
+``append_event`` returns, which is what lets the UI or a client be told that it
+was accepted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from drill_app.core.events import Event, EventError
+from drill_app.core.exercise import Exercise
+from drill_app.core.plan import Plan, plan_from_document
+from drill_app.core.scenario import Scenario, scenario_from_document
+from drill_app.core.scoring import ScoringRules
+from drill_app.core.sourcefile import DataFileError, parse_yaml
+from drill_app.store.database import StoreError, create_store_engine, default_url, prepare
+from drill_app.store.models import (
+    EventRow,
+    ExerciseRow,
+    ImprovementItem,
+    ImprovementStatusChange,
+    PlanVersion,
+    ScenarioVersion,
+    SeatRow,
+)
+
+GENESIS = "0" * 64
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def chain_hash(prev_hash: str, exercise_id: str, seq: int, row: EventFields) -> str:
+    """The hash of one stored event: its content and the previous event's hash."""
+    body = canonical_json(
+        {
+            "exercise": exercise_id,
+            "seq": seq,
+            "id": row.event_id,
+            "kind": row.kind,
+            "actor": row.actor,
+            "unit": row.unit,
+            "payload": row.payload,
+            "scenario_time": row.scenario_time,
+            "wall_time": row.wall_time,
+        }
+    )
+    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class EventFields:
+    event_id: str
+    kind: str
+    actor: str
+    unit: str | None
+    payload: str
+    scenario_time: float
+    wall_time: float
+
+    @classmethod
+    def of(cls, event: Event) -> EventFields:
+        return cls(
+            event.id,
+            event.kind,
+            event.actor,
+            event.unit,
+            canonical_json(dict(event.payload)),
+            float(event.scenario_time),
+            float(event.wall_time),
+        )
+
+
+# --- what callers get -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SeatInfo:
+    unit_id: str
+    participant: str = ""
+    workstation: str = ""
+
+
+@dataclass(frozen=True)
+class NewExercise:
+    title: str
+    plan_text: str
+    scenario_text: str
+    held_on: dt.date
+    exercise_type: str = "tabletop"
+    location: str = ""
+    controller: str = ""
+    evaluators: tuple[str, ...] = ()
+    seats: tuple[SeatInfo, ...] = ()
+    options: dict[str, Any] = field(default_factory=dict)
+    exercise_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ExerciseSummary:
+    id: str
+    title: str
+    held_on: dt.date
+    status: str
+    exercise_type: str
+    scenario_title: str
+    plan_document_number: str
+    event_count: int
+    head_hash: str
+
+
+@dataclass(frozen=True)
+class ExerciseDetail:
+    summary: ExerciseSummary
+    location: str
+    controller: str
+    evaluators: tuple[str, ...]
+    seats: tuple[SeatInfo, ...]
+    options: dict[str, Any]
+    plan_text: str
+    scenario_text: str
+    created_at: dt.datetime
+    ended_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    event_count: int
+    head_hash: str
+    problems: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ImprovementInfo:
+    id: int
+    exercise_id: str | None
+    issue: str
+    action: str
+    element: str
+    owner_unit: str
+    contact: str
+    plan_ref: str
+    start_date: dt.date | None
+    due_date: dt.date
+    status: str
+    history: tuple[tuple[str, dt.datetime, str], ...]
+
+
+IMPROVEMENT_STATUSES = ("open", "in_progress", "closed")
+IMPROVEMENT_ELEMENTS = ("plan_revision", "organisation", "equipment", "training", "exercise")
+
+
+# --- the store --------------------------------------------------------------------------
+
+
+class Store:
+    """A drill-app database.  Open with ``Store.open(url)``; close when done."""
+
+    def __init__(self, engine: Engine, url: str) -> None:
+        self.engine = engine
+        self.url = url
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Open (creating or upgrading) the database; StoreError says what is wrong."""
+        url = url or default_url()
+        engine = create_store_engine(url)
+        try:
+            prepare(engine)
+        except StoreError:
+            engine.dispose()
+            raise
+        return cls(engine, url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- plans and scenarios ------------------------------------------------------
+
+    def _plan_version(self, session: Session, text: str) -> PlanVersion:
+        digest = sha256_text(text)
+        row = session.scalar(select(PlanVersion).where(PlanVersion.sha256 == digest))
+        if row is None:
+            plan = _parse_plan(text)
+            row = PlanVersion(
+                sha256=digest,
+                plan_key=plan.identity.id,
+                title=plan.identity.title,
+                document_number=plan.identity.document_number,
+                content=text,
+                stored_at=_now(),
+            )
+            session.add(row)
+            session.flush()
+        return row
+
+    def _scenario_version(self, session: Session, plan_text: str, text: str) -> ScenarioVersion:
+        digest = sha256_text(text)
+        row = session.scalar(select(ScenarioVersion).where(ScenarioVersion.sha256 == digest))
+        if row is None:
+            scenario = _parse_scenario(_parse_plan(plan_text), text)
+            row = ScenarioVersion(
+                sha256=digest,
+                scenario_key=scenario.id,
+                title=scenario.title,
+                content=text,
+                stored_at=_now(),
+            )
+            session.add(row)
+            session.flush()
+        return row
+
+    # --- exercises ---------------------------------------------------------------------
+
+    def create_exercise(self, new: NewExercise) -> str:
+        exercise_id = new.exercise_id or uuid.uuid4().hex
+        with Session(self.engine) as session, session.begin():
+            plan = self._plan_version(session, new.plan_text)
+            scenario = self._scenario_version(session, new.plan_text, new.scenario_text)
+            row = ExerciseRow(
+                id=exercise_id,
+                title=new.title,
+                plan_version_id=plan.id,
+                scenario_version_id=scenario.id,
+                exercise_type=new.exercise_type,
+                location=new.location,
+                held_on=new.held_on,
+                controller=new.controller,
+                evaluators=list(new.evaluators),
+                options=dict(new.options),
+                status="planned",
+                created_at=_now(),
+                ended_at=None,
+                event_count=0,
+                head_hash=GENESIS,
+                seats=[
+                    SeatRow(unit_id=s.unit_id, participant=s.participant, workstation=s.workstation)
+                    for s in new.seats
+                ],
+            )
+            session.add(row)
+        return exercise_id
+
+    def list_exercises(self) -> list[ExerciseSummary]:
+        query = (
+            select(
+                ExerciseRow.id,
+                ExerciseRow.title,
+                ExerciseRow.held_on,
+                ExerciseRow.status,
+                ExerciseRow.exercise_type,
+                ScenarioVersion.title,
+                PlanVersion.document_number,
+                ExerciseRow.event_count,
+                ExerciseRow.head_hash,
+            )
+            .join(ScenarioVersion, ExerciseRow.scenario_version_id == ScenarioVersion.id)
+            .join(PlanVersion, ExerciseRow.plan_version_id == PlanVersion.id)
+            .order_by(ExerciseRow.held_on.desc(), ExerciseRow.created_at.desc())
+        )
+        with Session(self.engine) as session:
+            return [ExerciseSummary(*row) for row in session.execute(query)]
+
+    def exercise(self, exercise_id: str) -> ExerciseDetail:
+        with Session(self.engine) as session:
+            row = session.get(ExerciseRow, exercise_id)
+            if row is None:
+                raise StoreError(f"no exercise {exercise_id!r} in this database")
+            return _detail(row)
+
+    def find_exercise(self, prefix: str) -> str:
+        """The full id of the exercise whose id starts with *prefix* (ids are long)."""
+        with Session(self.engine) as session:
+            ids = session.scalars(
+                select(ExerciseRow.id).where(ExerciseRow.id.startswith(prefix, autoescape=True))
+            ).all()
+        if not ids:
+            raise StoreError(f"no exercise {prefix!r} in this database")
+        if len(ids) > 1:
+            raise StoreError(f"{prefix!r} matches {len(ids)} exercises; give more of the id")
+        return ids[0]
+
+    # --- the event chain --------------------------------------------------------------------
+
+    def append_event(self, event: Event) -> None:
+        """Append one validated event; committed before returning.  Idempotent by event id."""
+        fields = EventFields.of(event)
+        with Session(self.engine) as session, session.begin():
+            existing = session.scalar(select(EventRow).where(EventRow.event_id == event.id))
+            if existing is not None:
+                if _fields_of_row(existing) == fields and existing.exercise_id == event.exercise_id:
+                    return
+                raise EventError(f"event id {event.id} is already stored with other content")
+            row = session.get(ExerciseRow, event.exercise_id, with_for_update=True)
+            if row is None:
+                raise StoreError(f"no exercise {event.exercise_id!r} in this database")
+            seq = row.event_count + 1
+            digest = chain_hash(row.head_hash, row.id, seq, fields)
+            session.add(
+                EventRow(
+                    exercise_id=row.id,
+                    seq=seq,
+                    event_id=fields.event_id,
+                    kind=fields.kind,
+                    actor=fields.actor,
+                    unit=fields.unit,
+                    payload=fields.payload,
+                    scenario_time=fields.scenario_time,
+                    wall_time=fields.wall_time,
+                    prev_hash=row.head_hash,
+                    hash=digest,
+                )
+            )
+            row.event_count = seq
+            row.head_hash = digest
+            if event.kind == "exercise_started":
+                row.status = "running"
+            elif event.kind == "exercise_ended":
+                row.status = "ended"
+                row.ended_at = _now()
+
+    def events(self, exercise_id: str) -> list[Event]:
+        with Session(self.engine) as session:
+            rows = session.scalars(
+                select(EventRow).where(EventRow.exercise_id == exercise_id).order_by(EventRow.seq)
+            )
+            return [_event_of(r) for r in rows]
+
+    def verify(self, exercise_id: str) -> VerifyResult:
+        """Recompute the hash chain of an exercise's events."""
+        problems: list[str] = []
+        prev = GENESIS
+        count = 0
+        with Session(self.engine) as session:
+            row = session.get(ExerciseRow, exercise_id)
+            if row is None:
+                raise StoreError(f"no exercise {exercise_id!r} in this database")
+            stored_head, stored_count = row.head_hash, row.event_count
+            rows = session.scalars(
+                select(EventRow).where(EventRow.exercise_id == exercise_id).order_by(EventRow.seq)
+            )
+            for event in rows:
+                count += 1
+                if event.seq != count:
+                    problems.append(f"event {count}: sequence number {event.seq} (a gap)")
+                if event.prev_hash != prev:
+                    problems.append(
+                        f"event {event.seq} ({event.event_id}): previous hash does not match"
+                    )
+                expected = chain_hash(prev, exercise_id, event.seq, _fields_of_row(event))
+                if event.hash != expected:
+                    problems.append(
+                        f"event {event.seq} ({event.event_id}, {event.kind}): content does not "
+                        "match its hash (altered after it was recorded)"
+                    )
+                prev = event.hash
+        if count != stored_count or prev != stored_head:
+            problems.append(
+                f"the exercise records {stored_count} events ending in {stored_head[:12]}…, "
+                f"the log has {count} ending in {prev[:12]}… (events removed or added)"
+            )
+        return VerifyResult(not problems, count, prev, tuple(problems))
+
+    def open_exercise(
+        self,
+        exercise_id: str,
+        rules: ScoringRules,
+        *,
+        wall_clock: Callable[[], float] = time.time,
+        new_id: Callable[[], str] | None = None,
+        record_restart: bool = True,
+    ) -> Exercise:
+        """The exercise rebuilt from its stored events, writing new events through to here.
+
+        A running exercise reopened after its host stopped gets a ``host_restarted``
+        event recording the gap; its clock has kept running meanwhile, since scenario
+        time is computed from the recorded control events and the wall clock.
+        """
+        detail = self.exercise(exercise_id)
+        plan = _parse_plan(detail.plan_text)
+        scenario = _parse_scenario(plan, detail.scenario_text)
+        exercise = Exercise(
+            plan, scenario, rules, exercise_id, wall_clock=wall_clock, new_id=new_id
+        )
+        stored = self.events(exercise_id)
+        for event in stored:
+            exercise.apply(event)
+        exercise.attach_persistence(self.append_event)
+        if record_restart and exercise.started and not exercise.ended and stored:
+            gap = max(0.0, wall_clock() - stored[-1].wall_time)
+            exercise.submit("host_restarted", {"down_seconds": gap}, actor="system")
+        return exercise
+
+    def new_exercise(
+        self,
+        exercise_id: str,
+        rules: ScoringRules,
+        *,
+        wall_clock: Callable[[], float] = time.time,
+        new_id: Callable[[], str] | None = None,
+    ) -> Exercise:
+        return self.open_exercise(
+            exercise_id, rules, wall_clock=wall_clock, new_id=new_id, record_restart=False
+        )
+
+    # --- improvement plan -------------------------------------------------------------------
+
+    def add_improvement(
+        self,
+        *,
+        issue: str,
+        action: str,
+        element: str,
+        owner_unit: str,
+        due_date: dt.date,
+        exercise_id: str | None = None,
+        contact: str = "",
+        plan_ref: str = "",
+        start_date: dt.date | None = None,
+    ) -> int:
+        if element not in IMPROVEMENT_ELEMENTS:
+            raise StoreError(f"element must be one of {', '.join(IMPROVEMENT_ELEMENTS)}")
+        with Session(self.engine) as session, session.begin():
+            now = _now()
+            item = ImprovementItem(
+                exercise_id=exercise_id,
+                issue=issue,
+                action=action,
+                element=element,
+                owner_unit=owner_unit,
+                contact=contact,
+                plan_ref=plan_ref,
+                start_date=start_date,
+                due_date=due_date,
+                status="open",
+                created_at=now,
+                history=[ImprovementStatusChange(status="open", changed_at=now, note="")],
+            )
+            session.add(item)
+            session.flush()
+            return item.id
+
+    def set_improvement_status(self, item_id: int, status: str, note: str = "") -> None:
+        if status not in IMPROVEMENT_STATUSES:
+            raise StoreError(f"status must be one of {', '.join(IMPROVEMENT_STATUSES)}")
+        with Session(self.engine) as session, session.begin():
+            item = session.get(ImprovementItem, item_id)
+            if item is None:
+                raise StoreError(f"no improvement item {item_id}")
+            item.status = status
+            item.history.append(
+                ImprovementStatusChange(status=status, changed_at=_now(), note=note)
+            )
+
+    def improvements(self, *, open_only: bool = False) -> list[ImprovementInfo]:
+        query = select(ImprovementItem).order_by(
+            ImprovementItem.owner_unit, ImprovementItem.due_date, ImprovementItem.id
+        )
+        if open_only:
+            query = query.where(ImprovementItem.status != "closed")
+        with Session(self.engine) as session:
+            return [_improvement(item) for item in session.scalars(query)]
+
+    def count_exercises(self) -> int:
+        with Session(self.engine) as session:
+            return int(session.scalar(select(func.count()).select_from(ExerciseRow)) or 0)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _parse_plan(text: str) -> Plan:
+    try:
+        return plan_from_document(parse_yaml(text, "<stored plan>"))
+    except DataFileError as exc:
+        raise StoreError(f"the stored plan is not valid: {exc.problems[0]}") from None
+
+
+def _parse_scenario(plan: Plan, text: str) -> Scenario:
+    try:
+        return scenario_from_document(plan, parse_yaml(text, "<stored scenario>"))
+    except DataFileError as exc:
+        raise StoreError(f"the stored scenario is not valid: {exc.problems[0]}") from None
+
+
+def _fields_of_row(row: EventRow) -> EventFields:
+    return EventFields(
+        row.event_id, row.kind, row.actor, row.unit, row.payload, row.scenario_time, row.wall_time
+    )
+
+
+def _event_of(row: EventRow) -> Event:
+    return Event(
+        id=row.event_id,
+        exercise_id=row.exercise_id,
+        kind=row.kind,
+        actor=row.actor,  # type: ignore[arg-type]
+        unit=row.unit,
+        payload=json.loads(row.payload),
+        scenario_time=row.scenario_time,
+        wall_time=row.wall_time,
+    )
+
+
+def _summary(row: ExerciseRow) -> ExerciseSummary:
+    return ExerciseSummary(
+        row.id,
+        row.title,
+        row.held_on,
+        row.status,
+        row.exercise_type,
+        row.scenario.title,
+        row.plan.document_number,
+        row.event_count,
+        row.head_hash,
+    )
+
+
+def _detail(row: ExerciseRow) -> ExerciseDetail:
+    return ExerciseDetail(
+        summary=_summary(row),
+        location=row.location,
+        controller=row.controller,
+        evaluators=tuple(row.evaluators),
+        seats=tuple(SeatInfo(s.unit_id, s.participant, s.workstation) for s in row.seats),
+        options=dict(row.options),
+        plan_text=row.plan.content,
+        scenario_text=row.scenario.content,
+        created_at=row.created_at,
+        ended_at=row.ended_at,
+    )
+
+
+def _improvement(item: ImprovementItem) -> ImprovementInfo:
+    return ImprovementInfo(
+        item.id,
+        item.exercise_id,
+        item.issue,
+        item.action,
+        item.element,
+        item.owner_unit,
+        item.contact,
+        item.plan_ref,
+        item.start_date,
+        item.due_date,
+        item.status,
+        tuple((h.status, h.changed_at, h.note) for h in item.history),
+    )
+
+
+def seats_of(rows: Sequence[SeatInfo]) -> tuple[SeatInfo, ...]:
+    return tuple(rows)
