@@ -104,7 +104,8 @@ class ReportFields(Payload):
     course: str = ""
     property_loss: str = ""
     casualties: str = ""
-    initial_level: LevelId | None = None
+    initial_level: LevelId | Literal["none"] | None = None
+    """The reporter's initial level; "none" = 未达分级标准 (no level criterion met yet)."""
     measures_taken: str = ""
     secondary_hazards: str = ""
     nearby_hazards: str = ""

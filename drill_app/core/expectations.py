@@ -184,6 +184,23 @@ def derive_expectations(
                 params={"level": level},
             )
         )
+    determined = record.by_kind.get("level_determined", [])
+    if not levels and determined:
+        first = determined[0]
+        out.append(
+            Expectation(
+                id="level:unwarranted",
+                kind="level",
+                category="command",
+                unit=first.unit or command,
+                title="事实未达到任何分级标准时不应判定事件级别",
+                title_en="No level is due on these facts",
+                ref="§1.6.2",
+                starts_at=first.scenario_time,
+                due_at=None,
+                params={"level": None},
+            )
+        )
     handover_at = next((t for t, lv in levels if level_rank(lv) <= level_rank("III")), None)
     if handover_at is not None:
         response = plan.response_for(peak_level or "III")
@@ -332,12 +349,16 @@ def _report_clock(plan: Plan, trigger: str, unit: str, record: ExerciseRecord) -
 def _followup_window(
     record: ExerciseRecord, unit: str, levels: list[tuple[float, LevelId]]
 ) -> tuple[float | None, float | None]:
-    """A follow-up (续报) is due once the level changes after the unit learnt of the incident."""
+    """A follow-up (续报) is due once the level changes after the unit's written report
+    (or after it learnt, if it has filed none): the change is news the report did not carry.
+    That includes an incident that first reaches a level after it was reported."""
     known = record.known_at.get(unit)
     if known is None:
         return None, None
-    for time, _ in levels[1:]:
-        if time > known:
+    written = record.first_action((unit,), "report_submitted", "report_kind", "written")
+    since = written.scenario_time if written is not None else known
+    for time, _ in levels:
+        if time > since:
             return time, None
     return None, None
 
@@ -373,8 +394,12 @@ def _warning_events(record: ExerciseRecord) -> list[Event]:
 def _group_starts(
     plan: Plan, scenario: Scenario, record: ExerciseRecord, levels: list[tuple[float, LevelId]]
 ) -> dict[str, float]:
+    """When each group is first required.  Groups the category alone requires (or that
+    are always required) are due from when the incident is first known, facts or not."""
     starts: dict[str, float] = {}
-    for time, snapshot in zip(record.facts.times, record.facts.snapshots, strict=True):
+    moments = sorted(set(record.facts.times) | set(record.known_at.values()))
+    for time in moments:
+        snapshot = record.facts_at(time)
         level = None
         for t, lv in levels:
             if t <= time:
@@ -401,9 +426,14 @@ def _step_expectations(
             # §5.1.1.3 concerns moving objects to rescue the injured.
             steps = [s for s in steps if s.id != "preserve_evidence"]
     else:
-        steps = list(plan.actions.first_response_supply) + [
-            s for s in plan.actions.supply_measures if s.id in ("protect_key_users", "ask_to_save")
-        ]
+        steps = list(plan.actions.first_response_supply)
+        shortage = (record.facts_at(record.now).get("demand_excess_pct") or 0) > 0
+        if shortage:  # §5.3.2.2 applies "当气源供应不足影响正常供气时"
+            steps += [
+                s
+                for s in plan.actions.supply_measures
+                if s.id in ("protect_key_users", "ask_to_save")
+            ]
     for step in steps:
         units = tuple(u for u in step.by if u in seats)
         if not units:
@@ -540,4 +570,5 @@ def derived_expectation_ids(plan: Plan, scenario: Scenario) -> set[str]:
     ids |= {f"step:{s.id}" for s in plan.actions.first_response_supply}
     ids |= {f"step:{s.id}" for s in plan.actions.supply_measures}
     ids |= {"handover", "supply_order", "response_end", "information_release"}
+    ids |= {"level:unwarranted", "warning:unwarranted"}
     return ids

@@ -87,6 +87,8 @@ class ExerciseRecord:
         elif kind == "disposal_ended" and self.disposal_ended_at is None:
             self.disposal_ended_at = t
             self.structure_version += 1
+        elif kind == "report_submitted":
+            self.structure_version += 1  # a written report moves the follow-up window
         elif kind == "sensitive_determined" and event.unit not in self.sensitive_determined_at:
             assert event.unit is not None
             self.sensitive_determined_at[event.unit] = t

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from drill_app.core.facts import FACTS_BY_KEY, FactsError, FactValue, validate_facts
 from drill_app.core.plan import (
     COLOUR_ORDER,
+    LEVEL_ORDER,
     CategoryId,
     ColourId,
     CompareOp,
@@ -262,7 +263,6 @@ ACTION_KINDS_FOR_SCENARIOS = frozenset(
 def scenario_problems(plan: Plan, scenario: Scenario, doc: SourceDocument) -> list[Problem]:
     """Everything in a scenario that disagrees with the plan or with itself."""
     from drill_app.core.expectations import derived_expectation_ids  # avoid an import cycle
-    from drill_app.core.rules import classify_level
 
     problems: list[Problem] = []
     units = plan.units_by_id
@@ -351,14 +351,13 @@ def scenario_problems(plan: Plan, scenario: Scenario, doc: SourceDocument) -> li
                 )
             )
 
-    final = scenario.final_facts()
-    level = classify_level(plan, final).level
+    level = _peak_level(plan, scenario)
     if level != scenario.intended_level:
         problems.append(
             doc.problem(
                 ("intended_level",),
                 f"intended_level is {scenario.intended_level!r} but the facts reach level "
-                f"{level!r} by the end (§1.6.2)",
+                f"{level!r} at their peak (§1.6.2)",
             )
         )
     peak = _peak_colour(plan, scenario)
@@ -371,6 +370,22 @@ def scenario_problems(plan: Plan, scenario: Scenario, doc: SourceDocument) -> li
             )
         )
     return problems
+
+
+def _peak_level(plan: Plan, scenario: Scenario) -> LevelId | None:
+    """The most severe level the facts reach at any inject (levels only escalate)."""
+    from drill_app.core.rules import classify_level
+
+    facts: dict[str, FactValue] = {}
+    best: LevelId | None = None
+    for inject in scenario.injects:
+        facts.update(inject.facts)
+        level = classify_level(plan, facts).level
+        if level is not None and (
+            best is None or LEVEL_ORDER.index(level) < LEVEL_ORDER.index(best)
+        ):
+            best = level
+    return best
 
 
 def _peak_colour(plan: Plan, scenario: Scenario) -> ColourId | None:

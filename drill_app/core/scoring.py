@@ -259,13 +259,22 @@ def _fmt(value: object) -> str:
 
 
 def _judge_level(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
-    determinations = _first(rec.actions_of(exp.unit, "level_determined"), exp.starts_at, exp.until)
+    every = rec.actions_of(exp.unit, "level_determined")
     expected = exp.params["level"]
+    if expected is None:
+        got = "、".join(f"{e.payload['level']}级" for e in every)
+        return _Verdict("wrong", every[0], tuple(every), f"判定为{got}，依据事实未达到分级标准")
+    before = [e for e in every if e.scenario_time < exp.starts_at]
+    if before and before[-1].payload["level"] == expected:
+        return _Verdict("met", before[-1])  # determined ahead of the facts, and still in force
+    determinations = _first(every, exp.starts_at, exp.until)
     for event in determinations:
         if event.payload["level"] == expected:
             return _Verdict("met", event)
+    if before:  # a different level was in force when the facts reached this one
+        determinations = [*determinations, before[-1]]
     if determinations:
-        got = "、".join(f"{e.payload['level']}级" for e in determinations)
+        got = "、".join(dict.fromkeys(f"{e.payload['level']}级" for e in determinations))
         return _Verdict(
             "wrong",
             determinations[0],

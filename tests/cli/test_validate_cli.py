@@ -95,7 +95,7 @@ def test_all_built_in_scenarios_are_valid(capsys: pytest.CaptureFixture[str]) ->
             "intended_level: IV",
             "intended_level",
             17,
-            "intended_level is 'IV' but the facts reach level 'III' by the end (§1.6.2)",
+            "intended_level is 'IV' but the facts reach level 'III' at their peak (§1.6.2)",
         ),
         (
             "intended_warning: null",

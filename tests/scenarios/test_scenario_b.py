@@ -106,6 +106,10 @@ PERFECT: dict[str, Row] = {
         met("written_report:housing", "housing", "§4.1.2", 50, 42),
         met("report_content:emergency", "emergency", "§4.1.3", 50, 40, 5.0),
         met("report_content:housing", "housing", "§4.1.3", 50, 42, 5.0),
+        # 续报: the shortage first reaches level IV at 90, after both written reports
+        # (40, 42): news they did not carry, so a follow-up is owed (no minute deadline).
+        met("followup_report:emergency", "emergency", "§4.1.2", None, 108),
+        met("followup_report:housing", "housing", "§4.1.2", None, 110),
         # Final report: no minute deadline (settings.final_report_deadline_minutes = null).
         met("final_report:emergency", "emergency", "§4.1.2", None, 180),
         met("final_report:housing", "housing", "§4.1.2", None, 182),
@@ -190,7 +194,7 @@ def test_perfect_run(plan: Plan, scenario: Scenario, rules: ScoringRules) -> Non
     assert sorted((x.id, x.status) for x in sheet.lines) == sorted((i, "met") for i in PERFECT)
     assert {x.id: row(x) for x in sheet.lines} == PERFECT
     assert all(x.detail == "" for x in sheet.lines)
-    assert sheet.overall.points == sheet.overall.max_points == 220
+    assert sheet.overall.points == sheet.overall.max_points == 240
     assert sheet.overall.percent == 100.0
     assert sheet.grade.grade == "优"
     # Conditional injects: b05 20 minutes after the industrial cut at 22; b08 10 minutes
@@ -219,7 +223,7 @@ def test_late_phone_report(plan: Plan, scenario: Scenario, rules: ScoringRules) 
             "",
         )
     }
-    assert sheet.overall.points == 215
+    assert sheet.overall.points == 235
     # The missed deadline releases the district government's call (b07) at the deadline.
     assert delivered_at(exercise)["b07_phone_missing"] == 25
 
@@ -258,7 +262,7 @@ def test_missing_written_report(plan: Plan, scenario: Scenario, rules: ScoringRu
             "未报送书面报告",
         ),
     }
-    assert sheet.overall.points == 205
+    assert sheet.overall.points == 225
 
 
 def test_wrong_level(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
@@ -271,7 +275,7 @@ def test_wrong_level(plan: Plan, scenario: Scenario, rules: ScoringRules) -> Non
             "判定为III级，依据事实应为IV级",
         )
     }
-    assert sheet.overall.points == 210
+    assert sheet.overall.points == 230
 
 
 def test_under_reported_figures(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
@@ -284,7 +288,7 @@ def test_under_reported_figures(plan: Plan, scenario: Scenario, rules: ScoringRu
             "108分瞒报：连续停气24小时以上居民户数报800，已掌握1800",
         )
     }
-    assert sheet.overall.points == 210
+    assert sheet.overall.points == 230
 
 
 def test_warning_of_the_wrong_colour(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
@@ -296,7 +300,7 @@ def test_warning_of_the_wrong_colour(plan: Plan, scenario: Scenario, rules: Scor
             "发布黄色预警，依据事实应为橙色",
         )
     }
-    assert sheet.overall.points == 210
+    assert sheet.overall.points == 230
 
 
 def test_supply_shed_in_the_wrong_order(
@@ -311,7 +315,7 @@ def test_supply_shed_in_the_wrong_order(
             "压减商业用户用气时工业生产用气仍在供气",
         )
     }
-    assert sheet.overall.points == 210
+    assert sheet.overall.points == 230
 
 
 # Left out: "medical group never activated" — nobody is hurt in this scenario, so the plan

@@ -19,12 +19,12 @@ Derivation from the plan (times in scenario minutes; M = seconds per minute):
   so no 续报 line.  Level IV: the district ends the response (disposal ends at 140, due
   170) and releases information (§5.6; 区委宣传部 has no seat here, so 区住建局 alone);
   result report due 140 + 1440 = 1580 from both bureaus and the incident unit (§5.2.1).
-- Groups of a supply incident from the first facts at 5, due 35: 供应保障组 (区发展改革局)
-  and 专家工作组 (command seat).
+- Groups of a supply incident from when it is first known (0), due 30: 供应保障组
+  (区发展改革局) and 专家工作组 (command seat).
 - Supply first response (§5.1.2), 15 minutes after the earliest seated unit learns:
-  supervise_companies and priority_supply (区住建局, 5 → 20); protect_key_users (港华燃气 or
-  the company; the company learns at 10 → 25; the line names 港华燃气, first in the plan's
-  list).  ask_to_save has no seat (no 区委宣传部) and no load is shed, so no order line.
+  supervise_companies and priority_supply (区住建局, 5 → 20).  The §5.3.2.2 shortage
+  measures (protect_key_users, ask_to_save) do not apply: 弃供 is no shortage of gas
+  (no demand_excess_pct), and no load is shed, so no order line.
 - Scenario expectations: teams_standby (港华燃气; d05 released 10 minutes after 区住建局's
   determination at 30 → 40, + 20 = 60); keep_order (police; d06 at 45, + 20 = 65).
 """
@@ -121,14 +121,13 @@ PERFECT: dict[str, Row] = {
         met("response_end", "housing", "§5.5", 170, 150, 5.0),
         met("information_release", "housing", "§5.6", None, 60, 5.0),
         # §2.3.2.6, §2.3.2.8.
-        met("group:supply", "ndrc", "§2.3.2.6", 35, 10, 5.0),
-        met("group:experts", "housing", "§2.3.2.8", 35, 12, 5.0),
+        met("group:supply", "ndrc", "§2.3.2.6", 30, 10, 5.0),
+        met("group:experts", "housing", "§2.3.2.8", 30, 12, 5.0),
         # §3.3.4: blue.
         met("warning:blue", "housing", "§3.3.4", 35, 28),
         # §5.1.2, §5.3.2.2(1).
         met("step:supervise_companies", "housing", "§5.1.2", 20, 8, 5.0),
         met("step:priority_supply", "housing", "§5.1.2", 20, 9, 5.0),
-        met("step:protect_key_users", "towngas", "§5.3.2.2(1)", 25, 23, 5.0),
         # The scenario's own expectations.
         met("scenario:determine_housing", "housing", "§4.1.2", 50, 30, 5.0),
         met("scenario:determine_emergency", "emergency", "§4.1.2", 50, 32, 5.0),
@@ -187,7 +186,7 @@ def test_perfect_run(plan: Plan, scenario: Scenario, rules: ScoringRules) -> Non
     assert sorted((x.id, x.status) for x in sheet.lines) == sorted((i, "met") for i in PERFECT)
     assert {x.id: row(x) for x in sheet.lines} == PERFECT
     assert all(x.detail == "" for x in sheet.lines)
-    assert sheet.overall.points == sheet.overall.max_points == 225
+    assert sheet.overall.points == sheet.overall.max_points == 220
     assert sheet.overall.percent == 100.0
     assert sheet.grade.grade == "优"
     # d05 follows 区住建局's determination at 30 by 10 minutes; d07 (sensitive report
@@ -216,14 +215,29 @@ def test_late_phone_report(plan: Plan, scenario: Scenario, rules: ScoringRules) 
             "",
         )
     }
-    assert sheet.overall.points == 220
+    assert sheet.overall.points == 215
 
 
 def test_missing_written_report(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
     _, sheet, changed = changed_lines(plan, scenario, rules, "d-missing-written.jsonl")
     # 漏报 by 区应急管理局: no written report by 50.  Its sensitive report is a different
-    # kind and does not stand in for it.
+    # kind and does not stand in for it.  Its only report, the phone call at 14, came
+    # before the facts reached level IV (20), so it also owes a 续报 it never sends.
     assert changed == {
+        "followup_report:emergency": (
+            (
+                "followup_report:emergency",
+                "emergency",
+                "§4.1.2",
+                None,
+                None,
+                "missed",
+                0,
+                0.0,
+                10.0,
+            ),
+            "",
+        ),
         "written_report:emergency": (
             (
                 "written_report:emergency",
@@ -253,7 +267,7 @@ def test_missing_written_report(plan: Plan, scenario: Scenario, rules: ScoringRu
             "未报送书面报告",
         ),
     }
-    assert sheet.overall.points == 210
+    assert sheet.overall.points == 205
 
 
 def test_wrong_level(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
@@ -265,7 +279,7 @@ def test_wrong_level(plan: Plan, scenario: Scenario, rules: ScoringRules) -> Non
             "判定为III级，依据事实应为IV级",
         )
     }
-    assert sheet.overall.points == 215
+    assert sheet.overall.points == 210
 
 
 def test_under_reported_figures(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
@@ -277,7 +291,7 @@ def test_under_reported_figures(plan: Plan, scenario: Scenario, rules: ScoringRu
             "55分瞒报：连续停气24小时以上居民户数报900，已掌握2600",
         )
     }
-    assert sheet.overall.points == 215
+    assert sheet.overall.points == 210
 
 
 def test_warning_of_the_wrong_colour(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
@@ -289,7 +303,7 @@ def test_warning_of_the_wrong_colour(plan: Plan, scenario: Scenario, rules: Scor
             "发布黄色预警，依据事实应为蓝色",
         )
     }
-    assert sheet.overall.points == 215
+    assert sheet.overall.points == 210
 
 
 def test_late_sensitive_report(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
@@ -311,7 +325,7 @@ def test_late_sensitive_report(plan: Plan, scenario: Scenario, rules: ScoringRul
             "",
         )
     }
-    assert sheet.overall.points == 220
+    assert sheet.overall.points == 215
     # The city HQ office's call (d07) comes at the deadline.
     assert delivered_at(exercise)["d07_sensitive_report_missing"] == 90
 
