@@ -80,9 +80,8 @@ def test_initial_level_none_completes_the_report_before_any_level(
     plan: Plan, rules: ScoringRules
 ) -> None:
     sc = scenario(plan, "a-shanhai-explosion.yaml")
-    fields = {
-        k: "有"
-        for k in (
+    fields = dict.fromkeys(
+        (
             "time",
             "place",
             "source",
@@ -99,8 +98,9 @@ def test_initial_level_none_completes_the_report_before_any_level(
             "urgent_problems",
             "onsite_contact",
             "reporter_contact",
-        )
-    }
+        ),
+        "有",
+    )
     got = lines(
         plan,
         sc,
