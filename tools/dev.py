@@ -11,8 +11,9 @@ Usage:
 Both verbs create .venv/ at the repository root when it is missing and `pip install -e`
 the project into it; the install is skipped while pyproject.toml is unchanged since the
 last successful one. On Debian-like Linux they also make sure the system packages that
-Qt needs are installed (via apt-get as root, via `sudo -n` if allowed, or else they print
-the command to run). On Windows use `py tools\\dev.py ...`.
+Qt needs (and, for `test`, PostgreSQL's server) are installed (via apt-get as root, via
+`sudo -n` if allowed, or else they print the command to run). On Windows use
+`py tools\\dev.py ...`.
 
 Standard library only; needs Python 3.11 or newer.
 """
@@ -43,8 +44,9 @@ DEBIAN_PACKAGES: dict[str, list[str]] = {
     ],
     # Without a CJK font every Chinese glyph is drawn as a box.
     "chinese-fonts": ["fonts-noto-cjk"],
-    # Needed by the test suite only (nothing yet).
-    "tests": [],
+    # Needed by the test suite only. The store tests start a throwaway PostgreSQL server
+    # from Debian's binaries (tests/pg.py); none of the system service is used.
+    "tests": ["postgresql"],
 }
 
 # Which purposes each verb needs.
