@@ -127,6 +127,8 @@ class TempPostgres:
         database: str = DEFAULT_DATABASE,
         bin_dir: Path | None = None,
         base_dir: Path | None = None,
+        *,
+        fsync: bool = False,
     ) -> None:
         """Find the binaries (raising PostgresNotInstalled); ``start`` or ``with`` runs it.
 
@@ -137,6 +139,8 @@ class TempPostgres:
         self.bin_dir = bin_dir if bin_dir is not None else find_bin_dir()
         self.base_dir = base_dir if base_dir is not None else default_base_dir()
         self.database = _checked_name(database)
+        self.fsync = fsync
+        """False for tests (speed); True for durability benchmarks."""
         self.as_os_user = os.geteuid() == 0
         self.port = 0
         self._data_dir: Path | None = None
@@ -234,7 +238,8 @@ class TempPostgres:
         log = self._data_dir / "server.log"
         for attempt in range(1, _PORT_ATTEMPTS + 1):
             port = free_port()
-            options = f"-c listen_addresses={HOST} -p {port} -k {self._socket_dir} -c fsync=off"
+            fsync = "on" if self.fsync else "off"
+            options = f"-c listen_addresses={HOST} -p {port} -k {self._socket_dir} -c fsync={fsync}"
             command = ["pg_ctl", "-D", str(self._data_dir), "-l", str(log), "-w", "-t", "60"]
             result = self._run(*command, "-o", options, "start")
             if result.returncode == 0:
