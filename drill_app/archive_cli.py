@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 from dataclasses import replace
 
@@ -14,10 +15,13 @@ from drill_app.core.compliance import drill_status
 from drill_app.core.events import Event
 from drill_app.core.exercise import Exercise
 from drill_app.core.plan import load_plan
+from drill_app.core.scoring import load_scoring_rules, sheet_to_json
+from drill_app.core.sourcefile import DataFileError
 from drill_app.paths import DEFAULT_PLAN
 from drill_app.store.database import StoreError
 from drill_app.store.portable import export_exercise, import_exercise
 from drill_app.store.store import NewExercise, SeatInfo, Store
+from drill_app.textreport import format_sheet
 
 STATUS_NAMES = {"planned": "未开始", "running": "进行中", "ended": "已结束"}
 ITEM_STATUS_NAMES = {"open": "未整改", "in_progress": "整改中", "closed": "已完成"}
@@ -38,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
             return _verify(store, args.exercise)
         if args.command == "history":
             return _history(store, args.today or dt.date.today())
+        if args.command == "score":
+            return _score(store, args)
         if args.command == "export":
             exercise_id = store.find_exercise(args.exercise)
             count = export_exercise(store, exercise_id, args.output)
@@ -65,6 +71,31 @@ def _verify(store: Store, prefix: str) -> int:
     for problem in result.problems:
         print(f"  {problem}", file=sys.stderr)
     return 1
+
+
+def _score(store: Store, args: argparse.Namespace) -> int:
+    exercise_id = store.find_exercise(args.exercise)
+    try:
+        rules = load_scoring_rules(args.scoring)
+    except DataFileError as exc:
+        raise StoreError(f"invalid scoring rules: {exc.problems[0]}") from None
+    exercise = store.new_exercise(exercise_id, rules)  # read only: records nothing
+    sheet = exercise.score()
+    check = store.verify(exercise_id)
+    if args.json:
+        result = sheet_to_json(exercise.plan, sheet, exercise.rules)
+        result["exercise"] = exercise_id
+        result["final_hash"] = check.head_hash
+        result["chain_ok"] = check.ok
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        detail = store.exercise(exercise_id).summary
+        print(f"{detail.title}  {detail.held_on.isoformat()}  [{exercise_id}]")
+        sys.stdout.write(format_sheet(exercise.plan, sheet, exercise.rules))
+        state = "完整" if check.ok else "已被改动"
+        print(f"事件记录终值哈希（{check.event_count}条，{state}）：{check.head_hash}")
+    return 0 if check.ok else 1
 
 
 def _history(store: Store, today: dt.date) -> int:

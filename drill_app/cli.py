@@ -10,7 +10,6 @@ import argparse
 import datetime as dt
 import json
 import sys
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -24,6 +23,7 @@ from drill_app.core.scenario import load_scenario, scenario_json_schema
 from drill_app.core.scoring import ScoringRules, load_scoring_rules, sheet_to_json
 from drill_app.core.sourcefile import DataFileError
 from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING
+from drill_app.textreport import format_sheet
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -146,6 +146,24 @@ def _build_parser() -> argparse.ArgumentParser:
         help="the date to judge overdue items against (default: today)",
     )
 
+    score = commands.add_parser(
+        "score",
+        help="score a stored exercise against the plan and scenario it ran with",
+        description=(
+            "Score EXERCISE from the database against the exact plan and scenario it ran "
+            "with, and print the final hash of its event log (to match a paper copy)."
+        ),
+    )
+    score.add_argument("exercise", metavar="EXERCISE")
+    score.add_argument("--json", action="store_true", help="print the score as JSON")
+    score.add_argument(
+        "--scoring",
+        type=Path,
+        default=DEFAULT_SCORING,
+        metavar="FILE",
+        help="scoring rules (default: the built-in rules)",
+    )
+
     export = commands.add_parser("export", help="write one exercise to a single portable file")
     export.add_argument("exercise", metavar="EXERCISE")
     export.add_argument("output", type=Path, metavar="FILE")
@@ -177,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "schema":
             sys.stdout.write(scenario_json_schema())
             return EXIT_OK
-        if args.command in ("verify", "history", "export", "import"):
+        if args.command in ("verify", "history", "export", "import", "score"):
             from drill_app import archive_cli  # SQLAlchemy only when a database is used
 
             return archive_cli.run(args)
@@ -384,73 +402,11 @@ def _replay(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def format_sheet(plan: Plan, sheet: Any, rules: ScoringRules) -> str:
-    """A readable score table for the terminal."""
-    names = {c.id: c.name for c in rules.categories}
-    status_names = {
-        "met": "按时完成",
-        "late": "迟",
-        "missed": "未完成",
-        "wrong": "错误",
-        "pending": "未到期",
-    }
-    out: list[str] = []
-    category = None
-    for line in sheet.lines:
-        if line.category != category:
-            category = line.category
-            out.append(f"\n== {names.get(category, category)} ==")
-        due = _minutes(line.due_at)
-        done = _minutes(line.done_at)
-        status = status_names[line.status]
-        if line.status == "late":
-            status = f"迟{line.minutes_late}分钟"
-        out.append(
-            f"{_pad(line.plan_ref, 12)} {_pad(plan.party_name(line.unit), 24)} "
-            f"{_pad(_clip(line.title, 44), 46)} 应{due:>6} 实{done:>6}  {_pad(status, 12)}"
-            f" {line.points:g}/{line.max_points:g}"
-        )
-        if line.detail:
-            out.append(f"{'':<12} {line.detail}")
-    t = sheet.overall
-    out.append(
-        f"\n总分 {t.points:g}/{t.max_points:g}  {t.percent:g}分（百分制）"
-        f"  等级：{sheet.grade.grade}\n"
-    )
-    return "\n".join(out) + "\n"
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - _width(text))
-
-
-def _clip(text: str, width: int) -> str:
-    if _width(text) <= width:
-        return text
-    out = ""
-    for ch in text:
-        if _width(out + ch) > width - 1:
-            return out + "…"
-        out += ch
-    return out
-
-
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
-
-
-def _minutes(seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    minutes = seconds / 60
-    return f"{minutes:g}分" if minutes == int(minutes) else f"{minutes:.1f}分"
 
 
 if __name__ == "__main__":

@@ -118,3 +118,26 @@ def test_import_of_a_damaged_file(tmp_path: Path, capsys: pytest.CaptureFixture[
     code, _, err = run(capsys, "--db", f"sqlite:///{tmp_path / 'a.sqlite3'}", "import", str(broken))
     assert code == 2
     assert err.startswith(f"drill-app import: {broken}: not a drill-app export file")
+
+
+def test_score_a_stored_exercise_with_its_final_hash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    db = f"sqlite:///{tmp_path / 'a.sqlite3'}"
+    exercise_id = save(capsys, db, "2026-11-20", "a-late-phone.jsonl")
+    code, out, _ = run(capsys, "--db", db, "score", exercise_id[:8])
+    assert code == 0
+    assert out.startswith(
+        f"姚家街道山海社区居民楼燃气爆炸事故桌面推演  2026-11-20  [{exercise_id}]\n"
+    )
+    assert "迟7分钟" in out
+    assert "总分 200/205  97.6分（百分制）  等级：优" in out
+    _, verify_out, _ = run(capsys, "--db", db, "verify", exercise_id)
+    final_hash = verify_out.split("final hash ")[1].strip()
+    assert out.rstrip().endswith(f"事件记录终值哈希（35条，完整）：{final_hash}")
+    code, out, _ = run(capsys, "--db", db, "score", exercise_id, "--json")
+    result = json.loads(out)
+    assert (result["final_hash"], result["chain_ok"]) == (final_hash, True)
+    assert result["totals"]["overall"]["points"] == 200.0

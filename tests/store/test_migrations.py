@@ -153,3 +153,19 @@ def test_new_exercise_in_upgraded_database_works(db_url: str) -> None:
             )
         )
         assert store.exercise(exercise_id).summary.status == "planned"
+
+
+def test_the_migrations_build_exactly_the_models(db_url: str) -> None:
+    """What `alembic check` does: after upgrading, autogenerate finds nothing to add."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from drill_app.store.models import Base
+
+    upgrade_to(db_url, "head")
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        diff = compare_metadata(context, Base.metadata)
+    engine.dispose()
+    assert diff == []
