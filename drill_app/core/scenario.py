@@ -351,7 +351,7 @@ def scenario_problems(plan: Plan, scenario: Scenario, doc: SourceDocument) -> li
                 )
             )
 
-    level = _peak_level(plan, scenario)
+    level, peak = peak_classification(plan, scenario)
     if level != scenario.intended_level:
         problems.append(
             doc.problem(
@@ -360,7 +360,6 @@ def scenario_problems(plan: Plan, scenario: Scenario, doc: SourceDocument) -> li
                 f"{level!r} at their peak (§1.6.2)",
             )
         )
-    peak = _peak_colour(plan, scenario)
     if peak != scenario.intended_warning:
         problems.append(
             doc.problem(
@@ -372,36 +371,26 @@ def scenario_problems(plan: Plan, scenario: Scenario, doc: SourceDocument) -> li
     return problems
 
 
-def _peak_level(plan: Plan, scenario: Scenario) -> LevelId | None:
-    """The most severe level the facts reach at any inject (levels only escalate)."""
-    from drill_app.core.rules import classify_level
+def peak_classification(plan: Plan, scenario: Scenario) -> tuple[LevelId | None, ColourId | None]:
+    """The most severe level and warning colour the facts reach at any inject.
+
+    Levels only escalate (a drill's level can rise, never fall), and the warning that
+    matters for the scenario's intent is the most severe one issued.
+    """
+    from drill_app.core.rules import classify_level, classify_warning
 
     facts: dict[str, FactValue] = {}
-    best: LevelId | None = None
+    level: LevelId | None = None
+    colour: ColourId | None = None
     for inject in scenario.injects:
         facts.update(inject.facts)
-        level = classify_level(plan, facts).level
-        if level is not None and (
-            best is None or LEVEL_ORDER.index(level) < LEVEL_ORDER.index(best)
-        ):
-            best = level
-    return best
-
-
-def _peak_colour(plan: Plan, scenario: Scenario) -> ColourId | None:
-    """The most severe warning colour the facts reach at any inject."""
-    from drill_app.core.rules import classify_warning
-
-    facts: dict[str, FactValue] = {}
-    best: ColourId | None = None
-    for inject in scenario.injects:
-        facts.update(inject.facts)
-        colour = classify_warning(plan, facts).colour
-        if colour is not None and (
-            best is None or COLOUR_ORDER.index(colour) < COLOUR_ORDER.index(best)
-        ):
-            best = colour
-    return best
+        lv = classify_level(plan, facts).level
+        if lv is not None and (level is None or LEVEL_ORDER.index(lv) < LEVEL_ORDER.index(level)):
+            level = lv
+        c = classify_warning(plan, facts).colour
+        if c is not None and (colour is None or COLOUR_ORDER.index(c) < COLOUR_ORDER.index(colour)):
+            colour = c
+    return level, colour
 
 
 def _action_problems(
