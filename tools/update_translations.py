@@ -17,6 +17,13 @@ elements of the .ts (with `.venv/bin/pyside6-linguist assets/translations/drill_
 or in a text editor, removing `type="unfinished"`), then run the script again to compile.
 Keep `{placeholders}` and `&` mnemonics (Chinese: "文件(&F)") in the translation.
 
+Several people adding strings at once: instead of editing the shared .ts, each writes
+the translations of their new strings to assets/translations/pending/<LANG>-<NAME>.tsv,
+one per line: context TAB source TAB translation (use \n for a newline in a string).
+This script fills every unfinished message of drill_app_<LANG>.ts that a pending file
+translates. Once the work has landed, fold them in with `--fold` (fills the .ts, then
+deletes the pending files) so the .ts stays the one source of translations.
+
 To add a language, e.g. Japanese: run `tools/update_translations.py --add ja`, translate
 drill_app_ja.ts as above, run the script again, and add "ja" to SUPPORTED_LANGUAGES in
 drill_app/ui/i18n.py.
@@ -115,12 +122,65 @@ def add_language(language: str) -> int:
     return 0
 
 
-def update() -> int:
+PENDING_DIR = TRANSLATIONS_DIR / "pending"
+
+
+def pending_translations(language: str) -> dict[tuple[str, str], str]:
+    """(context, source) -> translation from pending/<language>-*.tsv."""
+    table: dict[tuple[str, str], str] = {}
+    for path in sorted(PENDING_DIR.glob(f"{language}-*.tsv")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) != 3:
+                raise SystemExit(f"{path}:{number}: expected context<TAB>source<TAB>translation")
+            context, source, translation = (p.replace("\\n", "\n") for p in parts)
+            table[(context, source)] = translation
+    return table
+
+
+def fill_pending(ts_path: Path) -> int:
+    """Fill unfinished messages of *ts_path* from the pending files; return how many."""
+    language = ts_path.stem.removeprefix(TS_PREFIX)
+    table = pending_translations(language)
+    if not table:
+        return 0
+    tree = ET.parse(ts_path)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            key = (name, message.findtext("source", ""))
+            if translation is None or key not in table:
+                continue
+            if translation.get("type") == "unfinished" or not (translation.text or "").strip():
+                translation.text = table[key]
+                translation.attrib.pop("type", None)
+                filled += 1
+    if filled:
+        ET.indent(tree, space="    ")
+        body = ET.tostring(tree.getroot(), encoding="unicode")
+        ts_path.write_text(
+            '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
+            encoding="utf-8",
+        )
+        lupdate([ts_path])  # back to lupdate's own layout
+    return filled
+
+
+def update(*, fold: bool = False) -> int:
     paths = ts_files()
     if not paths:
         print(f"no {TS_PREFIX}*.ts in {TRANSLATIONS_DIR}; use --add LANGUAGE")
         return 1
     lupdate(paths)
+    for ts_path in paths:
+        fill_pending(ts_path)
+    if fold:
+        for pending in PENDING_DIR.glob("*.tsv"):
+            pending.unlink()
     status = 0
     for ts_path in paths:
         lrelease(ts_path, ts_path.with_suffix(".qm"))
@@ -140,6 +200,7 @@ def check() -> int:
             fresh_ts = Path(scratch) / ts_path.name
             shutil.copyfile(ts_path, fresh_ts)
             lupdate([fresh_ts])
+            fill_pending(fresh_ts)
             if not filecmp.cmp(ts_path, fresh_ts, shallow=False):
                 problems.append(f"{ts_path.name} is not up to date with the sources")
             problems += [f"{ts_path.name}: unfinished: {entry}" for entry in unfinished(fresh_ts)]
@@ -160,12 +221,15 @@ def main(argv: list[str]) -> int:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--check", action="store_true", help="only check, change nothing")
     group.add_argument("--add", metavar="LANGUAGE", help="start a translation, e.g. ja or zh_TW")
+    group.add_argument(
+        "--fold", action="store_true", help="fill the .ts from pending/*.tsv, then delete those"
+    )
     args = parser.parse_args(argv)
     if args.add:
         return add_language(args.add)
     if args.check:
         return check()
-    return update()
+    return update(fold=args.fold)
 
 
 if __name__ == "__main__":
