@@ -18,54 +18,22 @@ Derivation from the plan (times in scenario minutes):
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from replaying import FIXTURES, M, changed_lines, lines_by_id, run
 
 from drill_app.cli import main
 from drill_app.core.plan import Plan
-from drill_app.core.replay import read_actions, replay
 from drill_app.core.scenario import Scenario, load_scenario
-from drill_app.core.scoring import Line, ScoreSheet, ScoringRules, load_scoring_rules
-from drill_app.paths import DEFAULT_SCORING, SCENARIOS_DIR
+from drill_app.core.scoring import ScoringRules
+from drill_app.paths import SCENARIOS_DIR
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "replays"
 SCENARIO = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
-M = 60.0  # seconds in a scenario minute
+PERFECT_RUN = "a-perfect.jsonl"
 
 
 @pytest.fixture(scope="module")
 def scenario(plan: Plan) -> Scenario:
     return load_scenario(plan, SCENARIO)
-
-
-@pytest.fixture(scope="module")
-def rules() -> ScoringRules:
-    return load_scoring_rules(DEFAULT_SCORING)
-
-
-def run(plan: Plan, scenario: Scenario, rules: ScoringRules, name: str) -> ScoreSheet:
-    path = FIXTURES / name
-    _, sheet = replay(plan, scenario, rules, read_actions(path), file=str(path))
-    return sheet
-
-
-def by_id(sheet: ScoreSheet) -> dict[str, Line]:
-    return {line.id: line for line in sheet.lines}
-
-
-def row(line: Line) -> tuple[object, ...]:
-    return (
-        line.id,
-        line.unit,
-        line.plan_ref,
-        line.due_at,
-        line.done_at,
-        line.status,
-        line.minutes_late,
-        line.points,
-        line.max_points,
-    )
 
 
 PERFECT = {
@@ -108,7 +76,7 @@ def test_the_scenario_validates(capsys: pytest.CaptureFixture[str]) -> None:
 def test_perfect_run_scores_every_expected_line_full(
     plan: Plan, scenario: Scenario, rules: ScoringRules
 ) -> None:
-    sheet = run(plan, scenario, rules, "a-perfect.jsonl")
+    _, sheet = run(plan, scenario, rules, PERFECT_RUN)
     got = {line.id: (line.status, line.due_at, line.done_at) for line in sheet.lines}
     assert got == PERFECT
     assert sheet.overall.points == sheet.overall.max_points == 205
@@ -117,7 +85,8 @@ def test_perfect_run_scores_every_expected_line_full(
 
 
 def test_perfect_run_units_and_refs(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    lines = by_id(run(plan, scenario, rules, "a-perfect.jsonl"))
+    _, sheet = run(plan, scenario, rules, PERFECT_RUN)
+    lines = lines_by_id(sheet)
     assert (lines["group:aftermath"].unit, lines["group:aftermath"].plan_ref) == (
         "housing",
         "§2.3.2.7",
@@ -127,34 +96,22 @@ def test_perfect_run_units_and_refs(plan: Plan, scenario: Scenario, rules: Scori
     assert lines["phone_report:housing"].plan_ref == "§4.1.2"
 
 
-def changed_lines(
-    plan: Plan, scenario: Scenario, rules: ScoringRules, name: str
-) -> tuple[ScoreSheet, dict[str, Line]]:
-    """The lines of a variant that differ from the perfect run (others must be identical)."""
-    perfect = by_id(run(plan, scenario, rules, "a-perfect.jsonl"))
-    sheet = run(plan, scenario, rules, name)
-    changed = {}
-    for line in sheet.lines:
-        before = perfect.get(line.id)
-        if before is None or (row(before), before.detail) != (row(line), line.detail):
-            changed[line.id] = line
-    return sheet, changed
-
-
 def test_late_phone_report(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    sheet, changed = changed_lines(plan, scenario, rules, "a-late-phone.jsonl")
+    _, sheet, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "a-late-phone.jsonl")
     # Due at 25, done at 32: 7 minutes late, half the points (late_factor 0.5).
-    assert [row(x) for x in changed.values()] == [
-        ("phone_report:emergency", "emergency", "§4.1.2", 25 * M, 32 * M, "late", 7, 5.0, 10.0)
-    ]
+    assert changed == {
+        "phone_report:emergency": (
+            ("phone_report:emergency", "emergency", "§4.1.2", 25 * M, 32 * M, "late", 7, 5.0, 10.0),
+            "",
+        )
+    }
     assert sheet.overall.points == 200
 
 
 def test_late_phone_report_releases_the_conditional_inject(
     plan: Plan, scenario: Scenario, rules: ScoringRules
 ) -> None:
-    path = FIXTURES / "a-late-phone.jsonl"
-    exercise, _ = replay(plan, scenario, rules, read_actions(path))
+    exercise, _ = run(plan, scenario, rules, "a-late-phone.jsonl")
     (delivery,) = [
         e
         for e in exercise.events
@@ -162,58 +119,74 @@ def test_late_phone_report_releases_the_conditional_inject(
     ]
     # the phone report fell due at minute 25 and had not come: the district calls then
     assert delivery.scenario_time == 25 * M
-    perfect, _ = replay(plan, scenario, rules, read_actions(FIXTURES / "a-perfect.jsonl"))
+    perfect, _ = run(plan, scenario, rules, PERFECT_RUN)
     assert "i06_phone_missing" not in perfect.record.delivered
 
 
 def test_missing_written_report(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    _, changed = changed_lines(plan, scenario, rules, "a-missing-written.jsonl")
-    assert sorted(row(x) for x in changed.values()) == [
-        ("report_content:housing", "housing", "§4.1.3", 50 * M, None, "missed", 0, 0.0, 5.0),
-        ("written_report:housing", "housing", "§4.1.2", 50 * M, None, "missed", 0, 0.0, 10.0),
-    ]
-    assert changed["report_content:housing"].detail == "未报送书面报告"
+    _, _, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "a-missing-written.jsonl")
+    assert changed == {
+        "report_content:housing": (
+            ("report_content:housing", "housing", "§4.1.3", 50 * M, None, "missed", 0, 0.0, 5.0),
+            "未报送书面报告",
+        ),
+        "written_report:housing": (
+            ("written_report:housing", "housing", "§4.1.2", 50 * M, None, "missed", 0, 0.0, 10.0),
+            "",
+        ),
+    }
 
 
 def test_medical_group_never_activated(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    _, changed = changed_lines(plan, scenario, rules, "a-no-medical.jsonl")
-    assert [row(x) for x in changed.values()] == [
-        ("group:medical", "health", "§2.3.2.3", 30 * M, None, "missed", 0, 0.0, 5.0)
-    ]
+    _, _, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "a-no-medical.jsonl")
+    assert changed == {
+        "group:medical": (
+            ("group:medical", "health", "§2.3.2.3", 30 * M, None, "missed", 0, 0.0, 5.0),
+            "",
+        )
+    }
 
 
 def test_wrong_level(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    _, changed = changed_lines(plan, scenario, rules, "a-wrong-level.jsonl")
-    assert [row(x) for x in changed.values()] == [
-        ("level:III", "housing", "§1.6.2.3", 100 * M, 75 * M, "wrong", 0, 0.0, 10.0)
-    ]
-    assert changed["level:III"].detail == "判定为IV级，依据事实应为III级"
+    _, _, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "a-wrong-level.jsonl")
+    assert changed == {
+        "level:III": (
+            ("level:III", "housing", "§1.6.2.3", 100 * M, 75 * M, "wrong", 0, 0.0, 10.0),
+            "判定为IV级，依据事实应为III级",
+        )
+    }
 
 
 def test_under_reported_deaths(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    _, changed = changed_lines(plan, scenario, rules, "a-under-reported.jsonl")
-    assert [row(x) for x in changed.values()] == [
-        ("accuracy:housing", "housing", "§8", None, 86 * M, "wrong", 0, 0.0, 10.0)
-    ]
-    assert changed["accuracy:housing"].detail == "86分瞒报：死亡人数报2，已掌握3"
+    _, _, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "a-under-reported.jsonl")
+    assert changed == {
+        "accuracy:housing": (
+            ("accuracy:housing", "housing", "§8", None, 86 * M, "wrong", 0, 0.0, 10.0),
+            "86分瞒报：死亡人数报2，已掌握3",
+        )
+    }
 
 
 def test_warning_with_no_criterion_met(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    _, changed = changed_lines(plan, scenario, rules, "a-wrong-warning.jsonl")
-    assert [row(x) for x in changed.values()] == [
-        ("warning:unwarranted", "housing", "§3.3", None, 30 * M, "wrong", 0, 0.0, 10.0)
-    ]
-    assert changed["warning:unwarranted"].detail == "发布蓝色预警，依据事实不应发布预警"
+    _, _, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "a-wrong-warning.jsonl")
+    assert changed == {
+        "warning:unwarranted": (
+            ("warning:unwarranted", "housing", "§3.3", None, 30 * M, "wrong", 0, 0.0, 10.0),
+            "发布蓝色预警，依据事实不应发布预警",
+        )
+    }
 
 
 def test_supply_shed_in_the_wrong_order(
     plan: Plan, scenario: Scenario, rules: ScoringRules
 ) -> None:
-    _, changed = changed_lines(plan, scenario, rules, "a-wrong-supply-order.jsonl")
-    assert [row(x) for x in changed.values()] == [
-        ("supply_order", "towngas", "§5.1.2", None, 50 * M, "wrong", 0, 0.0, 10.0)
-    ]
-    assert changed["supply_order"].detail == "压减居民生活用气时工业生产用气仍在供气"
+    _, _, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "a-wrong-supply-order.jsonl")
+    assert changed == {
+        "supply_order": (
+            ("supply_order", "towngas", "§5.1.2", None, 50 * M, "wrong", 0, 0.0, 10.0),
+            "压减居民生活用气时工业生产用气仍在供气",
+        )
+    }
 
 
 def test_cli_replay_json_contract(capsys: pytest.CaptureFixture[str]) -> None:

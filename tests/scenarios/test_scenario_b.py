@@ -33,67 +33,23 @@ Derivation from the plan (times in scenario minutes; M = seconds per minute):
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from replaying import M, Row, changed_lines, delivered_at, met, row, run
 
 from drill_app.cli import main
-from drill_app.core.exercise import Exercise
 from drill_app.core.plan import Plan
-from drill_app.core.replay import read_actions, replay
 from drill_app.core.rules import classify_level, classify_warning
 from drill_app.core.scenario import Scenario, load_scenario
-from drill_app.core.scoring import Line, ScoreSheet, ScoringRules, load_scoring_rules
-from drill_app.paths import DEFAULT_SCORING, SCENARIOS_DIR
+from drill_app.core.scoring import ScoringRules
+from drill_app.paths import SCENARIOS_DIR
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "replays"
 SCENARIO = SCENARIOS_DIR / "b-winter-shortage.yaml"
 PERFECT_RUN = "b-perfect.jsonl"
-M = 60.0  # seconds in a scenario minute
-
-Row = tuple[str, str, str, float | None, float | None, str, int, float, float]
 
 
 @pytest.fixture(scope="module")
 def scenario(plan: Plan) -> Scenario:
     return load_scenario(plan, SCENARIO)
-
-
-@pytest.fixture(scope="module")
-def rules() -> ScoringRules:
-    return load_scoring_rules(DEFAULT_SCORING)
-
-
-def run(
-    plan: Plan, scenario: Scenario, rules: ScoringRules, name: str
-) -> tuple[Exercise, ScoreSheet]:
-    path = FIXTURES / name
-    return replay(plan, scenario, rules, read_actions(path), file=str(path))
-
-
-def lines_by_id(sheet: ScoreSheet) -> dict[str, Line]:
-    lines = {line.id: line for line in sheet.lines}
-    assert len(lines) == len(sheet.lines), "duplicate line ids"
-    return lines
-
-
-def row(line: Line) -> Row:
-    return (
-        line.id,
-        line.unit,
-        line.plan_ref,
-        line.due_at,
-        line.done_at,
-        line.status,
-        line.minutes_late,
-        line.points,
-        line.max_points,
-    )
-
-
-def met(id_: str, unit: str, ref: str, due: float | None, done: float, points: float = 10.0) -> Row:
-    """A line met on time; *due* and *done* in minutes."""
-    return (id_, unit, ref, None if due is None else due * M, done * M, "met", 0, points, points)
 
 
 PERFECT: dict[str, Row] = {
@@ -145,30 +101,6 @@ PERFECT: dict[str, Row] = {
 }
 
 
-def changed_lines(
-    plan: Plan, scenario: Scenario, rules: ScoringRules, name: str
-) -> tuple[Exercise, ScoreSheet, dict[str, tuple[Row, str]]]:
-    """The lines of a variant that differ from the perfect run, with their detail.
-
-    A line the variant lacks is an error: every other line must be unchanged.
-    """
-    _, perfect_sheet = run(plan, scenario, rules, PERFECT_RUN)
-    perfect = lines_by_id(perfect_sheet)
-    exercise, sheet = run(plan, scenario, rules, name)
-    got = lines_by_id(sheet)
-    assert set(perfect) <= set(got), f"lines lost: {sorted(set(perfect) - set(got))}"
-    changed = {
-        i: (row(line), line.detail)
-        for i, line in got.items()
-        if i not in perfect or (row(perfect[i]), perfect[i].detail) != (row(line), line.detail)
-    }
-    return exercise, sheet, changed
-
-
-def delivered_at(exercise: Exercise) -> dict[str, float]:
-    return {i: e.scenario_time / M for i, e in exercise.record.delivered.items()}
-
-
 # --- the scenario file ----------------------------------------------------------------
 
 
@@ -215,7 +147,9 @@ def test_perfect_run(plan: Plan, scenario: Scenario, rules: ScoringRules) -> Non
 
 
 def test_late_phone_report(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    exercise, sheet, changed = changed_lines(plan, scenario, rules, "b-late-phone.jsonl")
+    exercise, sheet, changed = changed_lines(
+        plan, scenario, rules, PERFECT_RUN, "b-late-phone.jsonl"
+    )
     # Learnt at 5, due at 25, phoned at 32: 迟报 by 7 minutes, half the points (late_factor 0.5).
     assert changed == {
         "phone_report:emergency": (
@@ -229,7 +163,7 @@ def test_late_phone_report(plan: Plan, scenario: Scenario, rules: ScoringRules) 
 
 
 def test_missing_written_report(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    _, sheet, changed = changed_lines(plan, scenario, rules, "b-missing-written.jsonl")
+    _, sheet, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "b-missing-written.jsonl")
     # 漏报: no written report by 50, so neither the report nor its §4.1.3 content.
     # The accuracy line is unchanged: its other reports still match.
     assert changed == {
@@ -266,7 +200,7 @@ def test_missing_written_report(plan: Plan, scenario: Scenario, rules: ScoringRu
 
 
 def test_wrong_level(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    _, sheet, changed = changed_lines(plan, scenario, rules, "b-wrong-level.jsonl")
+    _, sheet, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "b-wrong-level.jsonl")
     # 1,800 households is 1,000 – < 10,000: IV, not III (§1.6.2.3(2) starts at 10,000).
     # No hand-over line appears: it follows the facts, not the determination.
     assert changed == {
@@ -279,7 +213,7 @@ def test_wrong_level(plan: Plan, scenario: Scenario, rules: ScoringRules) -> Non
 
 
 def test_under_reported_figures(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    _, sheet, changed = changed_lines(plan, scenario, rules, "b-underreport.jsonl")
+    _, sheet, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "b-underreport.jsonl")
     # 区应急管理局 had been told 1,800 (b06 at 90); stating 800 at 108 is 瞒报 (§8).
     # The wrong report is the evidence, so done_at is 108.
     assert changed == {
@@ -292,7 +226,7 @@ def test_under_reported_figures(plan: Plan, scenario: Scenario, rules: ScoringRu
 
 
 def test_warning_of_the_wrong_colour(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    _, sheet, changed = changed_lines(plan, scenario, rules, "b-wrong-warning.jsonl")
+    _, sheet, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "b-wrong-warning.jsonl")
     # 35 % above plan is orange (30 %–50 %, §3.3.2(1)); yellow is 10 % – < 30 %.
     assert changed == {
         "warning:orange": (
@@ -306,7 +240,7 @@ def test_warning_of_the_wrong_colour(plan: Plan, scenario: Scenario, rules: Scor
 def test_supply_shed_in_the_wrong_order(
     plan: Plan, scenario: Scenario, rules: ScoringRules
 ) -> None:
-    _, sheet, changed = changed_lines(plan, scenario, rules, "b-wrong-order.jsonl")
+    _, sheet, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "b-wrong-order.jsonl")
     # Commercial users (4th of 5 in §5.1.2) cut at 20 while industry (5th, least protected)
     # is still supplied until 22.
     assert changed == {

@@ -28,67 +28,23 @@ Derivation from the plan (times in scenario minutes; M = seconds per minute):
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from replaying import M, Row, changed_lines, delivered_at, met, row, run
 
 from drill_app.cli import main
-from drill_app.core.exercise import Exercise
 from drill_app.core.plan import Plan
-from drill_app.core.replay import read_actions, replay
 from drill_app.core.rules import classify_level, classify_warning
 from drill_app.core.scenario import Scenario, load_scenario
-from drill_app.core.scoring import Line, ScoreSheet, ScoringRules, load_scoring_rules
-from drill_app.paths import DEFAULT_SCORING, SCENARIOS_DIR
+from drill_app.core.scoring import ScoringRules
+from drill_app.paths import SCENARIOS_DIR
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "replays"
 SCENARIO = SCENARIOS_DIR / "c-lpg-leak.yaml"
 PERFECT_RUN = "c-perfect.jsonl"
-M = 60.0  # seconds in a scenario minute
-
-Row = tuple[str, str, str, float | None, float | None, str, int, float, float]
 
 
 @pytest.fixture(scope="module")
 def scenario(plan: Plan) -> Scenario:
     return load_scenario(plan, SCENARIO)
-
-
-@pytest.fixture(scope="module")
-def rules() -> ScoringRules:
-    return load_scoring_rules(DEFAULT_SCORING)
-
-
-def run(
-    plan: Plan, scenario: Scenario, rules: ScoringRules, name: str
-) -> tuple[Exercise, ScoreSheet]:
-    path = FIXTURES / name
-    return replay(plan, scenario, rules, read_actions(path), file=str(path))
-
-
-def lines_by_id(sheet: ScoreSheet) -> dict[str, Line]:
-    lines = {line.id: line for line in sheet.lines}
-    assert len(lines) == len(sheet.lines), "duplicate line ids"
-    return lines
-
-
-def row(line: Line) -> Row:
-    return (
-        line.id,
-        line.unit,
-        line.plan_ref,
-        line.due_at,
-        line.done_at,
-        line.status,
-        line.minutes_late,
-        line.points,
-        line.max_points,
-    )
-
-
-def met(id_: str, unit: str, ref: str, due: float | None, done: float, points: float = 10.0) -> Row:
-    """A line met on time; *due* and *done* in minutes."""
-    return (id_, unit, ref, None if due is None else due * M, done * M, "met", 0, points, points)
 
 
 PERFECT: dict[str, Row] = {
@@ -135,30 +91,6 @@ PERFECT: dict[str, Row] = {
         met("scenario:widen_cordon", "street", "§5.1.1.2", 40, 32, 5.0),
     ]
 }
-
-
-def changed_lines(
-    plan: Plan, scenario: Scenario, rules: ScoringRules, name: str
-) -> tuple[Exercise, ScoreSheet, dict[str, tuple[Row, str]]]:
-    """The lines of a variant that differ from the perfect run, with their detail.
-
-    A line the variant lacks is an error: every other line must be unchanged.
-    """
-    _, perfect_sheet = run(plan, scenario, rules, PERFECT_RUN)
-    perfect = lines_by_id(perfect_sheet)
-    exercise, sheet = run(plan, scenario, rules, name)
-    got = lines_by_id(sheet)
-    assert set(perfect) <= set(got), f"lines lost: {sorted(set(perfect) - set(got))}"
-    changed = {
-        i: (row(line), line.detail)
-        for i, line in got.items()
-        if i not in perfect or (row(perfect[i]), perfect[i].detail) != (row(line), line.detail)
-    }
-    return exercise, sheet, changed
-
-
-def delivered_at(exercise: Exercise) -> dict[str, float]:
-    return {i: e.scenario_time / M for i, e in exercise.record.delivered.items()}
 
 
 # --- the scenario file ----------------------------------------------------------------
@@ -209,7 +141,9 @@ def test_perfect_run(plan: Plan, scenario: Scenario, rules: ScoringRules) -> Non
 
 
 def test_late_phone_report(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    exercise, sheet, changed = changed_lines(plan, scenario, rules, "c-late-phone.jsonl")
+    exercise, sheet, changed = changed_lines(
+        plan, scenario, rules, PERFECT_RUN, "c-late-phone.jsonl"
+    )
     # Learnt at 4, due at 24, phoned at 30: 迟报 by 6 minutes, half the points.
     assert changed == {
         "phone_report:emergency": (
@@ -222,7 +156,7 @@ def test_late_phone_report(plan: Plan, scenario: Scenario, rules: ScoringRules) 
 
 
 def test_missing_written_report(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    _, sheet, changed = changed_lines(plan, scenario, rules, "c-missing-written.jsonl")
+    _, sheet, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "c-missing-written.jsonl")
     # 漏报 by 区住建局: no written report by 49, so neither the report nor its content.
     assert changed == {
         "written_report:housing": (
@@ -238,7 +172,7 @@ def test_missing_written_report(plan: Plan, scenario: Scenario, rules: ScoringRu
 
 
 def test_wrong_level(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    _, sheet, changed = changed_lines(plan, scenario, rules, "c-wrong-level.jsonl")
+    _, sheet, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "c-wrong-level.jsonl")
     # 1,200 people out of a leak cordon are not "供气系统超压运行…需要紧急疏散" (§1.6.2.3(2)):
     # the loss of 150,000 yuan makes it IV, and III is wrong.
     assert changed == {
@@ -251,7 +185,7 @@ def test_wrong_level(plan: Plan, scenario: Scenario, rules: ScoringRules) -> Non
 
 
 def test_under_reported_figures(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    _, sheet, changed = changed_lines(plan, scenario, rules, "c-underreport.jsonl")
+    _, sheet, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "c-underreport.jsonl")
     # 区应急管理局 had been told of 2 minor injuries (c05 at 12); reporting 1 at 40 is 瞒报 (§8).
     assert changed == {
         "accuracy:emergency": (
@@ -263,7 +197,7 @@ def test_under_reported_figures(plan: Plan, scenario: Scenario, rules: ScoringRu
 
 
 def test_warning_when_none_is_due(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    _, sheet, changed = changed_lines(plan, scenario, rules, "c-wrong-warning.jsonl")
+    _, sheet, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "c-wrong-warning.jsonl")
     # "Wrong colour" here is any colour: the facts reach no §3.3 criterion, so an orange
     # warning adds a new wrong line (and its 10 points to the maximum).
     assert changed == {
@@ -276,7 +210,9 @@ def test_warning_when_none_is_due(plan: Plan, scenario: Scenario, rules: Scoring
 
 
 def test_medical_group_never_activated(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    exercise, sheet, changed = changed_lines(plan, scenario, rules, "c-no-medical.jsonl")
+    exercise, sheet, changed = changed_lines(
+        plan, scenario, rules, PERFECT_RUN, "c-no-medical.jsonl"
+    )
     # Minor injuries from 4 require the 医疗救护组 (§2.3.2.3, §5.3.2.1(3)), due 34.
     assert changed == {
         "group:medical": (
