@@ -155,6 +155,28 @@ class Exercise:
             )
         return checked
 
+    def dry_run(
+        self,
+        kind: str,
+        payload: Mapping[str, Any] | None = None,
+        *,
+        actor: Actor,
+        unit: str | None = None,
+    ) -> Event:
+        """Validate a command as if submitted now, changing nothing (for form messages)."""
+        wall = self._wall()
+        probe = Event(
+            id=self._new_id(),
+            exercise_id=self.exercise_id,
+            kind=kind,
+            actor=actor,
+            unit=unit,
+            payload=dict(payload or {}),
+            scenario_time=self._clock.read(wall).scenario_seconds,
+            wall_time=wall,
+        )
+        return validate_event(self.plan, self.scenario, self._state, probe)
+
     def release(self, inject_id: str, *, actor: Actor = "controller") -> Event:
         """Deliver a scripted inject now (early, on time or late)."""
         inject = self.scenario.injects_by_id.get(inject_id)

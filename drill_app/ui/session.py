@@ -1,0 +1,391 @@
+"""The bridge between the windows and the archive: one writer thread, one read model.
+
+``ArchiveWorker`` lives in its own QThread and owns the Store and the authoritative
+core ``Exercise``.  Every user action becomes a command sent to it; it validates,
+commits (durable) and only then emits ``event_recorded``.  SQLAlchemy is imported in
+that thread, off the path to the first paint.
+
+``ExerciseSession`` is the GUI's read model: a second core ``Exercise`` fed only with
+recorded events.  Views read the clock, the MSEL, the state and the live score from
+it; forms dry-run a command against it for immediate, field-level messages.  So the
+window never shows anything that is not on disk, and shows exactly the core's state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import time
+import traceback
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from drill_app.core.compliance import DrillStatus, drill_status
+from drill_app.core.events import Actor, Event, EventError
+from drill_app.core.exercise import Exercise
+from drill_app.core.plan import Plan, load_plan
+from drill_app.core.scenario import Scenario, load_scenario
+from drill_app.core.scoring import ScoreSheet, ScoringRules, load_scoring_rules
+from drill_app.core.sourcefile import DataFileError
+from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING, SCENARIOS_DIR
+
+if TYPE_CHECKING:  # the store (and SQLAlchemy) is imported in the worker thread only
+    from drill_app.store.store import ExerciseSummary, NewExercise, Store
+
+
+# --- what crosses the thread boundary (frozen, no ORM objects) -------------------------------
+
+
+@dataclass(frozen=True)
+class ScenarioEntry:
+    """A scenario file in the library, with its validation status."""
+
+    path: Path
+    built_in: bool
+    scenario: Scenario | None
+    problems: tuple[str, ...] = ()
+
+    @property
+    def valid(self) -> bool:
+        return self.scenario is not None
+
+
+@dataclass(frozen=True)
+class StartPageData:
+    database: str
+    scenarios: tuple[ScenarioEntry, ...]
+    exercises: tuple[ExerciseSummary, ...]
+    drill_status: DrillStatus
+    interval_years: int
+    open_improvements: int
+
+
+@dataclass(frozen=True)
+class LoadedExercise:
+    exercise_id: str
+    title: str
+    plan: Plan
+    scenario: Scenario
+    rules: ScoringRules
+    events: tuple[Event, ...]
+    options: Mapping[str, Any]
+    seats: tuple[tuple[str, str], ...]
+    """(unit id, participant name)."""
+
+
+@dataclass(frozen=True)
+class Command:
+    command_id: str
+    kind: str
+    payload: Mapping[str, Any]
+    actor: Actor
+    unit: str | None = None
+
+
+# --- the worker -------------------------------------------------------------------------------
+
+
+def scan_scenarios(plan: Plan, user_folder: Path | None) -> tuple[ScenarioEntry, ...]:
+    entries: list[ScenarioEntry] = []
+    folders = [(SCENARIOS_DIR, True)]
+    if user_folder is not None and user_folder.is_dir():
+        folders.append((user_folder, False))
+    for folder, built_in in folders:
+        for path in sorted(folder.glob("*.y*ml")):
+            try:
+                entries.append(ScenarioEntry(path, built_in, load_scenario(plan, path)))
+            except DataFileError as exc:
+                problems = tuple(str(p) for p in exc.problems)
+                entries.append(ScenarioEntry(path, built_in, None, problems))
+    return tuple(entries)
+
+
+class ArchiveWorker(QObject):
+    """Owns the Store and the live Exercise.  Lives in the archive thread."""
+
+    store_opened = Signal(object)  # StartPageData
+    store_failed = Signal(str)  # message (the database could not be opened)
+    start_page_ready = Signal(object)  # StartPageData
+    exercise_created = Signal(str)  # exercise id
+    exercise_loaded = Signal(object)  # LoadedExercise
+    event_recorded = Signal(object)  # Event (committed)
+    command_refused = Signal(str, str)  # command id, reason
+    failed = Signal(str, str)  # what, message
+
+    def __init__(
+        self,
+        plan_path: Path = DEFAULT_PLAN,
+        user_scenarios: Path | None = None,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
+        super().__init__()
+        self._plan_path = plan_path
+        self._user_scenarios = user_scenarios
+        self._wall = wall_clock
+        self._store: Store | None = None
+        self._plan: Plan | None = None
+        self._rules: ScoringRules | None = None
+        self._exercise: Exercise | None = None
+
+    # Slots run in the worker thread (queued connections).
+
+    @Slot(str)
+    def open_store(self, url: str) -> None:
+        try:
+            from drill_app.store.database import StoreError
+            from drill_app.store.store import Store
+
+            try:
+                if self._store is not None:
+                    self._store.close()
+                self._store = Store.open(url or None)
+                self._plan = load_plan(self._plan_path)
+                self._rules = load_scoring_rules(DEFAULT_SCORING)
+            except (StoreError, DataFileError) as exc:
+                self._store = None
+                self.store_failed.emit(str(exc))
+                return
+            self.store_opened.emit(self._start_page())
+        except Exception:  # never a traceback in front of the user; report it
+            self.failed.emit("open_store", traceback.format_exc(limit=3))
+
+    @Slot()
+    def refresh_start_page(self) -> None:
+        if self._store is None:
+            return
+        self.start_page_ready.emit(self._start_page())
+
+    def _start_page(self) -> StartPageData:
+        assert self._store is not None and self._plan is not None
+        exercises = tuple(self._store.list_exercises())
+        held = [x.held_on for x in exercises if x.status == "ended"]
+        interval = self._plan.drills.interval_years
+        return StartPageData(
+            database=self._store.url,
+            scenarios=scan_scenarios(self._plan, self._user_scenarios),
+            exercises=exercises,
+            drill_status=drill_status(held, interval, dt.date.today()),
+            interval_years=interval,
+            open_improvements=len(self._store.improvements(open_only=True)),
+        )
+
+    @Slot(object)
+    def create_exercise(self, new: NewExercise) -> None:
+        from drill_app.store.database import StoreError
+
+        assert self._store is not None
+        try:
+            exercise_id = self._store.create_exercise(new)
+        except StoreError as exc:
+            self.failed.emit("create_exercise", str(exc))
+            return
+        self.exercise_created.emit(exercise_id)
+
+    @Slot(str)
+    def open_exercise(self, exercise_id: str) -> None:
+        from drill_app.store.database import StoreError
+
+        assert self._store is not None and self._rules is not None
+        try:
+            self._exercise = self._store.open_exercise(
+                exercise_id, self._rules, wall_clock=self._wall
+            )
+            detail = self._store.exercise(exercise_id)
+        except (StoreError, EventError) as exc:
+            self.failed.emit("open_exercise", str(exc))
+            return
+        ex = self._exercise
+        self.exercise_loaded.emit(
+            LoadedExercise(
+                exercise_id=exercise_id,
+                title=detail.summary.title,
+                plan=ex.plan,
+                scenario=ex.scenario,
+                rules=ex.rules,
+                events=tuple(ex.events),
+                options=dict(detail.options),
+                seats=tuple((s.unit_id, s.participant) for s in detail.seats),
+            )
+        )
+
+    @Slot(object)
+    def submit(self, command: Command) -> None:
+        if self._exercise is None:
+            self.command_refused.emit(command.command_id, "no exercise is open")
+            return
+        try:
+            event = self._exercise.submit(
+                command.kind,
+                command.payload,
+                actor=command.actor,
+                unit=command.unit,
+                event_id=command.command_id,
+            )
+        except EventError as exc:
+            self.command_refused.emit(command.command_id, str(exc))
+            return
+        except Exception as exc:  # the database failed: nothing was applied
+            self.command_refused.emit(command.command_id, f"not saved: {exc}")
+            return
+        self.event_recorded.emit(event)
+
+    @Slot()
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+class Archive(QObject):
+    """The GUI-side handle on the archive thread: start it, talk to it, stop it."""
+
+    _open_store = Signal(str)
+    _refresh = Signal()
+    _create = Signal(object)
+    _open_exercise = Signal(str)
+    _submit = Signal(object)
+    _close = Signal()
+
+    def __init__(
+        self,
+        plan_path: Path = DEFAULT_PLAN,
+        user_scenarios: Path | None = None,
+        wall_clock: Callable[[], float] = time.time,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("drill-app archive")
+        self.worker = ArchiveWorker(plan_path, user_scenarios, wall_clock)
+        self.worker.moveToThread(self._thread)
+        self._open_store.connect(self.worker.open_store)
+        self._refresh.connect(self.worker.refresh_start_page)
+        self._create.connect(self.worker.create_exercise)
+        self._open_exercise.connect(self.worker.open_exercise)
+        self._submit.connect(self.worker.submit)
+        self._close.connect(self.worker.close)
+        self._thread.start()
+
+    def open_store(self, url: str | None) -> None:
+        self._open_store.emit(url or "")
+
+    def refresh_start_page(self) -> None:
+        self._refresh.emit()
+
+    def create_exercise(self, new: NewExercise) -> None:
+        self._create.emit(new)
+
+    def open_exercise(self, exercise_id: str) -> None:
+        self._open_exercise.emit(exercise_id)
+
+    def submit(self, command: Command) -> None:
+        self._submit.emit(command)
+
+    def shutdown(self) -> None:
+        """Close the database and stop the thread (waits for pending commits)."""
+        if self._thread.isRunning():
+            self._close.emit()
+            self._thread.quit()
+            self._thread.wait()
+
+
+# --- the read model ----------------------------------------------------------------------------
+
+_command_numbers = itertools.count(1)
+
+
+def new_command_id(exercise_id: str) -> str:
+    return f"{exercise_id}-{int(time.time() * 1000):x}-{next(_command_numbers)}"
+
+
+@dataclass
+class _Pending:
+    kind: str
+    on_refused: Callable[[str], None] | None = None
+
+
+class ExerciseSession(QObject):
+    """The open exercise as the windows see it: every recorded event, nothing else."""
+
+    event_added = Signal(object)  # Event, after the mirror applied it
+    command_refused = Signal(str, str, str)  # command id, kind, reason
+
+    def __init__(
+        self,
+        archive: Archive,
+        loaded: LoadedExercise,
+        wall_clock: Callable[[], float] = time.time,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self.loaded = loaded
+        self.exercise_id = loaded.exercise_id
+        self.plan = loaded.plan
+        self.scenario = loaded.scenario
+        self.rules = loaded.rules
+        self.mirror = Exercise(
+            loaded.plan, loaded.scenario, loaded.rules, loaded.exercise_id, wall_clock=wall_clock
+        )
+        for event in loaded.events:
+            self.mirror.apply(event)
+        self._pending: dict[str, _Pending] = {}
+        archive.worker.event_recorded.connect(self._recorded)
+        archive.worker.command_refused.connect(self._refused)
+
+    # --- reading ------------------------------------------------------------------------
+
+    @property
+    def events(self) -> list[Event]:
+        return self.mirror.events
+
+    def now(self) -> float:
+        return self.mirror.now()
+
+    def score(self) -> ScoreSheet:
+        return self.mirror.score()
+
+    @property
+    def busy(self) -> bool:
+        """Commands sent and not yet recorded or refused."""
+        return bool(self._pending)
+
+    # --- writing ------------------------------------------------------------------------
+
+    def check(
+        self, kind: str, payload: Mapping[str, Any], *, actor: Actor, unit: str | None = None
+    ) -> None:
+        """Raise EventError if the command would be refused now (for form messages)."""
+        self.mirror.dry_run(kind, payload, actor=actor, unit=unit)
+
+    def submit(
+        self,
+        kind: str,
+        payload: Mapping[str, Any] | None = None,
+        *,
+        actor: Actor,
+        unit: str | None = None,
+    ) -> str:
+        """Send a command to the archive; the result arrives as event_added or refused."""
+        command_id = new_command_id(self.exercise_id)
+        self._pending[command_id] = _Pending(kind)
+        self.archive.submit(Command(command_id, kind, dict(payload or {}), actor, unit))
+        return command_id
+
+    @Slot(object)
+    def _recorded(self, event: Event) -> None:
+        if event.exercise_id != self.exercise_id:
+            return
+        self._pending.pop(event.id, None)
+        self.mirror.apply(event)
+        self.event_added.emit(event)
+
+    @Slot(str, str)
+    def _refused(self, command_id: str, reason: str) -> None:
+        pending = self._pending.pop(command_id, None)
+        if pending is not None:
+            self.command_refused.emit(command_id, pending.kind, reason)

@@ -1,0 +1,100 @@
+"""The archive thread and the GUI read model, with a real database and a real QThread."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from drill_app.core.events import EventError
+from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
+from drill_app.ui.session import Archive, ExerciseSession, LoadedExercise, StartPageData
+
+SCENARIO = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
+
+
+@pytest.fixture
+def archive(tmp_path: Path):  # type: ignore[no-untyped-def]
+    handle = Archive(user_scenarios=tmp_path / "my-scenarios")
+    yield handle
+    handle.shutdown()
+
+
+def open_store(qtbot: QtBot, archive: Archive, url: str) -> StartPageData:
+    with qtbot.waitSignal(archive.worker.store_opened, timeout=10_000) as blocker:
+        archive.open_store(url)
+    return blocker.args[0]
+
+
+def create_and_open(qtbot: QtBot, archive: Archive) -> LoadedExercise:
+    from drill_app.store.store import NewExercise, SeatInfo
+
+    new = NewExercise(
+        title="山海社区燃气爆炸桌面推演",
+        plan_text=DEFAULT_PLAN.read_text(encoding="utf-8"),
+        scenario_text=SCENARIO.read_text(encoding="utf-8"),
+        held_on=dt.date(2026, 11, 28),
+        seats=(SeatInfo("housing", "张强"), SeatInfo("emergency", "李明")),
+    )
+    with qtbot.waitSignal(archive.worker.exercise_created, timeout=10_000) as created:
+        archive.create_exercise(new)
+    with qtbot.waitSignal(archive.worker.exercise_loaded, timeout=10_000) as loaded:
+        archive.open_exercise(created.args[0])
+    return loaded.args[0]
+
+
+def test_start_page_data_lists_scenarios_and_the_drill_status(
+    qtbot: QtBot, archive: Archive, tmp_path: Path
+) -> None:
+    (tmp_path / "my-scenarios").mkdir()
+    (tmp_path / "my-scenarios" / "broken.yaml").write_text("format: 1\n", encoding="utf-8")
+    data = open_store(qtbot, archive, f"sqlite:///{tmp_path / 'a.sqlite3'}")
+    built_in = [e for e in data.scenarios if e.built_in]
+    assert [e.path.name for e in built_in] == sorted(p.name for p in SCENARIOS_DIR.glob("*.yaml"))
+    assert all(e.valid for e in built_in)
+    (mine,) = [e for e in data.scenarios if not e.built_in]
+    assert not mine.valid
+    assert mine.problems[0].startswith(f"{tmp_path / 'my-scenarios' / 'broken.yaml'}:1:1: ")
+    assert data.exercises == ()
+    assert data.drill_status.overdue and data.drill_status.last_held is None
+    assert data.interval_years == 2
+
+
+def test_a_damaged_database_is_reported_not_opened(
+    qtbot: QtBot, archive: Archive, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"garbage" * 200)
+    with qtbot.waitSignal(archive.worker.store_failed, timeout=10_000) as failed:
+        archive.open_store(f"sqlite:///{bad}")
+    assert failed.args[0].startswith(f"{bad}: not a usable drill-app database")
+
+
+def test_commands_are_recorded_then_shown(qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
+    open_store(qtbot, archive, f"sqlite:///{tmp_path / 'a.sqlite3'}")
+    loaded = create_and_open(qtbot, archive)
+    session = ExerciseSession(archive, loaded)
+    assert session.events == []
+    with qtbot.waitSignal(session.event_added, timeout=10_000) as added:
+        session.submit("exercise_started", actor="controller")
+    assert added.args[0].kind == "exercise_started"
+    assert session.mirror.started
+    # what the window shows is what the database holds
+    from drill_app.store.store import Store
+
+    with Store.open(f"sqlite:///{tmp_path / 'a.sqlite3'}") as store:
+        assert [e.id for e in store.events(loaded.exercise_id)] == [e.id for e in session.events]
+
+
+def test_a_refused_command_changes_nothing(qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
+    open_store(qtbot, archive, f"sqlite:///{tmp_path / 'a.sqlite3'}")
+    session = ExerciseSession(archive, create_and_open(qtbot, archive))
+    with pytest.raises(EventError, match="the exercise has not started"):
+        session.check("level_determined", {"level": "IV"}, actor="seat", unit="housing")
+    with qtbot.waitSignal(session.command_refused, timeout=10_000) as refused:
+        session.submit("level_determined", {"level": "IV"}, actor="seat", unit="housing")
+    assert refused.args[1:] == ["level_determined", "the exercise has not started"]
+    assert session.events == []
+    assert not session.busy
