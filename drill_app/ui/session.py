@@ -115,6 +115,7 @@ class ArchiveWorker(QObject):
     event_recorded = Signal(object)  # Event (committed)
     command_refused = Signal(str, str)  # command id, reason
     failed = Signal(str, str)  # what, message
+    improvements_ready = Signal(str, object)  # exercise id, tuple[ImprovementInfo]
 
     def __init__(
         self,
@@ -233,6 +234,39 @@ class ArchiveWorker(QObject):
             return
         self.event_recorded.emit(event)
 
+    @Slot(str)
+    def load_improvements(self, exercise_id: str) -> None:
+        assert self._store is not None
+        items = tuple(i for i in self._store.improvements() if i.exercise_id == exercise_id)
+        self.improvements_ready.emit(exercise_id, items)
+
+    @Slot(str, object)
+    def add_improvement(self, exercise_id: str, fields: Mapping[str, Any]) -> None:
+        """fields: issue, action, element, owner_unit, due_date, contact, plan_ref, start_date."""
+        from drill_app.store.database import StoreError
+
+        assert self._store is not None
+        try:
+            self._store.add_improvement(exercise_id=exercise_id, **fields)
+        except (StoreError, TypeError) as exc:
+            self.failed.emit("add_improvement", str(exc))
+            return
+        self.load_improvements(exercise_id)
+
+    @Slot(str, int, str, str)
+    def set_improvement_status(
+        self, exercise_id: str, item_id: int, status: str, note: str
+    ) -> None:
+        from drill_app.store.database import StoreError
+
+        assert self._store is not None
+        try:
+            self._store.set_improvement_status(item_id, status, note)
+        except StoreError as exc:
+            self.failed.emit("set_improvement_status", str(exc))
+            return
+        self.load_improvements(exercise_id)
+
     @Slot()
     def close(self) -> None:
         if self._store is not None:
@@ -249,6 +283,9 @@ class Archive(QObject):
     _open_exercise = Signal(str)
     _submit = Signal(object)
     _close = Signal()
+    _load_improvements = Signal(str)
+    _add_improvement = Signal(str, object)
+    _set_improvement_status = Signal(str, int, str, str)
 
     def __init__(
         self,
@@ -268,6 +305,9 @@ class Archive(QObject):
         self._open_exercise.connect(self.worker.open_exercise)
         self._submit.connect(self.worker.submit)
         self._close.connect(self.worker.close)
+        self._load_improvements.connect(self.worker.load_improvements)
+        self._add_improvement.connect(self.worker.add_improvement)
+        self._set_improvement_status.connect(self.worker.set_improvement_status)
         self._thread.start()
 
     def open_store(self, url: str | None) -> None:
@@ -284,6 +324,17 @@ class Archive(QObject):
 
     def submit(self, command: Command) -> None:
         self._submit.emit(command)
+
+    def load_improvements(self, exercise_id: str) -> None:
+        self._load_improvements.emit(exercise_id)
+
+    def add_improvement(self, exercise_id: str, fields: Mapping[str, Any]) -> None:
+        self._add_improvement.emit(exercise_id, dict(fields))
+
+    def set_improvement_status(
+        self, exercise_id: str, item_id: int, status: str, note: str = ""
+    ) -> None:
+        self._set_improvement_status.emit(exercise_id, item_id, status, note)
 
     def shutdown(self) -> None:
         """Close the database and stop the thread (waits for pending commits)."""

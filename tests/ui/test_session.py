@@ -98,3 +98,27 @@ def test_a_refused_command_changes_nothing(qtbot: QtBot, archive: Archive, tmp_p
     assert refused.args[1:] == ["level_determined", "the exercise has not started"]
     assert session.events == []
     assert not session.busy
+
+
+def test_improvement_items_through_the_archive(
+    qtbot: QtBot, archive: Archive, tmp_path: Path
+) -> None:
+    open_store(qtbot, archive, f"sqlite:///{tmp_path / 'a.sqlite3'}")
+    loaded = create_and_open(qtbot, archive)
+    with qtbot.waitSignal(archive.worker.improvements_ready, timeout=10_000) as ready:
+        archive.add_improvement(
+            loaded.exercise_id,
+            {
+                "issue": "医疗救护组未及时启动",
+                "action": "明确启动条件",
+                "element": "organisation",
+                "owner_unit": "health",
+                "due_date": dt.date(2027, 1, 31),
+                "plan_ref": "§2.3.2.3",
+            },
+        )
+    (item,) = ready.args[1]
+    assert (item.action, item.status) == ("明确启动条件", "open")
+    with qtbot.waitSignal(archive.worker.improvements_ready, timeout=10_000) as ready:
+        archive.set_improvement_status(loaded.exercise_id, item.id, "closed", "已完成")
+    assert ready.args[1][0].status == "closed"
