@@ -179,6 +179,32 @@ class EvaluatorRating(Payload):
     comment: str = ""
 
 
+ReviewStage = Literal["onsite_review", "self_assessment", "team_assessment"]
+FindingGrade = Literal["deficiency", "rectification", "improvement"]
+
+
+class FindingRecorded(Payload):
+    """A strength or an area for improvement (AQ/T 9009 evaluation)."""
+
+    finding: Literal["strength", "area_for_improvement"]
+    text: Text
+    plan_ref: str = ""
+    cause: str = ""
+    grade: FindingGrade | None = None
+    """不足项 (deficiency) / 整改项 (rectification) / 改进项 (improvement); none for a strength."""
+    evidence: list[str] = []
+    about_unit: Id | None = None
+
+
+class ReviewRecorded(Payload):
+    """A post-exercise step of AQ/T 9009: 现场点评, 参演人员自评, 评估组评估."""
+
+    stage: ReviewStage
+    text: Text
+    about_unit: Id | None = None
+    by: str = ""
+
+
 @dataclass(frozen=True)
 class KindSpec:
     payload: type[Payload]
@@ -219,9 +245,13 @@ KINDS: Mapping[str, KindSpec] = {
     "help_requested": KindSpec(HelpRequested, _SEAT, needs_unit=True),
     "evaluator_note": KindSpec(EvaluatorNote, _EVAL),
     "evaluator_rating": KindSpec(EvaluatorRating, _EVAL),
+    "finding_recorded": KindSpec(FindingRecorded, _EVAL),
+    "review_recorded": KindSpec(ReviewRecorded, _EVAL),
 }
 
-EVALUATION_KINDS = frozenset({"evaluator_note", "evaluator_rating"})
+EVALUATION_KINDS = frozenset(
+    {"evaluator_note", "evaluator_rating", "finding_recorded", "review_recorded"}
+)
 
 
 # --- state needed to validate ------------------------------------------------------------
@@ -398,6 +428,8 @@ def _check_references(
                 raise EventError(f"unknown report recipient {recipient!r}")
     elif kind == "response_ended" and state.response_ended:
         raise EventError("the response has already been ended")
+    elif p.get("about_unit") is not None and p["about_unit"] not in scenario.seats:
+        raise EventError(f"unit {p['about_unit']!r} has no seat in this exercise")
     elif kind == "evaluator_rating" and p["objective"] not in {
         None,
         *(o.id for o in scenario.objectives),

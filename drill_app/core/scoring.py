@@ -54,6 +54,19 @@ class Immediate(_Model):
     response_end: float = Field(gt=0)
 
 
+class ObjectiveRating(_Model):
+    min: float = Field(ge=0, le=100)
+    rating: Literal["P", "S", "M", "U"]
+    name: str
+    name_en: str
+
+
+class FindingGradeRule(_Model):
+    name: str
+    name_en: str
+    from_status: Literal["missed", "wrong", "late"]
+
+
 class ScoringRules(_Model):
     format: Literal[1]
     points: dict[str, float]
@@ -61,6 +74,9 @@ class ScoringRules(_Model):
     immediate_minutes: Immediate
     grades: list[Grade] = Field(min_length=1)
     categories: list[ScoreCategory]
+    sheet_weights: dict[str, float]
+    objective_ratings: list[ObjectiveRating] = Field(min_length=1)
+    finding_grades: dict[Literal["deficiency", "rectification", "improvement"], FindingGradeRule]
 
     def grade_for(self, percent: float) -> Grade:
         for grade in sorted(self.grades, key=lambda g: -g.min):
