@@ -164,6 +164,37 @@ def _build_parser() -> argparse.ArgumentParser:
         help="scoring rules (default: the built-in rules)",
     )
 
+    report = commands.add_parser(
+        "report",
+        help="the scoring sheet or the after-action report as a PDF",
+        description=(
+            "Write the scoring sheet (--sheet, for the drill or one --unit) or the "
+            "after-action report (--aar) of a stored EXERCISE, or of a replay "
+            "(--replay SCENARIO ACTIONS), as an A4 PDF with its fonts embedded."
+        ),
+    )
+    report.add_argument("exercise", nargs="?", metavar="EXERCISE")
+    report.add_argument("--replay", nargs=2, metavar=("SCENARIO", "ACTIONS"))
+    which = report.add_mutually_exclusive_group(required=True)
+    which.add_argument("--sheet", action="store_true", help="the scoring sheet (演练评估表)")
+    which.add_argument("--aar", action="store_true", help="the after-action report (演练总结报告)")
+    report.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf")
+    report.add_argument("--unit", metavar="UNIT", help="a unit id or name: its own sheet")
+    report.add_argument(
+        "--held-on",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="with --replay: the date of the drill (default: today)",
+    )
+    report.add_argument(
+        "--scoring",
+        type=Path,
+        default=DEFAULT_SCORING,
+        metavar="FILE",
+        help="scoring rules (default: the built-in rules)",
+    )
+
     export = commands.add_parser("export", help="write one exercise to a single portable file")
     export.add_argument("exercise", metavar="EXERCISE")
     export.add_argument("output", type=Path, metavar="FILE")
@@ -183,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
-            return _run_gui(args.plan, args.lang)
+            return _run_gui(args.plan, args.lang, args.db)
         if args.command == "classify":
             return _classify(args.file, args.plan)
         if args.command == "plan":
@@ -195,6 +226,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "schema":
             sys.stdout.write(scenario_json_schema())
             return EXIT_OK
+        if args.command == "report":
+            from drill_app import report_cli
+
+            try:
+                return report_cli.run(args)
+            except report_cli.ReportError as exc:
+                raise UsageError(str(exc)) from None
         if args.command in ("verify", "history", "export", "import", "score"):
             from drill_app import archive_cli  # SQLAlchemy only when a database is used
 
@@ -211,10 +249,10 @@ def _fail(message: str) -> NoReturn:
     raise SystemExit(EXIT_USAGE)
 
 
-def _run_gui(plan_path: Path, lang: str) -> int:
+def _run_gui(plan_path: Path, lang: str, db_url: str | None = None) -> int:
     from drill_app.ui.app import run_gui  # Qt is imported only when the window is wanted
 
-    return run_gui(plan_path, lang)
+    return run_gui(plan_path, lang, db_url)
 
 
 def _load_plan(path: Path) -> Plan:

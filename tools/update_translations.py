@@ -4,7 +4,7 @@
     .venv/bin/python tools/update_translations.py          # update every .ts, compile .qm
     .venv/bin/python tools/update_translations.py --check  # fail if a .ts is stale/unfinished
 
-What it does: `pyside6-lupdate` scans drill_app/ui/ for `self.tr("...")` and
+What it does: `pyside6-lupdate` scans drill_app/ui/ and drill_app/reports/ for `self.tr("...")` and
 `QCoreApplication.translate("Context", "...")` and merges the strings into each
 assets/translations/drill_app_<lang>.ts, keeping the translations already there and
 dropping strings that no longer exist; `pyside6-lrelease` then compiles each .ts into the
@@ -43,7 +43,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES_DIR = ROOT / "drill_app" / "ui"
+SOURCES_DIRS = (ROOT / "drill_app" / "ui", ROOT / "drill_app" / "reports")
 TRANSLATIONS_DIR = ROOT / "assets" / "translations"
 TS_PREFIX = "drill_app_"
 LUPDATE_OPTIONS = ["-no-obsolete", "-locations", "none", "-silent"]
@@ -66,7 +66,12 @@ def tool(name: str) -> str:
 
 
 def source_files() -> list[Path]:
-    return sorted(path for path in SOURCES_DIR.rglob("*.py") if "__pycache__" not in path.parts)
+    return sorted(
+        path
+        for folder in SOURCES_DIRS
+        for path in folder.rglob("*.py")
+        if "__pycache__" not in path.parts
+    )
 
 
 def ts_files() -> list[Path]:

@@ -1,0 +1,141 @@
+"""`drill-app report`: the scoring sheet or the after-action report as a PDF, headless.
+
+For a stored exercise (scored against the exact plan and scenario it ran with) or for
+a replay.  Qt renders the pages offscreen; no window opens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from drill_app.core.plan import Plan, load_plan
+from drill_app.core.replay import read_actions, replay
+from drill_app.core.scenario import load_scenario
+from drill_app.core.scoring import load_scoring_rules
+from drill_app.core.sourcefile import DataFileError
+from drill_app.reports.context import ImprovementRow, ReportContext, seats_of
+
+
+class ReportError(Exception):
+    """Bad input for a report: one line, exit status 2."""
+
+
+def _unit(plan: Plan, name: str | None) -> str | None:
+    if name is None:
+        return None
+    unit = plan.resolve_unit(name)
+    if unit is None:
+        raise ReportError(f"--unit: the plan has no unit {name!r}")
+    return unit.id
+
+
+def context_from_replay(args: argparse.Namespace) -> ReportContext:
+    plan = load_plan(args.plan)
+    rules = load_scoring_rules(args.scoring)
+    scenario_path, actions_path = (Path(p) for p in args.replay)
+    scenario = load_scenario(plan, scenario_path)
+    exercise, sheet = replay(
+        plan, scenario, rules, read_actions(actions_path), file=str(actions_path)
+    )
+    return ReportContext(
+        title=scenario.title,
+        held_on=args.held_on or dt.date.today(),
+        location=scenario.location.name,
+        exercise_type=scenario.exercise_type,
+        controller="",
+        evaluators=(),
+        seats=seats_of(scenario),
+        plan=plan,
+        scenario=scenario,
+        rules=exercise.rules,
+        sheet=sheet,
+        events=tuple(exercise.events),
+        language=args.lang,
+    )
+
+
+def context_from_store(args: argparse.Namespace) -> ReportContext:
+    from drill_app.store.database import StoreError
+    from drill_app.store.store import Store
+
+    try:
+        store = Store.open(args.db)
+    except StoreError as exc:
+        raise ReportError(str(exc)) from None
+    with store:
+        try:
+            exercise_id = store.find_exercise(args.exercise)
+            rules = load_scoring_rules(args.scoring)
+            exercise = store.new_exercise(exercise_id, rules)
+            detail = store.exercise(exercise_id)
+            check = store.verify(exercise_id)
+            items = [i for i in store.improvements() if i.exercise_id == exercise_id]
+        except StoreError as exc:
+            raise ReportError(str(exc)) from None
+    return ReportContext(
+        title=detail.summary.title,
+        held_on=detail.summary.held_on,
+        location=detail.location,
+        exercise_type=detail.summary.exercise_type,
+        controller=detail.controller,
+        evaluators=detail.evaluators,
+        seats=seats_of(exercise.scenario, [(s.unit_id, s.participant) for s in detail.seats]),
+        plan=exercise.plan,
+        scenario=exercise.scenario,
+        rules=exercise.rules,
+        sheet=exercise.score(),
+        events=tuple(exercise.events),
+        improvements=tuple(
+            ImprovementRow(
+                i.issue,
+                i.action,
+                i.element,
+                i.owner_unit,
+                i.contact,
+                i.plan_ref,
+                i.start_date,
+                i.due_date,
+                i.status,
+            )
+            for i in items
+        ),
+        final_hash=check.head_hash,
+        language=args.lang,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    if (args.exercise is None) == (args.replay is None):
+        raise ReportError("give an EXERCISE from the database or --replay SCENARIO ACTIONS")
+    if args.unit is not None and not args.sheet:
+        raise ReportError("--unit goes with --sheet (one scoring sheet per unit)")
+    try:
+        ctx = context_from_replay(args) if args.replay else context_from_store(args)
+    except DataFileError as exc:
+        raise ReportError(str(exc.problems[0])) from None
+    unit = _unit(ctx.plan, args.unit)
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window: pages only
+    from PySide6.QtGui import QGuiApplication
+
+    from drill_app.reports.aar import after_action_report
+    from drill_app.reports.render import export_pdf
+    from drill_app.reports.sheet import scoring_sheet
+    from drill_app.ui.i18n import install_translators, remove_translators
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    translators = install_translators(app, args.lang)
+    try:
+        document = scoring_sheet(ctx, unit) if args.sheet else after_action_report(ctx)
+        try:
+            pages = export_pdf(document, args.pdf)
+        except OSError as exc:
+            raise ReportError(f"{args.pdf}: cannot write: {exc}") from None
+    finally:
+        remove_translators(app, translators)
+    print(f"{args.pdf}: {pages} pages")
+    return 0
