@@ -259,13 +259,21 @@ def _judge_accuracy(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectat
             label = FACTS_BY_KEY[key].label_zh
             what = "瞒报" if stated < known[key] else "谎报"
             details.append(
-                f"{event.minute:g}分{what}：{label}报{_fmt(stated)}，已掌握{_fmt(known[key])}"
+                f"{round(event.minute, 1):g}分{what}：{label}报{_fmt(stated)}，"
+                f"已掌握{_fmt(known[key])}"
             )
             if not bad or bad[-1] is not event:
                 bad.append(event)
     if bad:
-        return _Verdict("wrong", bad[0], tuple(bad), "；".join(details))
+        # A readable summary; every contradicting report is in the evidence.
+        shown = "；".join(details[:ACCURACY_DETAILS_SHOWN])
+        if len(details) > ACCURACY_DETAILS_SHOWN:
+            shown += f"；等共{len(details)}处"
+        return _Verdict("wrong", bad[0], tuple(bad), shown)
     return _Verdict("met", reports[-1] if reports else None)
+
+
+ACCURACY_DETAILS_SHOWN = 3
 
 
 def _fmt(value: object) -> str:

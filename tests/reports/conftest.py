@@ -1,0 +1,23 @@
+"""Documents are painted by Qt: the tests need a QGuiApplication and our translations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from drill_app.ui.i18n import install_translators, remove_translators
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    """Chinese labels for documents painted in-process (the CLI installs its own)."""
+    translators = install_translators(qapp, "zh_CN")
+    yield
+    remove_translators(qapp, translators)
+
+
+@pytest.fixture(autouse=True)
+def application_first(qapp: QApplication) -> None:
+    """The report command reuses a running application; make it pytest-qt's QApplication."""
