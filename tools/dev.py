@@ -46,7 +46,14 @@ DEBIAN_PACKAGES: dict[str, list[str]] = {
     "chinese-fonts": ["fonts-noto-cjk"],
     # Needed by the test suite only. The store tests start a throwaway PostgreSQL server
     # from Debian's binaries (tests/pg.py); none of the system service is used.
-    "tests": ["postgresql"],
+    "tests": [
+        "postgresql",
+        # Printing through a real print system: CUPS with a PDF queue, and poppler's
+        # pdftoppm to render what it printed.
+        "cups",
+        "printer-driver-cups-pdf",
+        "poppler-utils",
+    ],
 }
 
 # Which purposes each verb needs.

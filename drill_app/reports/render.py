@@ -277,3 +277,13 @@ def export_pdf(
     del writer  # flushes and closes the file
     partial.replace(path)
     return pages
+
+
+def print_document(
+    document: Document,
+    printer: QPagedPaintDevice,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Print *document* on A4 on *printer* (a QPrinter); returns the number of pages."""
+    a4(printer)
+    return paint(document, printer, progress)

@@ -21,3 +21,21 @@ def chinese(qapp: QApplication) -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def application_first(qapp: QApplication) -> None:
     """The report command reuses a running application; make it pytest-qt's QApplication."""
+
+
+@pytest.fixture(scope="session")
+def print_queue() -> Iterator[str]:
+    """The name of a real CUPS queue that prints to PDF files (see tests/reports/cups.py)."""
+    import os
+
+    from cups import CupsQueue, PrintingUnavailable
+
+    if os.environ.get("DRILL_APP_SKIP_PRINTING") == "1":
+        pytest.skip("DRILL_APP_SKIP_PRINTING=1: printing through CUPS not tested")
+    queue = CupsQueue()
+    try:
+        queue.start()
+    except PrintingUnavailable as exc:
+        pytest.fail(str(exc))
+    yield "PDF"
+    queue.stop()
