@@ -169,3 +169,25 @@ def test_the_migrations_build_exactly_the_models(db_url: str) -> None:
         diff = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_the_cheap_schema_head_is_alembics_head() -> None:
+    from drill_app.store.database import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD
+
+
+def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'a.sqlite3'}"
+    Store.open(url).close()
+    probe = (
+        "import sys; from drill_app.store.store import Store; Store.open(sys.argv[1]).close(); "
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, url], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "False"
