@@ -2,59 +2,80 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from drill_app import __version__
-from drill_app.core.plan import load_plan
-from drill_app.core.sourcefile import DataFileError
-from drill_app.ui.dialogs import ProblemListDialog
 from drill_app.ui.i18n import (
     DEFAULT_LANGUAGE,
+    SUPPORTED_LANGUAGES,
     install_translators,
     interface_font,
     remove_translators,
 )
-from drill_app.ui.plan_browser import PlanBrowserWindow
+from drill_app.ui.main_window import MainWindow
+from drill_app.ui.settings import AppSettings
 
 EXIT_PLAN_INVALID = 2
+# DRILL_APP_BENCH=1 (used by benchmarks/bench_startup.py): print "shown" when the window
+# has been painted and "populated" when the start page shows the database, then quit.
+BENCH_ENV = "DRILL_APP_BENCH"
 
 
-def run_gui(plan_path: Path, lang: str = DEFAULT_LANGUAGE) -> int:
-    """Show the plan browser for *plan_path* in *lang* ("zh_CN" or "en"); return the exit code.
+def run_gui(
+    plan_path: Path,
+    lang: str | None = None,
+    db_url: str | None = None,
+    settings: AppSettings | None = None,
+) -> int:
+    """Show the main window in *lang* ("zh_CN" or "en"); return the exit code.
 
-    An invalid plan file is reported in a message box (its problems, file:line:col) and
-    gives exit code 2 without opening the window.
+    *lang* None: the language chosen last time (View › Language), else Chinese.
+    *db_url* None: the database used last time, else the default one.
+
+    The window is painted before anything slow: the plan, the archive thread and the
+    database (SQLAlchemy is imported in that thread) come after.  An invalid plan file
+    is reported in a message box (its problems, file:line:col) and gives exit code 2.
     """
     app = _application()
+    settings = settings if settings is not None else AppSettings.user()
+    language = lang or settings.language or DEFAULT_LANGUAGE
+    if language not in SUPPORTED_LANGUAGES:
+        language = DEFAULT_LANGUAGE
     try:
-        translators = install_translators(app, lang)
+        translators = install_translators(app, language)
     except FileNotFoundError as error:
         # A broken installation: still usable, in the English of the source strings.
         print(f"drill-app: {error}; the interface stays in English", file=sys.stderr)
         translators = []
     app.setFont(interface_font(app.font()))
     try:
-        try:
-            plan = load_plan(plan_path)
-        except DataFileError as error:
-            ProblemListDialog.show_modal(
-                None,
-                QCoreApplication.translate("Application", "drill-app: cannot open the plan"),
-                QCoreApplication.translate(
-                    "Application", "The plan file {file} has errors and was not opened:"
-                ).format(file=plan_path),
-                [str(problem) for problem in error.problems],
-            )
-            return EXIT_PLAN_INVALID
-        window = PlanBrowserWindow(plan, plan_path, lang)
+        window = MainWindow(plan_path, language, db_url, settings)
         window.show()
+        app.processEvents()  # the first paint, before the slow part
+        if os.environ.get(BENCH_ENV) == "1":
+            _report_startup(app, window)
+        if not window.start():
+            window.close()
+            window.deleteLater()
+            return EXIT_PLAN_INVALID
         return app.exec()
     finally:
         remove_translators(app, translators)
+
+
+def _report_startup(app: QApplication, window: MainWindow) -> None:
+    print("shown", flush=True)
+
+    def populated() -> None:
+        print("populated", flush=True)
+        window.close()
+        app.quit()
+
+    window.start_page_populated.connect(populated)
 
 
 def _application() -> QApplication:

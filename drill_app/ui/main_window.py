@@ -1,0 +1,571 @@
+"""The application window: the start page, the running exercise and its score, in one stack.
+
+The window is shown before anything slow happens: ``start()`` then loads the plan,
+starts the archive thread (which imports SQLAlchemy and opens the database) and fills
+the start page when the archive reports back.  Everything that reads or writes the
+database goes through the ``Archive``; the running exercise is an ``ExerciseSession``.
+
+Only Qt and the standard library are imported at module level, to keep the first paint
+fast; the core, the session layer and the exercise and score views are imported when
+they are first needed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import html
+import importlib
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drill_app import __version__
+from drill_app.paths import DEFAULT_PLAN
+from drill_app.ui.dialogs import ProblemListDialog, show_about
+from drill_app.ui.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, is_english
+from drill_app.ui.settings import AppSettings
+from drill_app.ui.start_page import StartPageWidget
+
+if TYPE_CHECKING:
+    from drill_app.core.plan import Plan
+    from drill_app.store.store import NewExercise
+    from drill_app.ui.plan_browser import PlanBrowserWindow
+    from drill_app.ui.session import Archive, ExerciseSession, LoadedExercise, StartPageData
+
+
+def user_scenario_folder() -> Path:
+    """Where users put their own scenario files: beside the default database."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("drill-app", appauthor=False)) / "scenarios"
+
+
+def optional_view(module_name: str, class_name: str) -> Any:
+    """The view class, or None when its module is not part of this build.
+
+    Imported when first needed (the views import the core; the start page must not wait
+    for them).  Any other import error is a bug and is raised.
+    """
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name != module_name:
+            raise
+        return None
+    return getattr(module, class_name)
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+class MissingViewPanel(QWidget):
+    """Shown in place of a view whose module is not part of this build."""
+
+    back_requested = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(text, self)
+        self.label.setObjectName("missing_view")
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.back_button = QPushButton(self.tr("Back to the start page"), self)
+        self.back_button.clicked.connect(self.back_requested)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    """Start page → running exercise → score, with the archive behind them."""
+
+    start_page_populated = Signal()
+    """The start page shows the database's data (after every refresh)."""
+    exercise_shown = Signal(str)  # exercise id, when its exercise (or score) page is shown
+
+    START, EXERCISE, SCORE = range(3)
+
+    def __init__(
+        self,
+        plan_path: Path = DEFAULT_PLAN,
+        language: str = DEFAULT_LANGUAGE,
+        db_url: str | None = None,
+        settings: AppSettings | None = None,
+        user_scenarios: Path | None = None,
+        wall_clock: Callable[[], float] = time.time,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.plan_path = plan_path
+        self.language = language
+        self.settings = settings if settings is not None else AppSettings.user()
+        self.user_scenarios = (
+            user_scenarios if user_scenarios is not None else user_scenario_folder()
+        )
+        self._db_url = db_url or self.settings.database_url or ""
+        self._wall_clock = wall_clock
+        self.plan: Plan | None = None
+        self.archive: Archive | None = None
+        self.session: ExerciseSession | None = None
+        self.exercise_view: QWidget | None = None
+        self.score_view: QWidget | None = None
+        self.plan_browser: PlanBrowserWindow | None = None
+        self._reopen_id = self.settings.open_exercise_id
+        self._started = False
+        self._closed = False
+
+        self.setWindowTitle("drill-app")
+        self.start_page = StartPageWidget(is_english(language), self.user_scenarios, self)
+        self.start_page.new_exercise_requested.connect(self.new_exercise)
+        self.start_page.open_exercise_requested.connect(self.open_exercise)
+        self.start_page.refresh_requested.connect(self.refresh_start_page)
+        self.start_page.open_database_requested.connect(self._open_database_requested)
+        self.start_page.backup_chosen.connect(self.use_backup)
+        self.exercise_page = QStackedWidget(self)
+        self.exercise_page.setObjectName("exercise_page")
+        self.score_page = QStackedWidget(self)
+        self.score_page.setObjectName("score_page")
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.exercise_page)
+        self.stack.addWidget(self.score_page)
+        self.setCentralWidget(self.stack)
+        self.database_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.database_label)
+        self._build_menus()
+        self._update_actions()
+        self.resize(1280, 800)
+        geometry = self.settings.window_geometry
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state
+        if not state.isEmpty():
+            self.restoreState(state)
+        self.start_page.show_loading(self._db_url)
+
+    # --- menus -------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = QAction(self.tr("&New exercise…"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(lambda: self.new_exercise(None))
+        file_menu.addAction(self.new_action)
+        self.open_database_action = QAction(self.tr("Open &database…"), self)
+        self.open_database_action.triggered.connect(self._open_database_requested)
+        file_menu.addAction(self.open_database_action)
+        file_menu.addSeparator()
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.home_action = QAction(self.tr("&Start page"), self)
+        self.home_action.setShortcut(QKeySequence("Ctrl+Home"))
+        self.home_action.triggered.connect(self.show_start_page)
+        view_menu.addAction(self.home_action)
+        self.plan_browser_action = QAction(self.tr("&Plan browser"), self)
+        self.plan_browser_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.plan_browser_action.triggered.connect(self.show_plan_browser)
+        view_menu.addAction(self.plan_browser_action)
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.language_actions = QActionGroup(self)
+        for code, name in zip(SUPPORTED_LANGUAGES, ("中文", "English"), strict=True):
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == self.language)
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            self.language_actions.addAction(action)
+            language_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About"), self)
+        self.about_action.triggered.connect(self._about_requested)
+        help_menu.addAction(self.about_action)
+
+    def _update_actions(self) -> None:
+        ready = self.start_page.data is not None and self.archive is not None
+        self.new_action.setEnabled(ready and bool(self.start_page.valid_scenarios()))
+        self.open_database_action.setEnabled(self.archive is not None)
+        self.plan_browser_action.setEnabled(self.plan is not None)
+        self.home_action.setEnabled(self.stack.currentIndex() != self.START)
+
+    # --- start-up -----------------------------------------------------------------------------
+
+    def start(self) -> bool:
+        """Load the plan, start the archive and open the database.
+
+        Call after the window is shown.  False when the plan file is invalid (its
+        problems were shown); the window then stays empty.
+        """
+        from drill_app.core.plan import load_plan
+        from drill_app.core.sourcefile import DataFileError
+
+        # The plan first: with an invalid plan nothing is started, no database is touched.
+        try:
+            self.plan = load_plan(self.plan_path)
+        except DataFileError as error:
+            ProblemListDialog.show_modal(
+                self,
+                QCoreApplication.translate("Application", "drill-app: cannot open the plan"),
+                QCoreApplication.translate(
+                    "Application", "The plan file {file} has errors and was not opened:"
+                ).format(file=self.plan_path),
+                [str(problem) for problem in error.problems],
+            )
+            return False
+        from drill_app.ui.session import Archive
+
+        with contextlib.suppress(OSError):  # so that users find it where the start page says
+            self.user_scenarios.mkdir(parents=True, exist_ok=True)
+        self.archive = Archive(self.plan_path, self.user_scenarios, self._wall_clock, self)
+        worker = self.archive.worker
+        worker.store_opened.connect(self._store_opened)
+        worker.start_page_ready.connect(self._start_page_ready)
+        worker.store_failed.connect(self._store_failed)
+        worker.exercise_created.connect(self._exercise_created)
+        worker.exercise_loaded.connect(self._exercise_loaded)
+        worker.failed.connect(self._archive_failed)
+        self.archive.open_store(self._db_url)
+        self._started = True
+        self._update_actions()
+        return True
+
+    # --- the database -------------------------------------------------------------------------
+
+    def open_database(self, url: str) -> None:
+        """Open the database at *url* ("" = the default); the start page follows."""
+        assert self.archive is not None
+        self.close_exercise()
+        self._db_url = url
+        self.start_page.data = None
+        self.start_page.show_loading(url)
+        self.database_label.setText("")
+        self.stack.setCurrentIndex(self.START)
+        self._update_actions()
+        self.archive.open_store(url)
+
+    @Slot(object)
+    def _store_opened(self, data: StartPageData) -> None:
+        self.settings.database_url = data.database
+        self._show_start_page_data(data)
+        reopen, self._reopen_id = self._reopen_id, ""
+        running = {x.id: x for x in data.exercises if x.status == "running"}
+        if reopen in running and self.archive is not None:
+            self.statusBar().showMessage(
+                self.tr("Continuing the exercise that was running: {title}").format(
+                    title=running[reopen].title
+                ),
+                10_000,
+            )
+            self.archive.open_exercise(reopen)
+
+    @Slot(object)
+    def _start_page_ready(self, data: StartPageData) -> None:
+        self._show_start_page_data(data)
+
+    def _show_start_page_data(self, data: StartPageData) -> None:
+        self._db_url = data.database
+        self.start_page.set_data(data, self.plan)
+        self.database_label.setText(self.tr("Database: {url}").format(url=data.database))
+        self._update_actions()
+        self.start_page_populated.emit()
+
+    @Slot(str)
+    def _store_failed(self, message: str) -> None:
+        self._reopen_id = ""
+        self.start_page.data = None
+        self.start_page.show_problem(message, self.backups())
+        self.stack.setCurrentIndex(self.START)
+        self._update_actions()
+
+    @Slot(str, str)
+    def _archive_failed(self, what: str, message: str) -> None:
+        # Never a traceback in front of the user: its last line says what went wrong.
+        lines = [line for line in message.strip().splitlines() if line.strip()]
+        last = lines[-1] if lines else message
+        if what == "open_store":
+            self._store_failed(last)
+        elif what == "create_exercise":
+            self.show_error(self.tr("The exercise was not created"), last)
+        elif what == "open_exercise":
+            self.show_error(self.tr("The exercise could not be opened"), last)
+
+    def show_error(self, title: str, message: str) -> None:
+        ProblemListDialog.show_modal(self, title, title, [message])
+
+    def database_path(self) -> Path | None:
+        """The SQLite file of the database being opened, if it is one."""
+        url = self._db_url
+        if not url:
+            from drill_app.store.database import default_url
+
+            url = default_url()
+        from drill_app.store.database import sqlite_path
+
+        try:
+            return sqlite_path(url)
+        except Exception:  # not a URL we understand: no file, no backups
+            return None
+
+    def backups(self) -> list[Path]:
+        """Backups next to the database file, newest first."""
+        path = self.database_path()
+        if path is None:
+            return []
+        from drill_app.store.database import backups_of
+
+        return backups_of(path)
+
+    def use_backup(self, backup: Path) -> None:
+        """Continue from *backup*: open a copy of it, keep the backup and the damaged file."""
+        path = self.database_path() or backup
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = path.with_name(f"{path.stem}-restored-{stamp}{path.suffix}")
+        try:
+            shutil.copy2(backup, target)
+        except OSError as error:
+            self.show_error(self.tr("The backup could not be copied"), str(error))
+            return
+        self.statusBar().showMessage(
+            self.tr("Opened a copy of the backup: {file}").format(file=target), 15_000
+        )
+        self.open_database(sqlite_url(target))
+
+    def ask_database_file(self) -> Path | None:
+        """Ask for a database file (an existing one, or a new name); None if cancelled."""
+        dialog = QFileDialog(self, self.tr("Open or create a database"))
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setNameFilters(
+            [self.tr("drill-app databases (*.sqlite3 *.sqlite *.db)"), self.tr("All files (*)")]
+        )
+        path = self.database_path()
+        if path is not None:
+            dialog.setDirectory(str(path.parent))
+        try:
+            if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+                return None
+            return Path(dialog.selectedFiles()[0])
+        finally:
+            dialog.deleteLater()
+
+    def _open_database_requested(self) -> None:
+        if self.archive is None:
+            return
+        path = self.ask_database_file()
+        if path is not None:
+            self.open_database(sqlite_url(path))
+
+    def refresh_start_page(self) -> None:
+        if self.archive is not None and self.start_page.data is not None:
+            self.archive.refresh_start_page()
+
+    # --- exercises ---------------------------------------------------------------------------
+
+    def new_exercise(self, entry: Any = None) -> None:
+        """Ask for a new exercise (with *entry*'s scenario selected) and create it."""
+        if self.archive is None or self.plan is None or self.start_page.data is None:
+            return
+        scenarios = self.start_page.valid_scenarios()
+        if not scenarios:
+            return
+        from drill_app.ui.new_exercise_dialog import NewExerciseDialog, read_text_file
+
+        selected = entry.path if entry is not None else self.start_page.selected_scenario_path()
+        new = NewExerciseDialog.ask(
+            self,
+            self.plan,
+            read_text_file(self.plan_path),
+            scenarios,
+            selected,
+            english=is_english(self.language),
+        )
+        if new is not None:
+            self.create_exercise(new)
+
+    def create_exercise(self, new: NewExercise) -> None:
+        assert self.archive is not None
+        self.statusBar().showMessage(self.tr("Creating the exercise…"))
+        self.archive.create_exercise(new)
+
+    @Slot(str)
+    def _exercise_created(self, exercise_id: str) -> None:
+        self.statusBar().clearMessage()
+        self.open_exercise(exercise_id)
+
+    def open_exercise(self, exercise_id: str) -> None:
+        if self.archive is None:
+            return
+        self.statusBar().showMessage(self.tr("Opening the exercise…"), 5_000)
+        self.archive.open_exercise(exercise_id)
+
+    @Slot(object)
+    def _exercise_loaded(self, loaded: LoadedExercise) -> None:
+        from drill_app.ui.session import ExerciseSession
+
+        assert self.archive is not None
+        self.close_exercise()
+        self.session = ExerciseSession(self.archive, loaded, self._wall_clock, self)
+        self.setWindowTitle(f"drill-app — {loaded.title}")
+        if self.session.mirror.ended:
+            self.show_score()
+        else:
+            self.settings.open_exercise_id = loaded.exercise_id
+            self._show_exercise_view()
+        self.exercise_shown.emit(loaded.exercise_id)
+
+    def _show_exercise_view(self) -> None:
+        assert self.session is not None
+        view_class = optional_view("drill_app.ui.exercise_view", "ExerciseView")
+        if view_class is None:
+            view: QWidget = self._missing_view(
+                self.tr(
+                    "The exercise is open and its clock keeps running, but this build of "
+                    "drill-app has no exercise console (drill_app/ui/exercise_view.py is "
+                    "missing). Nothing was lost."
+                )
+            )
+        else:
+            created = view_class(self.session, self)
+            created.exercise_ended.connect(self._exercise_ended)
+            view = created
+        self.exercise_view = view
+        self.exercise_page.addWidget(view)
+        self.exercise_page.setCurrentWidget(view)
+        self.stack.setCurrentIndex(self.EXERCISE)
+        self._update_actions()
+
+    def _exercise_ended(self, *_args: object) -> None:
+        self.settings.open_exercise_id = ""
+        self.show_score()
+        if self.archive is not None:
+            self.archive.refresh_start_page()
+
+    def show_score(self) -> None:
+        assert self.session is not None and self.archive is not None
+        view_class = optional_view("drill_app.ui.score_view", "ScoreView")
+        if view_class is None:
+            view: QWidget = self._missing_view(
+                self.tr(
+                    "The exercise has ended and is stored, but this build of drill-app has no "
+                    "score view (drill_app/ui/score_view.py is missing)."
+                )
+            )
+        else:
+            view = view_class(self.session, self.archive, self)
+        if self.score_view is not None:
+            self._discard(self.score_view)
+        self.score_view = view
+        self.score_page.addWidget(view)
+        self.score_page.setCurrentWidget(view)
+        self.stack.setCurrentIndex(self.SCORE)
+        self._update_actions()
+
+    def _missing_view(self, text: str) -> MissingViewPanel:
+        panel = MissingViewPanel(text, self)
+        panel.back_requested.connect(self.show_start_page)
+        return panel
+
+    def _discard(self, widget: QWidget) -> None:
+        widget.hide()
+        widget.setParent(None)
+        widget.deleteLater()
+
+    def close_exercise(self) -> None:
+        """Leave the open exercise (it keeps running on its clock) and its views."""
+        for view in (self.exercise_view, self.score_view):
+            if view is not None:
+                self._discard(view)
+        self.exercise_view = self.score_view = None
+        if self.session is not None:
+            self.session.deleteLater()
+            self.session = None
+        self.setWindowTitle("drill-app")
+
+    def show_start_page(self) -> None:
+        self.settings.open_exercise_id = ""
+        self.close_exercise()
+        self.stack.setCurrentIndex(self.START)
+        self._update_actions()
+        self.refresh_start_page()
+
+    # --- other windows ----------------------------------------------------------------------
+
+    def show_plan_browser(self) -> None:
+        if self.plan is None:
+            return
+        if self.plan_browser is None:
+            from drill_app.ui.plan_browser import PlanBrowserWindow
+
+            self.plan_browser = PlanBrowserWindow(self.plan, self.plan_path, self.language, self)
+        self.plan_browser.show()
+        self.plan_browser.raise_()
+        self.plan_browser.activateWindow()
+
+    def choose_language(self, language: str) -> None:
+        self.settings.language = language
+        if language != self.language:
+            self.statusBar().showMessage(
+                self.tr("The language changes the next time drill-app starts."), 10_000
+            )
+
+    def _about_requested(self) -> None:
+        show_about(
+            self,
+            self.tr("About drill-app"),
+            "<p><b>drill-app</b> "
+            + html.escape(__version__)
+            + "</p><p>"
+            + html.escape(
+                self.tr(
+                    "Runs and scores emergency drills and tabletop exercises against the "
+                    "district urban gas emergency plan."
+                )
+            )
+            + "</p>",
+        )
+
+    # --- closing -----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Remember the window, stop the views and the archive thread (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._started:  # (a window that never started has nothing worth remembering)
+            self.settings.window_geometry = self.saveGeometry()
+            self.settings.window_state = self.saveState()
+            self.settings.sync()
+        # The open exercise's id stays in the settings: it is reopened at the next start.
+        self.close_exercise()
+        self.statusBar().showMessage("")  # (stops the timer of a timed message)
+        if self.plan_browser is not None:
+            self.plan_browser.close()
+        if self.archive is not None:
+            self.archive.shutdown()
