@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject, Qt, SignalInstance
 from pytestqt.qtbot import QtBot
 
 from drill_app.core.events import EventError
@@ -13,6 +14,35 @@ from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
 from drill_app.ui.session import Archive, ExerciseSession, LoadedExercise, StartPageData
 
 SCENARIO = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
+
+
+class Catcher(QObject):
+    """Receives a worker-thread signal on the GUI thread (as the windows do)."""
+
+    def __init__(self, signal: SignalInstance) -> None:
+        super().__init__()
+        self.calls: list[tuple[object, ...]] = []
+        signal.connect(self._catch, Qt.ConnectionType.QueuedConnection)
+
+    def _catch(self, *args: object) -> None:
+        self.calls.append(args)
+
+
+class caught:
+    """``with caught(qtbot, signal) as c: ...`` then ``c.args``: the first emission."""
+
+    def __init__(self, qtbot: QtBot, signal: SignalInstance) -> None:
+        self.qtbot = qtbot
+        self.catcher = Catcher(signal)
+        self.args: list[object] = []
+
+    def __enter__(self) -> caught:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            self.qtbot.waitUntil(lambda: bool(self.catcher.calls), timeout=10_000)
+            self.args = list(self.catcher.calls[0])
 
 
 @pytest.fixture
@@ -23,7 +53,7 @@ def archive(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def open_store(qtbot: QtBot, archive: Archive, url: str) -> StartPageData:
-    with qtbot.waitSignal(archive.worker.store_opened, timeout=10_000) as blocker:
+    with caught(qtbot, archive.worker.store_opened) as blocker:
         archive.open_store(url)
     return blocker.args[0]
 
@@ -38,9 +68,9 @@ def create_and_open(qtbot: QtBot, archive: Archive) -> LoadedExercise:
         held_on=dt.date(2026, 11, 28),
         seats=(SeatInfo("housing", "张强"), SeatInfo("emergency", "李明")),
     )
-    with qtbot.waitSignal(archive.worker.exercise_created, timeout=10_000) as created:
+    with caught(qtbot, archive.worker.exercise_created) as created:
         archive.create_exercise(new)
-    with qtbot.waitSignal(archive.worker.exercise_loaded, timeout=10_000) as loaded:
+    with caught(qtbot, archive.worker.exercise_loaded) as loaded:
         archive.open_exercise(created.args[0])
     return loaded.args[0]
 
@@ -67,7 +97,7 @@ def test_a_damaged_database_is_reported_not_opened(
 ) -> None:
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"garbage" * 200)
-    with qtbot.waitSignal(archive.worker.store_failed, timeout=10_000) as failed:
+    with caught(qtbot, archive.worker.store_failed) as failed:
         archive.open_store(f"sqlite:///{bad}")
     assert failed.args[0].startswith(f"{bad}: not a usable drill-app database")
 
@@ -105,7 +135,7 @@ def test_improvement_items_through_the_archive(
 ) -> None:
     open_store(qtbot, archive, f"sqlite:///{tmp_path / 'a.sqlite3'}")
     loaded = create_and_open(qtbot, archive)
-    with qtbot.waitSignal(archive.worker.improvements_ready, timeout=10_000) as ready:
+    with caught(qtbot, archive.worker.improvements_ready) as ready:
         archive.add_improvement(
             loaded.exercise_id,
             {
@@ -119,6 +149,6 @@ def test_improvement_items_through_the_archive(
         )
     (item,) = ready.args[1]
     assert (item.action, item.status) == ("明确启动条件", "open")
-    with qtbot.waitSignal(archive.worker.improvements_ready, timeout=10_000) as ready:
+    with caught(qtbot, archive.worker.improvements_ready) as ready:
         archive.set_improvement_status(loaded.exercise_id, item.id, "closed", "已完成")
     assert ready.args[1][0].status == "closed"
