@@ -1,0 +1,575 @@
+"""The event feed: every recorded event of the exercise, one line each, newest at the bottom.
+
+``EventFeedModel`` appends a row per recorded event (``beginInsertRows``, never a reset);
+``EventFilterProxyModel`` filters by unit and by kind. The feed follows new events unless
+the user has scrolled up to read older ones.
+
+The names of event kinds and the one-line summaries of payloads live here; the MSEL panel
+and others use them too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drill_app.core.events import KINDS, Event
+from drill_app.core.plan import Plan
+from drill_app.core.scenario import SOURCE_NAMES, Scenario, step_ids
+from drill_app.ui.clock_bar import format_clock, format_speed
+from drill_app.ui.session import ExerciseSession
+from drill_app.ui.table_model import tooltip_html
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+NO_UNIT = ""
+"""The unit filter key of events no unit acted in (the controller's, the system's)."""
+
+
+translate = QCoreApplication.translate
+
+
+def event_kind_names() -> dict[str, str]:
+    """Every event kind of the core, by its name in the interface language."""
+    names = {
+        "exercise_started": translate("EventKinds", "Exercise started"),
+        "exercise_paused": translate("EventKinds", "Exercise paused"),
+        "exercise_resumed": translate("EventKinds", "Exercise resumed"),
+        "speed_changed": translate("EventKinds", "Clock speed changed"),
+        "clock_jumped": translate("EventKinds", "Clock jumped"),
+        "exercise_ended": translate("EventKinds", "Exercise ended"),
+        "host_restarted": translate("EventKinds", "Host restarted"),
+        "inject_delivered": translate("EventKinds", "Inject delivered"),
+        "inject_skipped": translate("EventKinds", "Inject skipped"),
+        "disposal_ended": translate("EventKinds", "Disposal ended"),
+        "report_submitted": translate("EventKinds", "Report"),
+        "level_determined": translate("EventKinds", "Level determined"),
+        "group_activated": translate("EventKinds", "Working group activated"),
+        "group_stood_down": translate("EventKinds", "Working group stood down"),
+        "warning_issued": translate("EventKinds", "Warning issued"),
+        "warning_changed": translate("EventKinds", "Warning changed"),
+        "warning_lifted": translate("EventKinds", "Warning lifted"),
+        "step_taken": translate("EventKinds", "Measure taken"),
+        "supply_cut": translate("EventKinds", "Supply cut"),
+        "supply_restored": translate("EventKinds", "Supply restored"),
+        "command_handed_over": translate("EventKinds", "Command handed over"),
+        "response_ended": translate("EventKinds", "Response ended"),
+        "information_released": translate("EventKinds", "Information released"),
+        "sensitive_determined": translate("EventKinds", "Sensitive event determined"),
+        "help_requested": translate("EventKinds", "Help requested"),
+        "evaluator_note": translate("EventKinds", "Evaluator note"),
+        "evaluator_rating": translate("EventKinds", "Evaluator rating"),
+    }
+    return {kind: names.get(kind, kind) for kind in KINDS}
+
+
+def report_kind_names() -> dict[str, str]:
+    return {
+        "phone": translate("EventKinds", "Phone report"),
+        "written": translate("EventKinds", "Written report"),
+        "followup": translate("EventKinds", "Follow-up report"),
+        "final": translate("EventKinds", "Final report"),
+        "sensitive": translate("EventKinds", "Sensitive-event report"),
+        "result": translate("EventKinds", "Result report"),
+    }
+
+
+def rating_names() -> dict[str, str]:
+    return {
+        "P": translate("EventKinds", "P (performed without challenges)"),
+        "S": translate("EventKinds", "S (performed with some challenges)"),
+        "M": translate("EventKinds", "M (performed with major challenges)"),
+        "U": translate("EventKinds", "U (unable to be performed)"),
+    }
+
+
+def actor_names() -> dict[str, str]:
+    return {
+        "controller": translate("EventKinds", "Control cell"),
+        "system": translate("EventKinds", "System"),
+        "evaluator": translate("EventKinds", "Evaluators"),
+        "seat": translate("EventKinds", "Unit"),
+    }
+
+
+def level_text(level: str) -> str:
+    if level == "none":
+        return translate("EventKinds", "below every level criterion")
+    return translate("EventKinds", "level {level}").format(level=level)
+
+
+def names_list(names: Sequence[str]) -> str:
+    return translate("EventKinds", ", ").join(names)
+
+
+@dataclass(frozen=True)
+class PlanNames:
+    """Names of what events refer to, looked up once per view."""
+
+    plan: Plan
+    scenario: Scenario
+
+    def party(self, party_id: str) -> str:
+        return self.plan.party_name(party_id)
+
+    def short_party(self, party_id: str) -> str:
+        """The shortest name the plan knows a unit by (区住建局, 港华燃气 …)."""
+        unit = self.plan.units_by_id.get(party_id)
+        return min([unit.name, *unit.aliases], key=len) if unit else self.party(party_id)
+
+    def parties(self, ids: Sequence[str]) -> str:
+        return names_list([self.party(i) for i in ids])
+
+    def group(self, group_id: str) -> str:
+        group = self.plan.groups_by_id.get(group_id)
+        return group.name if group else group_id
+
+    def colour(self, colour_id: str) -> str:
+        for colour in self.plan.warnings.colours:
+            if colour.id == colour_id:
+                return colour.name
+        return colour_id
+
+    def step(self, step_id: str) -> str:
+        actions = self.plan.actions
+        for steps in (
+            actions.first_response_safety,
+            actions.first_response_supply,
+            actions.warning_actions,
+            actions.safety_measures,
+            actions.supply_measures,
+        ):
+            for step in steps:
+                if step.id == step_id:
+                    return step.text
+        return step_id
+
+    def user_class(self, class_id: str) -> str:
+        for user in self.plan.actions.supply_priority:
+            if user.id == class_id:
+                return user.name
+        return class_id
+
+    def source(self, source: str) -> str:
+        return SOURCE_NAMES.get(source, source)
+
+    def objective(self, objective_id: str) -> str:
+        for objective in self.scenario.objectives:
+            if objective.id == objective_id:
+                return objective.text
+        return objective_id
+
+    def known_steps(self) -> set[str]:
+        return step_ids(self.plan)
+
+
+def summarize_payload(names: PlanNames, kind: str, payload: Mapping[str, Any]) -> str:
+    """A one-line summary of what an event (or a scenario's expected action) says."""
+    p = payload
+    if kind == "speed_changed" and "speed" in p:
+        return translate("EventKinds", "Clock speed {speed}").format(
+            speed=format_speed(float(p["speed"]))
+        )
+    if kind == "clock_jumped" and "to_seconds" in p:
+        return translate("EventKinds", "Clock moved to {time}").format(
+            time=format_clock(float(p["to_seconds"]))
+        )
+    if kind == "host_restarted" and "down_seconds" in p:
+        return translate("EventKinds", "Host restarted after {seconds:.0f} s down").format(
+            seconds=float(p["down_seconds"])
+        )
+    if kind == "inject_delivered":
+        scripted = p.get("inject") is not None
+        template = (
+            translate("EventKinds", "[{source}] {title} → {to}")
+            if scripted
+            else translate("EventKinds", "Ad-hoc [{source}] {title} → {to}")
+        )
+        return template.format(
+            source=names.source(str(p.get("source", ""))),
+            title=p.get("title", ""),
+            to=names.parties(p.get("to") or []),
+        )
+    if kind == "inject_skipped":
+        inject = names.scenario.injects_by_id.get(str(p.get("inject")))
+        title = inject.title if inject else str(p.get("inject", ""))
+        if p.get("reason"):
+            return translate("EventKinds", "Skipped “{title}”: {reason}").format(
+                title=title, reason=p["reason"]
+            )
+        return translate("EventKinds", "Skipped “{title}”").format(title=title)
+    if kind == "report_submitted":
+        report = report_kind_names().get(str(p.get("report_kind")), str(p.get("report_kind", "")))
+        recipients = p.get("recipients") or []
+        text = f"{report} → {names.parties(recipients)}" if recipients else report
+        fields = p.get("fields") or {}
+        level = fields.get("initial_level") if isinstance(fields, Mapping) else None
+        if level:
+            text += translate("EventKinds", "; initial level: {level}").format(
+                level=level_text(str(level))
+            )
+        return text
+    if kind == "level_determined" and "level" in p:
+        return translate("EventKinds", "Level determined: {level}").format(
+            level=level_text(str(p["level"]))
+        )
+    if kind == "group_activated" and "group" in p:
+        return translate("EventKinds", "Activated: {group}").format(
+            group=names.group(str(p["group"]))
+        )
+    if kind == "group_stood_down" and "group" in p:
+        return translate("EventKinds", "Stood down: {group}").format(
+            group=names.group(str(p["group"]))
+        )
+    if kind == "warning_issued" and "colour" in p:
+        return translate("EventKinds", "{colour} warning issued").format(
+            colour=names.colour(str(p["colour"]))
+        )
+    if kind == "warning_changed" and "colour" in p:
+        return translate("EventKinds", "Warning changed to {colour}").format(
+            colour=names.colour(str(p["colour"]))
+        )
+    if kind == "step_taken" and "step" in p:
+        text = names.step(str(p["step"]))
+        return f"{text} — {p['note']}" if p.get("note") else text
+    if kind == "supply_cut" and "user_class" in p:
+        return translate("EventKinds", "Supply cut: {users}").format(
+            users=names.user_class(str(p["user_class"]))
+        )
+    if kind == "supply_restored" and "user_class" in p:
+        return translate("EventKinds", "Supply restored: {users}").format(
+            users=names.user_class(str(p["user_class"]))
+        )
+    if kind == "command_handed_over" and "to" in p:
+        return translate("EventKinds", "Command handed over to {party}").format(
+            party=names.party(str(p["to"]))
+        )
+    if kind == "information_released" and "text" in p:
+        return translate("EventKinds", "Released: {text}").format(text=p["text"])
+    if kind == "help_requested" and "to" in p:
+        text = translate("EventKinds", "Help requested from {party}").format(
+            party=names.party(str(p["to"]))
+        )
+        return f"{text}: {p['text']}" if p.get("text") else text
+    if kind == "evaluator_note" and "text" in p:
+        if p.get("about_unit"):
+            return f"{names.party(str(p['about_unit']))}: {p['text']}"
+        return str(p["text"])
+    if kind == "evaluator_rating" and "rating" in p:
+        parts = [rating_names().get(str(p["rating"]), str(p["rating"]))]
+        if p.get("about_unit"):
+            parts.insert(0, names.party(str(p["about_unit"])))
+        if p.get("objective"):
+            parts.append(names.objective(str(p["objective"])))
+        if p.get("comment"):
+            parts.append(str(p["comment"]))
+        return " — ".join(parts)
+    return event_kind_names().get(kind, kind)
+
+
+def unit_label(names: PlanNames, event: Event) -> str:
+    if event.unit is not None:
+        return names.short_party(event.unit)
+    return actor_names().get(event.actor, event.actor)
+
+
+# --- the model ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedRow:
+    event_id: str
+    time: str
+    unit_key: str  # unit id, or NO_UNIT
+    unit: str
+    kind: str
+    kind_name: str
+    summary: str
+
+
+class EventFeedModel(QAbstractTableModel):
+    """One row per recorded event, in recording order. Rows are only ever appended."""
+
+    UnitRole = Qt.ItemDataRole.UserRole + 1
+    KindRole = Qt.ItemDataRole.UserRole + 2
+    EventIdRole = Qt.ItemDataRole.UserRole + 3
+
+    def __init__(self, names: PlanNames, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._names = names
+        self._kind_names = event_kind_names()
+        self._rows: list[FeedRow] = []
+        self._headers = (
+            QCoreApplication.translate("EventFeed", "Time"),
+            QCoreApplication.translate("EventFeed", "Unit"),
+            QCoreApplication.translate("EventFeed", "Kind"),
+            QCoreApplication.translate("EventFeed", "What happened"),
+        )
+
+    def row(self, row: int) -> FeedRow:
+        return self._rows[row]
+
+    def _row_for(self, event: Event) -> FeedRow:
+        return FeedRow(
+            event_id=event.id,
+            time=format_clock(event.scenario_time),
+            unit_key=event.unit or NO_UNIT,
+            unit=unit_label(self._names, event),
+            kind=event.kind,
+            kind_name=self._kind_names.get(event.kind, event.kind),
+            summary=summarize_payload(self._names, event.kind, event.payload),
+        )
+
+    def append_events(self, events: Sequence[Event]) -> None:
+        if not events:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(events) - 1)
+        self._rows.extend(self._row_for(e) for e in events)
+        self.endInsertRows()
+
+    # --- Qt interface ---------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.time, row.unit, row.kind_name, row.summary)[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            unit = self._names.party(row.unit_key) if row.unit_key else row.unit
+            return tooltip_html(
+                (row.time, unit, row.kind_name, row.summary)[column]
+                if column != 3
+                else f"{row.time}  {unit}\n{row.kind_name}\n{row.summary}"
+            )
+        if role == EventFeedModel.UnitRole:
+            return row.unit_key
+        if role == EventFeedModel.KindRole:
+            return row.kind
+        if role == EventFeedModel.EventIdRole:
+            return row.event_id
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return str(section + 1)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+
+class EventFilterProxyModel(QSortFilterProxyModel):
+    """Rows of one unit (or of no unit) and of one kind; None = every unit / kind."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._unit: str | None = None
+        self._kind: str | None = None
+
+    @property
+    def unit(self) -> str | None:
+        return self._unit
+
+    @property
+    def kind(self) -> str | None:
+        return self._kind
+
+    def set_unit(self, unit: str | None) -> None:
+        if unit != self._unit:
+            self.beginFilterChange()
+            self._unit = unit
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_kind(self, kind: str | None) -> None:
+        if kind != self._kind:
+            self.beginFilterChange()
+            self._kind = kind
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if self._unit is not None and model.data(index, EventFeedModel.UnitRole) != self._unit:
+            return False
+        return self._kind is None or model.data(index, EventFeedModel.KindRole) == self._kind
+
+
+# --- the panel ---------------------------------------------------------------------------------
+
+
+class EventFeedPanel(QWidget):
+    """The feed with its two filters. Follows new events unless scrolled up."""
+
+    def __init__(self, session: ExerciseSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        names = PlanNames(session.plan, session.scenario)
+        self.model = EventFeedModel(names, self)
+        self.proxy = EventFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        title = QLabel(self.tr("Event log"), self)
+        title_font = QFont(title.font())
+        title_font.setBold(True)
+        title.setFont(title_font)
+        self.unit_filter = QComboBox(self)
+        self.unit_filter.setObjectName("unit_filter")
+        self.unit_filter.setToolTip(self.tr("Show the events of one unit only"))
+        self.unit_filter.addItem(self.tr("All units"), None)
+        self.unit_filter.addItem(self.tr("Control cell / system (no unit)"), NO_UNIT)
+        for unit in session.scenario.seats:
+            self.unit_filter.addItem(session.plan.party_name(unit), unit)
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.setObjectName("kind_filter")
+        self.kind_filter.setToolTip(self.tr("Show one kind of event only"))
+        self.kind_filter.addItem(self.tr("All kinds"), None)
+        for kind, name in event_kind_names().items():
+            self.kind_filter.addItem(name, kind)
+        for combo in (self.unit_filter, self.kind_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+        self.unit_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_unit(self.unit_filter.currentData())
+        )
+        self.kind_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_kind(self.kind_filter.currentData())
+        )
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("event_count")
+
+        self.view = QTableView(self)
+        self.view.setObjectName("event_feed")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        metrics = self.view.fontMetrics()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        self.view.setColumnWidth(0, metrics.horizontalAdvance("00:00:00") + 16)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.view.setColumnWidth(1, metrics.horizontalAdvance("市公安局历下分局") + 16)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        widest_kind = max(metrics.horizontalAdvance(name) for name in event_kind_names().values())
+        em = metrics.horizontalAdvance("中")
+        self.view.setColumnWidth(2, min(widest_kind, em * 7) + 16)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+
+        self.empty_hint = QLabel(
+            self.tr(
+                "Nothing has happened yet. From the start, every action of the control cell and "
+                "of the units is logged here with its scenario time."
+            ),
+            self,
+        )
+        self.empty_hint.setObjectName("feed_empty_hint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: #555; padding: 4px;")
+
+        self._following = True
+        scroll = self.view.verticalScrollBar()
+        scroll.valueChanged.connect(self._scrolled)
+        scroll.rangeChanged.connect(self._range_changed)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        filters.addWidget(title)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        filters.addWidget(self.unit_filter)
+        filters.addWidget(self.kind_filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(filters)
+        layout.addWidget(self.empty_hint)
+        layout.addWidget(self.view, 1)
+
+        self.model.append_events(session.events)
+        # after the proxy (connected first) has taken the new rows in
+        self.model.rowsInserted.connect(self._update_count)
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            signal.connect(self._update_count)
+        self._update_count()
+        session.event_added.connect(self._event_added)
+
+    def _event_added(self, event: Event) -> None:
+        self.model.append_events([event])
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.empty_hint.setVisible(total == 0)
+        if shown == total:
+            self.count_label.setText(self.tr("{count} events").format(count=total))
+        else:
+            self.count_label.setText(
+                self.tr("{shown} of {count} events").format(shown=shown, count=total)
+            )
+
+    @property
+    def following(self) -> bool:
+        """True while the feed scrolls to each new event (the user has not scrolled up)."""
+        return self._following
+
+    def _scrolled(self, value: int) -> None:
+        self._following = value >= self.view.verticalScrollBar().maximum()
+
+    def _range_changed(self, _minimum: int, maximum: int) -> None:
+        if self._following:
+            self.view.verticalScrollBar().setValue(maximum)

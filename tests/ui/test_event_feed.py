@@ -1,0 +1,181 @@
+"""The event feed: one row per recorded event, filters, and following new events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from test_exercise_view import (  # helpers shared by the exercise view tests
+    MINUTE,
+    FakeWall,
+    database_url,
+    opened_session,
+    record,
+    set_scenario_time,
+)
+
+from drill_app.core.exercise import inject_payload
+from drill_app.ui.event_feed import NO_UNIT, EventFeedModel, EventFeedPanel, event_kind_names
+from drill_app.ui.session import ExerciseSession
+
+
+@pytest.fixture
+def wall() -> FakeWall:
+    return FakeWall()
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> str:
+    return database_url(tmp_path)
+
+
+@pytest.fixture
+def session(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, wall: FakeWall, database: str
+) -> Iterator[ExerciseSession]:
+    with opened_session(qtbot, qapp, tmp_path, wall, database) as opened:
+        yield opened
+
+
+@pytest.fixture
+def feed(qtbot: QtBot, session: ExerciseSession) -> EventFeedPanel:
+    shown = EventFeedPanel(session)
+    qtbot.addWidget(shown)
+    shown.resize(800, 300)
+    with qtbot.waitExposed(shown):
+        shown.show()
+    return shown
+
+
+def rows(feed: EventFeedPanel) -> list[list[str]]:
+    proxy = feed.proxy
+    return [
+        [str(proxy.index(row, column).data()) for column in range(4)]
+        for row in range(proxy.rowCount())
+    ]
+
+
+def run_a_little_drill(qtbot: QtBot, session: ExerciseSession, wall: FakeWall) -> None:
+    record(qtbot, session, "exercise_started")
+    record(qtbot, session, "inject_delivered", inject_payload(session.scenario.injects[0]))
+    set_scenario_time(wall, session, 12 * MINUTE + 5)
+    record(
+        qtbot,
+        session,
+        "report_submitted",
+        {"report_kind": "phone", "recipients": ["district_government", "district_hq_office"]},
+        unit="towngas",
+    )
+    set_scenario_time(wall, session, 20 * MINUTE)
+    record(qtbot, session, "level_determined", {"level": "III"}, unit="housing")
+    record(qtbot, session, "group_activated", {"group": "medical"}, unit="health")
+    record(qtbot, session, "speed_changed", {"speed": 2.0})
+
+
+def test_every_event_is_a_row_in_words(
+    qtbot: QtBot, feed: EventFeedPanel, session: ExerciseSession, wall: FakeWall, qtmodeltester: Any
+) -> None:
+    assert feed.empty_hint.isVisible()
+    run_a_little_drill(qtbot, session, wall)
+    assert not feed.empty_hint.isVisible()
+    assert rows(feed) == [
+        ["00:00:00", "导调组", "演练开始", "演练开始"],
+        [
+            "00:00:00",
+            "导调组",
+            "情景注入",
+            "【12345市民服务热线】12345热线：山海社区3号楼发生爆炸 → "
+            "山东港华燃气集团有限公司、街道办事处",
+        ],
+        [
+            "00:12:05",
+            "港华燃气",
+            "信息报告",
+            "电话报告 → 区政府、区应急指挥部办公室",
+        ],
+        ["00:20:00", "区住建局", "级别判定", "判定级别：III级"],
+        ["00:20:00", "区卫生健康局", "启动工作组", "启动医疗救护组"],
+        ["00:20:00", "导调组", "调整推演速度", "推演速度调整为2×"],
+    ]
+    assert feed.count_label.text() == "共6条"
+    assert [feed.model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+        "时间",
+        "单位",
+        "类型",
+        "内容",
+    ]
+    qtmodeltester.check(feed.model)
+    qtmodeltester.check(feed.proxy)
+
+
+def test_rows_are_appended_not_reset(
+    qtbot: QtBot, feed: EventFeedPanel, session: ExerciseSession
+) -> None:
+    inserted: list[tuple[int, int]] = []
+    resets: list[bool] = []
+    feed.model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    feed.model.modelReset.connect(lambda: resets.append(True))
+    record(qtbot, session, "exercise_started")
+    record(qtbot, session, "exercise_paused")
+    assert inserted == [(0, 0), (1, 1)] and not resets
+
+
+def test_filter_by_unit_and_by_kind(
+    qtbot: QtBot, feed: EventFeedPanel, session: ExerciseSession, wall: FakeWall
+) -> None:
+    run_a_little_drill(qtbot, session, wall)
+    feed.unit_filter.setCurrentIndex(feed.unit_filter.findData("housing"))
+    assert [r[3] for r in rows(feed)] == ["判定级别：III级"]
+    assert feed.count_label.text() == "显示1条/共6条"
+    feed.unit_filter.setCurrentIndex(feed.unit_filter.findData(NO_UNIT))
+    assert [r[2] for r in rows(feed)] == ["演练开始", "情景注入", "调整推演速度"]
+    feed.kind_filter.setCurrentIndex(feed.kind_filter.findData("inject_delivered"))
+    assert len(rows(feed)) == 1
+    feed.unit_filter.setCurrentIndex(0)  # all units
+    feed.kind_filter.setCurrentIndex(feed.kind_filter.findData("report_submitted"))
+    assert [r[1] for r in rows(feed)] == ["港华燃气"]
+    tooltip = feed.proxy.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "山东港华燃气集团有限公司" in tooltip
+    # a new event that does not match stays out of sight, but is counted
+    record(qtbot, session, "level_determined", {"level": "II"}, unit="housing")
+    assert len(rows(feed)) == 1 and feed.count_label.text() == "显示1条/共7条"
+    feed.kind_filter.setCurrentIndex(0)
+    assert len(rows(feed)) == 7 and feed.count_label.text() == "共7条"
+    assert feed.kind_filter.count() == len(event_kind_names()) + 1
+
+
+def test_the_feed_follows_new_events_unless_scrolled_up(
+    qtbot: QtBot, feed: EventFeedPanel, session: ExerciseSession
+) -> None:
+    record(qtbot, session, "exercise_started")
+    for number in range(30):
+        record(qtbot, session, "evaluator_note", {"text": f"观察记录{number}"})
+    scroll = feed.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: scroll.maximum() > 0)
+    assert feed.following and scroll.value() == scroll.maximum()
+
+    scroll.setValue(0)  # the user reads older events
+    assert not feed.following
+    record(qtbot, session, "evaluator_note", {"text": "新的观察"})
+    assert scroll.value() == 0
+
+    scroll.setValue(scroll.maximum())  # back at the bottom: follow again
+    assert feed.following
+    record(qtbot, session, "evaluator_note", {"text": "再一条"})
+    qtbot.waitUntil(lambda: scroll.value() == scroll.maximum() and scroll.maximum() > 0)
+    last = feed.proxy.index(feed.proxy.rowCount() - 1, 3)
+    assert last.data() == "再一条"
+    assert feed.view.visualRect(last).bottom() <= feed.view.viewport().height()
+
+
+def test_the_model_keeps_to_its_rows(feed: EventFeedPanel) -> None:
+    model: EventFeedModel = feed.model
+    assert model.rowCount() == 0
+    assert model.data(model.index(0, 0)) is None
+    assert model.data(QPersistentModelIndex(QModelIndex())) is None
+    assert model.headerData(9, Qt.Orientation.Horizontal) is None

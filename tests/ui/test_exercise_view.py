@@ -1,0 +1,373 @@
+"""The running-exercise view: clock bar, layout, hosted panels, with a real archive.
+
+The helpers at the top (fake wall clock, a session on a real SQLite archive, recording and
+reading back events) are shared by the MSEL, status board and event feed tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSize, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QMainWindow, QScrollArea
+from pytestqt.qtbot import QtBot
+
+from drill_app.core.events import Event
+from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
+from drill_app.ui.clock_bar import ClockBarWidget, format_clock, format_hhmm, format_span
+from drill_app.ui.exercise_view import ExerciseView, optional_panel
+from drill_app.ui.i18n import install_translators, remove_translators
+from drill_app.ui.session import Archive, ExerciseSession
+
+SCENARIO_A = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
+PARTICIPANTS = {
+    "housing": "张强",
+    "emergency": "李明",
+    "police": "王伟",
+    "fire": "赵磊",
+    "health": "陈静",
+    "street": "刘洋",
+    "towngas": "孙浩",
+    "ecology": "周敏",
+    "propaganda": "吴芳",
+    "traffic": "郑军",
+}
+MINUTE = 60.0
+
+
+class FakeWall:
+    """The host's wall clock, moved by hand; the archive thread and the GUI share it."""
+
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def database_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'drills.sqlite3'}"
+
+
+@contextmanager
+def opened_session(
+    qtbot: QtBot,
+    qapp: QApplication,
+    tmp_path: Path,
+    wall: FakeWall,
+    database: str,
+    options: Mapping[str, Any] | None = None,
+) -> Iterator[ExerciseSession]:
+    """A new exercise of scenario A on a real archive thread and SQLite file, opened as the
+    GUI opens it, with the Chinese interface; the archive is shut down afterwards.
+
+    Test modules make their ``session`` fixture of it (fixtures are not imported across
+    modules)."""
+    from drill_app.store.store import NewExercise, SeatInfo
+
+    translators: list[QTranslator] = install_translators(qapp, "zh_CN")
+    archive = Archive(user_scenarios=tmp_path / "my-scenarios", wall_clock=wall)
+    try:
+        with qtbot.waitSignal(archive.worker.store_opened, timeout=10_000):
+            archive.open_store(database)
+        new = NewExercise(
+            title="山海社区燃气爆炸桌面推演",
+            plan_text=DEFAULT_PLAN.read_text(encoding="utf-8"),
+            scenario_text=SCENARIO_A.read_text(encoding="utf-8"),
+            held_on=dt.date(2026, 11, 28),
+            seats=tuple(SeatInfo(unit, name) for unit, name in PARTICIPANTS.items()),
+            options=dict(options or {}),
+        )
+        with qtbot.waitSignal(archive.worker.exercise_created, timeout=10_000) as created:
+            archive.create_exercise(new)
+        with qtbot.waitSignal(archive.worker.exercise_loaded, timeout=10_000) as loaded:
+            archive.open_exercise(created.args[0])
+        yield ExerciseSession(archive, loaded.args[0], wall_clock=wall)
+    finally:
+        archive.shutdown()
+        remove_translators(qapp, translators)
+
+
+@pytest.fixture
+def wall() -> FakeWall:
+    return FakeWall()
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> str:
+    return database_url(tmp_path)
+
+
+@pytest.fixture
+def session(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, wall: FakeWall, database: str
+) -> Iterator[ExerciseSession]:
+    with opened_session(qtbot, qapp, tmp_path, wall, database) as opened:
+        yield opened
+
+
+def record(
+    qtbot: QtBot,
+    session: ExerciseSession,
+    kind: str,
+    payload: Mapping[str, Any] | None = None,
+    unit: str | None = None,
+) -> Event:
+    """Submit a command as the controller and wait until it is recorded."""
+    with qtbot.waitSignal(session.event_added, timeout=10_000) as added:
+        session.submit(kind, payload or {}, actor="controller", unit=unit)
+    event: Event = added.args[0]
+    assert event.kind == kind
+    return event
+
+
+def wait_recorded(qtbot: QtBot, session: ExerciseSession, count: int) -> list[Event]:
+    """Wait until the session holds *count* events; return them."""
+    qtbot.waitUntil(lambda: len(session.events) >= count and not session.busy, timeout=10_000)
+    return list(session.events)
+
+
+def stored_events(database: str, exercise_id: str) -> list[Event]:
+    """What the database holds (read with a separate connection)."""
+    from drill_app.store.store import Store
+
+    with Store.open(database) as store:
+        return list(store.events(exercise_id))
+
+
+def set_scenario_time(wall: FakeWall, session: ExerciseSession, seconds: float) -> None:
+    """Move the wall clock so that the (running, 1x) scenario clock reads *seconds*."""
+    speed = session.mirror.clock().speed
+    wall.advance((seconds - session.now()) / speed)
+    assert session.now() == pytest.approx(seconds)
+
+
+# --- the clock bar ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def view(qtbot: QtBot, session: ExerciseSession) -> ExerciseView:
+    shown = ExerciseView(session)
+    qtbot.addWidget(shown)
+    shown.resize(1366, 740)
+    with qtbot.waitExposed(shown):
+        shown.show()
+    return shown
+
+
+def test_time_formats() -> None:
+    assert format_clock(5025.9) == "01:23:45"
+    assert format_clock(0) == "00:00:00"
+    assert format_hhmm(2460) == "00:41"
+    assert format_span(750) == "12:30"
+    assert format_span(749.2) == "12:30"  # a countdown rounds up
+    assert format_span(3725) == "1:02:05"
+
+
+def test_clock_buttons_record_control_events_and_the_display_follows_the_core_clock(
+    qtbot: QtBot,
+    view: ExerciseView,
+    session: ExerciseSession,
+    wall: FakeWall,
+    database: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bar = view.clock_bar
+    assert bar.time_label.text() == "00:00:00"
+    assert bar.state_label.text() == "未开始"
+    assert bar.start_button.isEnabled()
+    assert not bar.pause_button.isEnabled() and not bar.end_button.isEnabled()
+    assert "F5" in bar.start_button.toolTip()
+
+    with qtbot.waitSignal(session.event_added, timeout=10_000):
+        qtbot.mouseClick(bar.start_button, Qt.MouseButton.LeftButton)
+    assert bar.state_label.text() == "进行中"
+    assert not bar.start_button.isEnabled() and bar.pause_button.isEnabled()
+
+    # The display is read from the core clock by the view's one refresh timer.
+    wall.advance(1 * 3600 + 23 * 60 + 45)
+    qtbot.waitUntil(lambda: bar.time_label.text() == "01:23:45", timeout=2_000)
+
+    with qtbot.waitSignal(session.event_added, timeout=10_000):
+        qtbot.mouseClick(bar.pause_button, Qt.MouseButton.LeftButton)
+    assert bar.state_label.text() == "已暂停"
+    wall.advance(600)  # paused: ten minutes of wall time change nothing
+    view.refresh()
+    assert bar.time_label.text() == "01:23:45"
+
+    with qtbot.waitSignal(session.event_added, timeout=10_000):
+        qtbot.mouseClick(bar.resume_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(session.event_added, timeout=10_000):
+        qtbot.mouseClick(bar.speed_buttons[5.0], Qt.MouseButton.LeftButton)
+    assert bar.speed_label.text() == "速度 5×"
+    assert bar.speed_buttons[5.0].isChecked() and not bar.speed_buttons[1.0].isChecked()
+    wall.advance(60)  # one wall minute at 5x
+    view.refresh()
+    assert bar.time_label.text() == "01:28:45"
+
+    monkeypatch.setattr(ClockBarWidget, "confirm_end", classmethod(lambda cls, parent: False))
+    qtbot.mouseClick(bar.end_button, Qt.MouseButton.LeftButton)
+    assert not session.busy  # declined: nothing sent
+    monkeypatch.setattr(ClockBarWidget, "confirm_end", classmethod(lambda cls, parent: True))
+    with qtbot.waitSignal(view.exercise_ended, timeout=10_000):
+        qtbot.mouseClick(bar.end_button, Qt.MouseButton.LeftButton)
+    assert bar.state_label.text() == "已结束"
+    assert not any(b.isEnabled() for b in (bar.start_button, bar.pause_button, bar.resume_button))
+    assert not bar.end_button.isEnabled() and not bar.jump_button.isEnabled()
+    assert not view.timer.isActive()
+    wall.advance(600)
+    view.refresh()
+    assert bar.time_label.text() == "01:28:45"
+
+    kinds = [(e.kind, dict(e.payload)) for e in stored_events(database, session.exercise_id)]
+    assert kinds == [
+        ("exercise_started", {}),
+        ("exercise_paused", {}),
+        ("exercise_resumed", {}),
+        ("speed_changed", {"speed": 5.0}),
+        ("exercise_ended", {}),
+    ]
+
+
+def test_keyboard_shortcuts_pause_and_resume(
+    qtbot: QtBot, session: ExerciseSession, wall: FakeWall
+) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    view = ExerciseView(session)
+    window.setCentralWidget(view)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    bar = view.clock_bar
+    assert "Space" in bar.pause_button.toolTip() or "空格" in bar.pause_button.toolTip()
+    with qtbot.waitSignal(session.event_added, timeout=10_000):
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+    table = view.msel_panel.view
+    table.setFocus()
+    with qtbot.waitSignal(session.event_added, timeout=10_000) as paused:
+        qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert paused.args[0].kind == "exercise_paused"
+    with qtbot.waitSignal(session.event_added, timeout=10_000) as resumed:
+        qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert resumed.args[0].kind == "exercise_resumed"
+    # in a form of the side tabs, Space ticks a check box and leaves the clock alone
+    view.tabs.setCurrentIndex(2)
+    box = QCheckBox("x", view.tabs.currentWidget())
+    box.show()
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert box.isChecked() and not session.busy
+    with qtbot.waitSignal(session.event_added, timeout=10_000) as jumped:
+        qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert jumped.args[0].kind == "clock_jumped"
+
+
+def test_the_clock_speed_option_takes_effect_right_after_the_start(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, wall: FakeWall, database: str
+) -> None:
+    options = {"clock_speed": 2}
+    with opened_session(qtbot, qapp, tmp_path, wall, database, options) as session:
+        view = ExerciseView(session)
+        qtbot.addWidget(view)
+        view.show()
+        qtbot.mouseClick(view.clock_bar.start_button, Qt.MouseButton.LeftButton)
+        events = wait_recorded(qtbot, session, 2)
+        assert [(e.kind, dict(e.payload)) for e in events] == [
+            ("exercise_started", {}),
+            ("speed_changed", {"speed": 2.0}),
+        ]
+        assert view.clock_bar.speed_label.text() == "速度 2×"
+        stored = stored_events(database, session.exercise_id)
+        assert [e.id for e in stored] == [e.id for e in events]
+
+
+def test_jump_goes_to_the_next_inject_time(
+    qtbot: QtBot, view: ExerciseView, session: ExerciseSession, wall: FakeWall
+) -> None:
+    bar = view.clock_bar
+    assert not bar.jump_button.isEnabled()  # not started
+    record(qtbot, session, "exercise_started")
+    view.msel_panel.release_all_due()  # i01 at minute 0
+    wait_recorded(qtbot, session, 2)
+    view.refresh()
+    assert bar.jump_button.text() == "跳至下一注入（00:03:00）"
+    with qtbot.waitSignal(session.event_added, timeout=10_000) as jumped:
+        qtbot.mouseClick(bar.jump_button, Qt.MouseButton.LeftButton)
+    assert dict(jumped.args[0].payload) == {"to_seconds": 180.0}
+    assert bar.time_label.text() == "00:03:00"
+    msel = view.msel_panel.model
+    assert [i.id for i in msel.due_injects()] == ["i02_119"]
+    assert view.tabs.tabText(0) == "情景注入（1条到时）"
+    # the next jump: minute 5 (i03)
+    assert bar.jump_button.text() == "跳至下一注入（00:05:00）"
+
+
+def test_a_refused_control_command_is_explained(
+    qtbot: QtBot, view: ExerciseView, session: ExerciseSession
+) -> None:
+    record(qtbot, session, "exercise_started")
+    with qtbot.waitSignal(session.command_refused, timeout=10_000):
+        session.submit("exercise_resumed", {}, actor="controller")
+    assert view.notice_label.isVisible()
+    assert view.notice_label.text() == "未执行“演练继续”：the exercise is not paused"
+    record(qtbot, session, "exercise_paused")
+    assert not view.notice_label.isVisible()
+
+
+def test_an_exercise_ended_elsewhere_is_signalled(
+    qtbot: QtBot, view: ExerciseView, session: ExerciseSession
+) -> None:
+    record(qtbot, session, "exercise_started")
+    with qtbot.waitSignal(view.exercise_ended, timeout=10_000):
+        session.submit("exercise_ended", {}, actor="controller")
+
+
+# --- layout ----------------------------------------------------------------------------------
+
+
+def test_title_panels_and_tabs(view: ExerciseView, session: ExerciseSession) -> None:
+    assert view.title_label.text() == "山海社区燃气爆炸桌面推演"
+    assert view.scenario_label.text() == (
+        "情景：姚家街道山海社区居民楼燃气爆炸事故桌面推演（桌面推演，山海社区3号居民楼）"
+    )
+    assert [view.tabs.tabText(i) for i in range(3)] == ["情景注入", "代参演单位操作", "评估"]
+    for tab in (1, 2):
+        assert isinstance(view.tabs.widget(tab), QScrollArea)
+
+
+def test_a_missing_panel_module_shows_a_placeholder(qtbot: QtBot, session: ExerciseSession) -> None:
+    holder = QLabel()
+    qtbot.addWidget(holder)
+    panel = optional_panel("no_such_panel", "NoSuchPanel", session, "暂不提供", holder)
+    assert isinstance(panel, QLabel) and panel.text() == "暂不提供"
+
+
+@pytest.mark.parametrize("screen", [QSize(1366, 768), QSize(1920, 1080)])
+def test_nothing_is_clipped_on_a_laptop_or_a_projector(
+    qtbot: QtBot, session: ExerciseSession, screen: QSize
+) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    view = ExerciseView(session)
+    window.setCentralWidget(view)
+    # a maximised window: the screen less a task bar and the title bar
+    window.resize(screen.width(), screen.height() - 70)
+    with qtbot.waitExposed(window):
+        window.show()
+    needed = view.minimumSizeHint()
+    assert needed.width() <= screen.width() and needed.height() <= screen.height() - 70
+    assert view.width() <= screen.width()
+    # every panel keeps a usable share
+    assert view.status_board.view.height() > 150
+    assert view.event_feed.view.height() > 100
+    assert view.msel_panel.view.width() > 450
+    assert view.clock_bar.end_button.geometry().right() <= view.clock_bar.width()
