@@ -1,11 +1,23 @@
-"""One read-only table model for every list of the plan browser."""
+"""Read-only table models: ``RowTableModel`` for the plan browser's fixed lists,
+``RowsModel`` for the console's lists whose rows are replaced as events arrive, and
+the helpers that make a table view of either."""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -92,3 +104,141 @@ class RowTableModel(QAbstractTableModel):
 def tooltip_html(text: str) -> str:
     lines = (html.escape(line) for line in text.split(ITEM_SEPARATOR))
     return "<p>" + "<br>".join(lines) + "</p>"
+
+
+# --- a table whose rows change as events arrive ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class TableRow:
+    cells: tuple[str, ...]
+    key: object = None
+    colours: Mapping[int, str] = field(default_factory=dict)
+    """Text colour by column."""
+    tooltip: str = ""
+
+
+class RowsModel(QAbstractTableModel):
+    """Rows of text under fixed headers, replaced as a whole when the data changes.
+
+    Replacing rows of the same count keeps the selection (dataChanged, not a reset).
+    ``KeyRole`` gives the row's key (an id), ``FullTextRole`` a cell's whole text.
+    """
+
+    KeyRole = Qt.ItemDataRole.UserRole + 1
+    FullTextRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = tuple(headers)
+        self._rows: list[TableRow] = []
+
+    @property
+    def rows(self) -> list[TableRow]:
+        return list(self._rows)
+
+    def set_rows(self, rows: Sequence[TableRow]) -> None:
+        for number, row in enumerate(rows):
+            if len(row.cells) != len(self._headers):
+                raise ValueError(f"row {number} has {len(row.cells)} cells")
+        if len(rows) == len(self._rows) and [r.key for r in rows] == [r.key for r in self._rows]:
+            self._rows = list(rows)
+            if rows:
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(rows) - 1, len(self._headers) - 1)
+                )
+            return
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_of(self, key: object) -> int:
+        for number, row in enumerate(self._rows):
+            if row.key == key:
+                return number
+        return -1
+
+    def key(self, row: int) -> object:
+        return self._rows[row].key if 0 <= row < len(self._rows) else None
+
+    def cell(self, row: int, column: int) -> str:
+        return self._rows[row].cells[column]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        text = row.cells[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, RowsModel.FullTextRole):
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.tooltip or text or None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = row.colours.get(index.column())
+            return QBrush(QColor(colour)) if colour else None
+        if role == RowsModel.KeyRole:
+            return row.key
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return str(section + 1)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+
+def bold_label(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def make_table(
+    model: QAbstractItemModel,
+    parent: QWidget,
+    stretch: int | Sequence[int],
+    widths: Mapping[int, int] | None = None,
+) -> QTableView:
+    """A read-only table: *stretch* columns share the free width, *widths* are set by hand
+    (wrapped text), the others fit their contents."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(True)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column in [stretch] if isinstance(stretch, int) else stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    for column, width in (widths or {}).items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        view.setColumnWidth(column, width)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return view
+
+
+def selected_key(view: QTableView) -> object:
+    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
+    return rows[0].data(RowsModel.KeyRole) if rows else None
