@@ -2,6 +2,150 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActAsUnitPanel</name>
+    <message>
+        <source>Recorded {time}: {what}</source>
+        <translation>已记录 {time}：{what}</translation>
+    </message>
+    <message>
+        <source>Recorded {time}</source>
+        <translation>已记录 {time}</translation>
+    </message>
+    <message>
+        <source>Acting for</source>
+        <translation>代表参演单位</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报送信息</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>判定级别</translation>
+    </message>
+    <message>
+        <source>Working groups</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Steps and measures</source>
+        <translation>处置措施</translation>
+    </message>
+    <message>
+        <source>Gas supply</source>
+        <translation>压减/恢复供气</translation>
+    </message>
+    <message>
+        <source>Command and response</source>
+        <translation>指挥与响应</translation>
+    </message>
+    <message>
+        <source>Information and support</source>
+        <translation>信息发布与支援</translation>
+    </message>
+</context>
+<context>
+    <name>ActionPageWidget</name>
+    <message>
+        <source>Recording…</source>
+        <translation>正在记录…</translation>
+    </message>
+</context>
+<context>
+    <name>AdhocInjectDialog</name>
+    <message>
+        <source>Ad-hoc inject</source>
+        <translation>临时注入</translation>
+    </message>
+    <message>
+        <source>e.g. residents report a smell of gas near the scene</source>
+        <translation>例如：市民来电反映现场周边仍有燃气味</translation>
+    </message>
+    <message>
+        <source>What the recipients are told</source>
+        <translation>向接收单位通报的内容</translation>
+    </message>
+    <message>
+        <source>The recipients learn of the incident with this inject (reporting clocks start)</source>
+        <translation>接收单位由此获知事件（开始计算报告时限）</translation>
+    </message>
+    <message>
+        <source>Add fact</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove fact</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Facts change the incident (casualties, losses …) from the moment of release; the recipients are then held to know them.</source>
+        <translation>事件情况（伤亡、损失等）自发出时起生效，接收单位即被视为已掌握。</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>接收单位：</translation>
+    </message>
+    <message>
+        <source>Facts (optional):</source>
+        <translation>事件情况（可选）：</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>发出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Give the inject a title.</source>
+        <translation>请填写注入标题。</translation>
+    </message>
+    <message>
+        <source>Write what the recipients are told.</source>
+        <translation>请填写通报内容。</translation>
+    </message>
+    <message>
+        <source>Choose at least one recipient.</source>
+        <translation>请至少选择一个接收单位。</translation>
+    </message>
+    <message>
+        <source>This inject cannot be released: {reason}</source>
+        <translation>无法发出此注入：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AmountSpinBox</name>
+    <message>
+        <source>not filled</source>
+        <translation>未填</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>drill-app: cannot open the plan</source>
@@ -10,6 +154,1429 @@
     <message>
         <source>The plan file {file} has errors and was not opened:</source>
         <translation>预案文件 {file} 有错误，未能打开：</translation>
+    </message>
+</context>
+<context>
+    <name>ClockBar</name>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>End the exercise?</source>
+        <translation>结束演练？</translation>
+    </message>
+    <message>
+        <source>End the exercise now? The clock stops for good; injects can no longer be released and units can no longer act. Evaluator notes and ratings can still be added.</source>
+        <translation>现在结束演练吗？演练时钟将永久停止，不能再发出注入，参演单位也不能再记录行动；评估人员仍可补充评估记录和评分。</translation>
+    </message>
+    <message>
+        <source>End exercise</source>
+        <translation>结束演练</translation>
+    </message>
+    <message>
+        <source>Continue the exercise</source>
+        <translation>继续演练</translation>
+    </message>
+</context>
+<context>
+    <name>ClockBarWidget</name>
+    <message>
+        <source>Scenario time (hours:minutes:seconds)</source>
+        <translation>推演时间（时:分:秒）</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Start the exercise clock (F5)</source>
+        <translation>开始演练计时（F5）</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Pause the exercise clock (Space, Pause)</source>
+        <translation>暂停演练计时（空格键或Pause键）</translation>
+    </message>
+    <message>
+        <source>Resume the exercise clock (Space, Pause)</source>
+        <translation>继续演练计时（空格键或Pause键）</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>速度：</translation>
+    </message>
+    <message>
+        <source>Run the scenario clock {speed} as fast as real time ({key})</source>
+        <translation>推演时钟按实际时间的{speed}运行（{key}）</translation>
+    </message>
+    <message>
+        <source>Jump to next inject</source>
+        <translation>跳至下一注入</translation>
+    </message>
+    <message>
+        <source>End exercise</source>
+        <translation>结束演练</translation>
+    </message>
+    <message>
+        <source>End the exercise: no more injects or unit actions, only evaluation (Ctrl+E)</source>
+        <translation>结束演练：此后不能再发出注入或记录参演单位行动，只能补充评估（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Speed {speed}</source>
+        <translation>速度 {speed}</translation>
+    </message>
+    <message>
+        <source>Jump to next inject ({time})</source>
+        <translation>跳至下一注入（{time}）</translation>
+    </message>
+    <message>
+        <source>Move the scenario clock forward to the next inject&apos;s time (Ctrl+J)</source>
+        <translation>将推演时钟拨快到下一条注入的时间（Ctrl+J）</translation>
+    </message>
+</context>
+<context>
+    <name>CommandActionWidget</name>
+    <message>
+        <source>Command and response</source>
+        <translation>指挥与响应</translation>
+    </message>
+    <message>
+        <source>Hand over command to</source>
+        <translation>移交指挥权给</translation>
+    </message>
+    <message>
+        <source>Hand over command</source>
+        <translation>移交指挥权</translation>
+    </message>
+    <message>
+        <source>Determine that this is a sensitive event (e.g. abandoned supply)</source>
+        <translation>研判为弃供等敏感突发事件</translation>
+    </message>
+    <message>
+        <source>Sensitive event</source>
+        <translation>研判为敏感事件</translation>
+    </message>
+    <message>
+        <source>Disposal has ended (scene under control, repair begun)</source>
+        <translation>处置结束（现场得到控制、开始抢修）</translation>
+    </message>
+    <message>
+        <source>End disposal</source>
+        <translation>处置结束</translation>
+    </message>
+    <message>
+        <source>Declare the emergency response ended</source>
+        <translation>宣布应急响应结束</translation>
+    </message>
+    <message>
+        <source>End response</source>
+        <translation>宣布响应结束</translation>
+    </message>
+    <message>
+        <source>Handed over at {time} ({unit}) to </source>
+        <translation>{time}（{unit}）已移交指挥权给</translation>
+    </message>
+    <message>
+        <source>Determined sensitive at {time} ({unit})</source>
+        <translation>{time}（{unit}）已研判为敏感事件</translation>
+    </message>
+    <message>
+        <source>Disposal ended at {time} ({unit})</source>
+        <translation>{time}（{unit}）已确认处置结束</translation>
+    </message>
+    <message>
+        <source>Response ended at {time} ({unit})</source>
+        <translation>{time}（{unit}）已宣布应急响应结束</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseProblemPanel</name>
+    <message>
+        <source>The database could not be opened</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Nothing in the database file was changed. Open another database file, or continue from a backup copy (the copy is opened, the backup itself is kept).</source>
+        <translation>数据库文件未做任何改动。请打开其他数据库文件，或从备份继续（打开的是备份的副本，备份本身保持不变）。</translation>
+    </message>
+    <message>
+        <source>What is wrong:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Open another database file…</source>
+        <translation>打开其他数据库文件…</translation>
+    </message>
+    <message>
+        <source>Use the selected backup</source>
+        <translation>使用所选备份</translation>
+    </message>
+    <message>
+        <source>Backups of this database (newest first):</source>
+        <translation>该数据库的备份（最新的在前）：</translation>
+    </message>
+    <message>
+        <source>There is no backup of this database.</source>
+        <translation>该数据库没有备份。</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayNames</name>
+    <message>
+        <source>not set</source>
+        <translation>未设定</translation>
+    </message>
+    <message>
+        <source>Level {level} ({name})</source>
+        <translation>{level}级（{name}）</translation>
+    </message>
+    <message>
+        <source>Level {level}</source>
+        <translation>{level}级</translation>
+    </message>
+    <message>
+        <source>no warning</source>
+        <translation>无预警</translation>
+    </message>
+    <message>
+        <source>{colour} warning</source>
+        <translation>{colour}预警</translation>
+    </message>
+    <message>
+        <source>Tabletop exercise</source>
+        <translation>桌面推演</translation>
+    </message>
+    <message>
+        <source>Live exercise</source>
+        <translation>实战演练</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+</context>
+<context>
+    <name>DrillSchedulePanel</name>
+    <message>
+        <source>Drill schedule</source>
+        <translation>演练周期</translation>
+    </message>
+    <message>
+        <source>Last drill:</source>
+        <translation>上次演练：</translation>
+    </message>
+    <message>
+        <source>Next drill due by:</source>
+        <translation>下次演练截止：</translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation>剩余时间：</translation>
+    </message>
+    <message>
+        <source>Open improvement items:</source>
+        <translation>未完成整改事项：</translation>
+    </message>
+    <message>
+        <source>Drill schedule (plan {ref})</source>
+        <translation>演练周期（预案{ref}）</translation>
+    </message>
+    <message>
+        <source>The plan requires at least one drill every {years} years.</source>
+        <translation>预案要求每{years}年至少组织一次演练。</translation>
+    </message>
+    <message>
+        <source>none on record</source>
+        <translation>尚无记录</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>即刻</translation>
+    </message>
+    <message>
+        <source>No drill on record: one is due now</source>
+        <translation>尚无演练记录，应立即组织演练</translation>
+    </message>
+    <message>
+        <source>Overdue by {days} days</source>
+        <translation>已逾期{days}天</translation>
+    </message>
+    <message>
+        <source>{days} days left</source>
+        <translation>还剩{days}天</translation>
+    </message>
+    <message>
+        <source>{count} open</source>
+        <translation>{count}项</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluatorPanel</name>
+    <message>
+        <source>Exercise as a whole</source>
+        <translation>演练总体</translation>
+    </message>
+    <message>
+        <source>Observation</source>
+        <translation>观察记录</translation>
+    </message>
+    <message>
+        <source>What you observed (strengths, problems)</source>
+        <translation>观察到的情况（亮点、问题）</translation>
+    </message>
+    <message>
+        <source>Record observation</source>
+        <translation>记录观察</translation>
+    </message>
+    <message>
+        <source>About unit</source>
+        <translation>涉及单位</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <source>Comment (optional)</source>
+        <translation>评语（可选）</translation>
+    </message>
+    <message>
+        <source>Record rating</source>
+        <translation>记录评级</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>评估目标</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>参演单位</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Notes and ratings recorded</source>
+        <translation>已记录的观察和评级</translation>
+    </message>
+    <message>
+        <source>Write the observation first</source>
+        <translation>请先填写观察到的情况</translation>
+    </message>
+    <message>
+        <source>Choose a rating: P, S, M or U</source>
+        <translation>请选择评级：P、S、M 或 U</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>正在记录…</translation>
+    </message>
+    <message>
+        <source>(no particular unit)</source>
+        <translation>（不限单位）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>观察记录</translation>
+    </message>
+</context>
+<context>
+    <name>EventFeed</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>EventFeedPanel</name>
+    <message>
+        <source>Event log</source>
+        <translation>演练事件记录</translation>
+    </message>
+    <message>
+        <source>Show the events of one unit only</source>
+        <translation>只显示某一单位的事件</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Control cell / system (no unit)</source>
+        <translation>导调组/系统</translation>
+    </message>
+    <message>
+        <source>Show one kind of event only</source>
+        <translation>只显示某一类事件</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet. From the start, every action of the control cell and of the units is logged here with its scenario time.</source>
+        <translation>尚无记录。演练开始后，导调组和各参演单位的每项操作都会连同推演时间记录在这里。</translation>
+    </message>
+    <message>
+        <source>{count} events</source>
+        <translation>共{count}条</translation>
+    </message>
+    <message>
+        <source>{shown} of {count} events</source>
+        <translation>显示{shown}条/共{count}条</translation>
+    </message>
+</context>
+<context>
+    <name>EventKind</name>
+    <message>
+        <source>Exercise started</source>
+        <translation>演练开始</translation>
+    </message>
+    <message>
+        <source>Exercise paused</source>
+        <translation>演练暂停</translation>
+    </message>
+    <message>
+        <source>Exercise resumed</source>
+        <translation>演练继续</translation>
+    </message>
+    <message>
+        <source>Clock speed changed</source>
+        <translation>调整时钟倍速</translation>
+    </message>
+    <message>
+        <source>Clock jumped</source>
+        <translation>时钟跳转</translation>
+    </message>
+    <message>
+        <source>Exercise ended</source>
+        <translation>演练结束</translation>
+    </message>
+    <message>
+        <source>Host restarted</source>
+        <translation>主机重启</translation>
+    </message>
+    <message>
+        <source>Inject delivered</source>
+        <translation>情景注入</translation>
+    </message>
+    <message>
+        <source>Inject skipped</source>
+        <translation>跳过情景注入</translation>
+    </message>
+    <message>
+        <source>Disposal ended</source>
+        <translation>处置结束</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报送信息</translation>
+    </message>
+    <message>
+        <source>Level determined</source>
+        <translation>判定级别</translation>
+    </message>
+    <message>
+        <source>Group activated</source>
+        <translation>启动工作组</translation>
+    </message>
+    <message>
+        <source>Group stood down</source>
+        <translation>撤销工作组</translation>
+    </message>
+    <message>
+        <source>Warning issued</source>
+        <translation>发布预警</translation>
+    </message>
+    <message>
+        <source>Warning changed</source>
+        <translation>调整预警</translation>
+    </message>
+    <message>
+        <source>Warning lifted</source>
+        <translation>解除预警</translation>
+    </message>
+    <message>
+        <source>Step taken</source>
+        <translation>处置措施</translation>
+    </message>
+    <message>
+        <source>Supply cut</source>
+        <translation>压减供气</translation>
+    </message>
+    <message>
+        <source>Supply restored</source>
+        <translation>恢复供气</translation>
+    </message>
+    <message>
+        <source>Command handed over</source>
+        <translation>移交指挥权</translation>
+    </message>
+    <message>
+        <source>Response ended</source>
+        <translation>宣布响应结束</translation>
+    </message>
+    <message>
+        <source>Information released</source>
+        <translation>发布信息</translation>
+    </message>
+    <message>
+        <source>Determined sensitive</source>
+        <translation>研判为敏感事件</translation>
+    </message>
+    <message>
+        <source>Support requested</source>
+        <translation>请求支援</translation>
+    </message>
+    <message>
+        <source>Evaluator note</source>
+        <translation>评估观察记录</translation>
+    </message>
+    <message>
+        <source>Evaluator rating</source>
+        <translation>评估评级</translation>
+    </message>
+</context>
+<context>
+    <name>EventKinds</name>
+    <message>
+        <source>Exercise started</source>
+        <translation>演练开始</translation>
+    </message>
+    <message>
+        <source>Exercise paused</source>
+        <translation>演练暂停</translation>
+    </message>
+    <message>
+        <source>Exercise resumed</source>
+        <translation>演练继续</translation>
+    </message>
+    <message>
+        <source>Clock speed changed</source>
+        <translation>调整推演速度</translation>
+    </message>
+    <message>
+        <source>Clock jumped</source>
+        <translation>时钟跳转</translation>
+    </message>
+    <message>
+        <source>Exercise ended</source>
+        <translation>演练结束</translation>
+    </message>
+    <message>
+        <source>Host restarted</source>
+        <translation>主机重启</translation>
+    </message>
+    <message>
+        <source>Inject delivered</source>
+        <translation>情景注入</translation>
+    </message>
+    <message>
+        <source>Inject skipped</source>
+        <translation>跳过注入</translation>
+    </message>
+    <message>
+        <source>Disposal ended</source>
+        <translation>处置结束</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>信息报告</translation>
+    </message>
+    <message>
+        <source>Level determined</source>
+        <translation>级别判定</translation>
+    </message>
+    <message>
+        <source>Working group activated</source>
+        <translation>启动工作组</translation>
+    </message>
+    <message>
+        <source>Working group stood down</source>
+        <translation>撤销工作组</translation>
+    </message>
+    <message>
+        <source>Warning issued</source>
+        <translation>发布预警</translation>
+    </message>
+    <message>
+        <source>Warning changed</source>
+        <translation>调整预警</translation>
+    </message>
+    <message>
+        <source>Warning lifted</source>
+        <translation>解除预警</translation>
+    </message>
+    <message>
+        <source>Measure taken</source>
+        <translation>处置措施</translation>
+    </message>
+    <message>
+        <source>Supply cut</source>
+        <translation>压减供气</translation>
+    </message>
+    <message>
+        <source>Supply restored</source>
+        <translation>恢复供气</translation>
+    </message>
+    <message>
+        <source>Command handed over</source>
+        <translation>移交指挥权</translation>
+    </message>
+    <message>
+        <source>Response ended</source>
+        <translation>响应结束</translation>
+    </message>
+    <message>
+        <source>Information released</source>
+        <translation>信息发布</translation>
+    </message>
+    <message>
+        <source>Sensitive event determined</source>
+        <translation>研判为敏感事件</translation>
+    </message>
+    <message>
+        <source>Help requested</source>
+        <translation>请求支援</translation>
+    </message>
+    <message>
+        <source>Evaluator note</source>
+        <translation>评估记录</translation>
+    </message>
+    <message>
+        <source>Evaluator rating</source>
+        <translation>评估评分</translation>
+    </message>
+    <message>
+        <source>Phone report</source>
+        <translation>电话报告</translation>
+    </message>
+    <message>
+        <source>Written report</source>
+        <translation>书面报告</translation>
+    </message>
+    <message>
+        <source>Follow-up report</source>
+        <translation>续报</translation>
+    </message>
+    <message>
+        <source>Final report</source>
+        <translation>终报</translation>
+    </message>
+    <message>
+        <source>Sensitive-event report</source>
+        <translation>敏感事件报告</translation>
+    </message>
+    <message>
+        <source>Result report</source>
+        <translation>处置结果报告</translation>
+    </message>
+    <message>
+        <source>P (performed without challenges)</source>
+        <translation>P（顺利完成）</translation>
+    </message>
+    <message>
+        <source>S (performed with some challenges)</source>
+        <translation>S（完成但存在一定问题）</translation>
+    </message>
+    <message>
+        <source>M (performed with major challenges)</source>
+        <translation>M（完成但存在较大问题）</translation>
+    </message>
+    <message>
+        <source>U (unable to be performed)</source>
+        <translation>U（未能完成）</translation>
+    </message>
+    <message>
+        <source>Control cell</source>
+        <translation>导调组</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Evaluators</source>
+        <translation>评估组</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>参演单位</translation>
+    </message>
+    <message>
+        <source>below every level criterion</source>
+        <translation>未达分级标准</translation>
+    </message>
+    <message>
+        <source>level {level}</source>
+        <translation>{level}级</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Clock speed {speed}</source>
+        <translation>推演速度调整为{speed}</translation>
+    </message>
+    <message>
+        <source>Clock moved to {time}</source>
+        <translation>时钟跳至 {time}</translation>
+    </message>
+    <message>
+        <source>Host restarted after {seconds:.0f} s down</source>
+        <translation>主机中断{seconds:.0f}秒后重启</translation>
+    </message>
+    <message>
+        <source>[{source}] {title} → {to}</source>
+        <translation>【{source}】{title} → {to}</translation>
+    </message>
+    <message>
+        <source>Ad-hoc [{source}] {title} → {to}</source>
+        <translation>临时注入【{source}】{title} → {to}</translation>
+    </message>
+    <message>
+        <source>Skipped “{title}”: {reason}</source>
+        <translation>跳过“{title}”：{reason}</translation>
+    </message>
+    <message>
+        <source>Skipped “{title}”</source>
+        <translation>跳过“{title}”</translation>
+    </message>
+    <message>
+        <source>; initial level: {level}</source>
+        <translation>，初判{level}</translation>
+    </message>
+    <message>
+        <source>Level determined: {level}</source>
+        <translation>判定级别：{level}</translation>
+    </message>
+    <message>
+        <source>Activated: {group}</source>
+        <translation>启动{group}</translation>
+    </message>
+    <message>
+        <source>Stood down: {group}</source>
+        <translation>撤销{group}</translation>
+    </message>
+    <message>
+        <source>{colour} warning issued</source>
+        <translation>发布{colour}预警</translation>
+    </message>
+    <message>
+        <source>Warning changed to {colour}</source>
+        <translation>预警调整为{colour}</translation>
+    </message>
+    <message>
+        <source>Supply cut: {users}</source>
+        <translation>压减供气：{users}</translation>
+    </message>
+    <message>
+        <source>Supply restored: {users}</source>
+        <translation>恢复供气：{users}</translation>
+    </message>
+    <message>
+        <source>Command handed over to {party}</source>
+        <translation>指挥权移交{party}</translation>
+    </message>
+    <message>
+        <source>Released: {text}</source>
+        <translation>发布信息：{text}</translation>
+    </message>
+    <message>
+        <source>Help requested from {party}</source>
+        <translation>请求{party}支援</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseView</name>
+    <message>
+        <source>Scenario: {title} ({kind}, {place})</source>
+        <translation>情景：{title}（{kind}，{place}）</translation>
+    </message>
+    <message>
+        <source>The forms for acting as a unit are not available in this version.</source>
+        <translation>此版本暂不提供代参演单位操作的表单。</translation>
+    </message>
+    <message>
+        <source>Evaluator notes are not available in this version.</source>
+        <translation>此版本暂不提供评估记录。</translation>
+    </message>
+    <message>
+        <source>Injects</source>
+        <translation>情景注入</translation>
+    </message>
+    <message>
+        <source>Act as unit</source>
+        <translation>代参演单位操作</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>The MSEL: release, skip or delay injects</source>
+        <translation>情景事件清单（MSEL）：发出、跳过或推迟注入</translation>
+    </message>
+    <message>
+        <source>File reports and decisions for a unit whose trainee is at this computer</source>
+        <translation>参演人员在本机轮流操作时，代其单位报送信息、作出决策</translation>
+    </message>
+    <message>
+        <source>Evaluator observations and ratings</source>
+        <translation>评估人员的观察记录与评分</translation>
+    </message>
+    <message>
+        <source>Not done: {action}: {reason}</source>
+        <translation>未执行“{action}”：{reason}</translation>
+    </message>
+    <message>
+        <source>Injects ({count} due)</source>
+        <translation>情景注入（{count}条到时）</translation>
+    </message>
+</context>
+<context>
+    <name>FigureSpinBox</name>
+    <message>
+        <source>not filled</source>
+        <translation>未填</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsActionWidget</name>
+    <message>
+        <source>Activate or stand down working groups</source>
+        <translation>启动/撤销工作组</translation>
+    </message>
+    <message>
+        <source>Working group</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <source>§</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Activate group</source>
+        <translation>启动工作组</translation>
+    </message>
+    <message>
+        <source>Stand down group</source>
+        <translation>撤销工作组</translation>
+    </message>
+    <message>
+        <source>Choose a working group in the list</source>
+        <translation>请在列表中选择工作组</translation>
+    </message>
+    <message>
+        <source>{group} activated</source>
+        <translation>启动{group}</translation>
+    </message>
+    <message>
+        <source>{group} stood down</source>
+        <translation>撤销{group}</translation>
+    </message>
+    <message>
+        <source>Active since {time} ({unit})</source>
+        <translation>已启动（{time}，{unit}）</translation>
+    </message>
+    <message>
+        <source>Not active</source>
+        <translation>未启动</translation>
+    </message>
+</context>
+<context>
+    <name>InformationActionWidget</name>
+    <message>
+        <source>Release information, request support</source>
+        <translation>发布信息、请求支援</translation>
+    </message>
+    <message>
+        <source>Text released to the public</source>
+        <translation>向社会发布的信息内容</translation>
+    </message>
+    <message>
+        <source>Release information</source>
+        <translation>发布信息</translation>
+    </message>
+    <message>
+        <source>What is needed (optional)</source>
+        <translation>需要支援的事项（可选）</translation>
+    </message>
+    <message>
+        <source>Request support</source>
+        <translation>请求支援</translation>
+    </message>
+    <message>
+        <source>Information release</source>
+        <translation>信息发布</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>请求对象</translation>
+    </message>
+    <message>
+        <source>Write the text to release</source>
+        <translation>请填写要发布的信息内容</translation>
+    </message>
+</context>
+<context>
+    <name>LevelActionWidget</name>
+    <message>
+        <source>Determine the level</source>
+        <translation>判定事件级别</translation>
+    </message>
+    <message>
+        <source>Determine level</source>
+        <translation>判定级别</translation>
+    </message>
+    <message>
+        <source>Level of the incident</source>
+        <translation>事件级别</translation>
+    </message>
+    <message>
+        <source>This unit has not determined a level yet.</source>
+        <translation>本单位尚未判定事件级别。</translation>
+    </message>
+    <message>
+        <source>This unit&apos;s determination: {level} (at {time})</source>
+        <translation>本单位当前判定：{level}（{time}）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New exercise…</source>
+        <translation>新建演练(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;database…</source>
+        <translation>打开数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Start page</source>
+        <translation>首页(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Plan browser</source>
+        <translation>预案浏览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Continuing the exercise that was running: {title}</source>
+        <translation>已恢复进行中的演练：{title}</translation>
+    </message>
+    <message>
+        <source>Database: {url}</source>
+        <translation>数据库：{url}</translation>
+    </message>
+    <message>
+        <source>The exercise was not created</source>
+        <translation>未能新建演练</translation>
+    </message>
+    <message>
+        <source>The exercise could not be opened</source>
+        <translation>无法打开该演练</translation>
+    </message>
+    <message>
+        <source>The backup could not be copied</source>
+        <translation>无法复制备份</translation>
+    </message>
+    <message>
+        <source>Opened a copy of the backup: {file}</source>
+        <translation>已打开备份的副本：{file}</translation>
+    </message>
+    <message>
+        <source>Open or create a database</source>
+        <translation>打开或新建数据库</translation>
+    </message>
+    <message>
+        <source>drill-app databases (*.sqlite3 *.sqlite *.db)</source>
+        <translation>演练数据库 (*.sqlite3 *.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Creating the exercise…</source>
+        <translation>正在新建演练…</translation>
+    </message>
+    <message>
+        <source>Opening the exercise…</source>
+        <translation>正在打开演练…</translation>
+    </message>
+    <message>
+        <source>The exercise is open and its clock keeps running, but this build of drill-app has no exercise console (drill_app/ui/exercise_view.py is missing). Nothing was lost.</source>
+        <translation>演练已打开，演练时钟照常运行，但本版本缺少演练控制台（drill_app/ui/exercise_view.py）。数据没有丢失。</translation>
+    </message>
+    <message>
+        <source>The exercise has ended and is stored, but this build of drill-app has no score view (drill_app/ui/score_view.py is missing).</source>
+        <translation>演练已结束并已保存，但本版本缺少评分页面（drill_app/ui/score_view.py）。</translation>
+    </message>
+    <message>
+        <source>The language changes the next time drill-app starts.</source>
+        <translation>界面语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>About drill-app</source>
+        <translation>关于 drill-app</translation>
+    </message>
+    <message>
+        <source>Runs and scores emergency drills and tabletop exercises against the district urban gas emergency plan.</source>
+        <translation>依据区城镇燃气突发事件应急预案组织实施应急演练和桌面推演，并进行评估。</translation>
+    </message>
+</context>
+<context>
+    <name>MissingViewPanel</name>
+    <message>
+        <source>Back to the start page</source>
+        <translation>返回首页</translation>
+    </message>
+</context>
+<context>
+    <name>Msel</name>
+    <message>
+        <source>{report} by {unit}</source>
+        <translation>{unit}{report}</translation>
+    </message>
+    <message>
+        <source>complete written report by {unit}</source>
+        <translation>{unit}书面报告内容齐全</translation>
+    </message>
+    <message>
+        <source>accurate figures in the reports of {unit}</source>
+        <translation>{unit}报告数据准确</translation>
+    </message>
+    <message>
+        <source>level {level} determined</source>
+        <translation>判定为{level}级</translation>
+    </message>
+    <message>
+        <source>{group} activated</source>
+        <translation>启动{group}</translation>
+    </message>
+    <message>
+        <source>{colour} warning issued</source>
+        <translation>发布{colour}预警</translation>
+    </message>
+    <message>
+        <source>command handed over</source>
+        <translation>移交指挥权</translation>
+    </message>
+    <message>
+        <source>supply cut in the priority order</source>
+        <translation>按优先保障顺序压减供气</translation>
+    </message>
+    <message>
+        <source>end of the response announced</source>
+        <translation>宣布应急响应结束</translation>
+    </message>
+    <message>
+        <source>information released</source>
+        <translation>发布事件信息</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>且</translation>
+    </message>
+    <message>
+        <source>{what} overdue</source>
+        <translation>{what}超时</translation>
+    </message>
+    <message>
+        <source>{what} done</source>
+        <translation>{what}已完成</translation>
+    </message>
+    <message>
+        <source>{fact}: yes</source>
+        <translation>{fact}：是</translation>
+    </message>
+    <message>
+        <source>{fact}: no</source>
+        <translation>{fact}：否</translation>
+    </message>
+    <message>
+        <source>any unit</source>
+        <translation>任一单位</translation>
+    </message>
+    <message>
+        <source>{unit}: {action}</source>
+        <translation>{unit}{action}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>接收单位</translation>
+    </message>
+    <message>
+        <source>Inject</source>
+        <translation>注入内容</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Condition: {condition}</source>
+        <translation>条件：{condition}</translation>
+    </message>
+    <message>
+        <source>Released {time}</source>
+        <translation>已发出 {time}</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>提交中…</translation>
+    </message>
+    <message>
+        <source>Delayed to {time}</source>
+        <translation>推迟至 {time}</translation>
+    </message>
+    <message>
+        <source>Not released</source>
+        <translation>未发出</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>已到时</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待发</translation>
+    </message>
+    <message>
+        <source>Ad-hoc</source>
+        <translation>临时</translation>
+    </message>
+    <message>
+        <source>minute {minute} ({time})</source>
+        <translation>第{minute}分钟（{time}）</translation>
+    </message>
+    <message>
+        <source>; released {minutes} min after the condition holds</source>
+        <translation>，条件满足{minutes}分钟后发出</translation>
+    </message>
+    <message>
+        <source>Ad-hoc inject, released at {time}</source>
+        <translation>临时注入，{time}发出</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>跳过原因</translation>
+    </message>
+    <message>
+        <source>Informs</source>
+        <translation>告知</translation>
+    </message>
+    <message>
+        <source>The recipients learn of the incident (reporting clocks start)</source>
+        <translation>接收单位由此获知事件（开始计算报告时限）</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>事件情况</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预期行动</translation>
+    </message>
+    <message>
+        <source>{text} (within {minutes} min)</source>
+        <translation>{text}（{minutes}分钟内）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Skip inject</source>
+        <translation>跳过注入</translation>
+    </message>
+    <message>
+        <source>Skip “{title}”. Reason (optional, goes into the log):</source>
+        <translation>跳过“{title}”。原因（可不填，记入演练记录）：</translation>
+    </message>
+</context>
+<context>
+    <name>MselPanel</name>
+    <message>
+        <source>Injects (MSEL)</source>
+        <translation>情景注入（MSEL）</translation>
+    </message>
+    <message>
+        <source>Select an inject to read its full text.</source>
+        <translation>选择一条注入，在此查看全文。</translation>
+    </message>
+    <message>
+        <source>Release now</source>
+        <translation>立即发出</translation>
+    </message>
+    <message>
+        <source>Deliver the selected inject to its recipients now</source>
+        <translation>立即向接收单位发出所选注入</translation>
+    </message>
+    <message>
+        <source>Skip…</source>
+        <translation>跳过…</translation>
+    </message>
+    <message>
+        <source>Leave the selected inject out of this exercise</source>
+        <translation>本次演练不发出所选注入</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>推迟</translation>
+    </message>
+    <message>
+        <source>Hold the selected inject back: it is not offered as due until then. Only the actual release is recorded.</source>
+        <translation>暂缓发出所选注入：推迟期间不再提示到时。演练记录只记实际发出的时间。</translation>
+    </message>
+    <message>
+        <source>Release all due</source>
+        <translation>发出全部到时注入</translation>
+    </message>
+    <message>
+        <source>Ad-hoc inject…</source>
+        <translation>临时注入…</translation>
+    </message>
+    <message>
+        <source>Write and release an inject that is not in the MSEL</source>
+        <translation>编写并发出情景脚本以外的临时注入</translation>
+    </message>
+    <message>
+        <source>{due} due · {pending} to come · {released} released</source>
+        <translation>到时{due}条 · 待发{pending}条 · 已发出{released}条</translation>
+    </message>
+    <message>
+        <source>Release all due ({count})</source>
+        <translation>发出全部到时注入（{count}条）</translation>
+    </message>
+    <message>
+        <source>The exercise has ended.</source>
+        <translation>演练已结束。</translation>
+    </message>
+    <message>
+        <source>Start the exercise first.</source>
+        <translation>请先开始演练。</translation>
+    </message>
+</context>
+<context>
+    <name>NewExerciseDialog</name>
+    <message>
+        <source>New exercise</source>
+        <translation>新建演练</translation>
+    </message>
+    <message>
+        <source>Who directs the exercise</source>
+        <translation>负责导调的人员</translation>
+    </message>
+    <message>
+        <source>Several names separated by commas or 、</source>
+        <translation>多人请用逗号或顿号（、）分隔</translation>
+    </message>
+    <message>
+        <source>Show reporting deadlines to trainees</source>
+        <translation>向参演人员显示报告时限</translation>
+    </message>
+    <message>
+        <source>Trainees see the countdown to each deadline. Clear it to test whether units know the plan&apos;s deadlines by themselves.</source>
+        <translation>参演人员可看到各项时限的倒计时。取消勾选可检验各单位是否自行掌握预案规定的时限。</translation>
+    </message>
+    <message>
+        <source>How fast scenario time runs when the exercise starts; it can be changed.</source>
+        <translation>演练开始时情景时间的倍速，演练中可随时调整。</translation>
+    </message>
+    <message>
+        <source>Scenario:</source>
+        <translation>演练情景：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>演练名称：</translation>
+    </message>
+    <message>
+        <source>Date held:</source>
+        <translation>演练日期：</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>演练地点：</translation>
+    </message>
+    <message>
+        <source>Exercise type:</source>
+        <translation>演练形式：</translation>
+    </message>
+    <message>
+        <source>Controller:</source>
+        <translation>导调人员：</translation>
+    </message>
+    <message>
+        <source>Evaluators:</source>
+        <translation>评估人员：</translation>
+    </message>
+    <message>
+        <source>Clock speed:</source>
+        <translation>时钟倍速：</translation>
+    </message>
+    <message>
+        <source>The new exercise is not started yet: the controller starts its clock on the exercise console when everyone is in place.</source>
+        <translation>新建的演练处于“未开始”状态：各席位人员就位后，由导调人员在演练控制台上开始计时。</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>演练信息</translation>
+    </message>
+    <message>
+        <source>One seat per participating unit. Enter the person who plays each unit (click a cell in the right-hand column and type).</source>
+        <translation>每个参演单位一个席位。请填写代表各单位参演的人员（点击右列单元格后输入）。</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>参演席位</translation>
+    </message>
+    <message>
+        <source>Create exercise</source>
+        <translation>新建演练</translation>
+    </message>
+    <message>
+        <source>There is no valid scenario to choose.</source>
+        <translation>没有可用的演练情景。</translation>
+    </message>
+    <message>
+        <source>The scenario file {file} cannot be read.</source>
+        <translation>无法读取情景文件 {file}。</translation>
+    </message>
+    <message>
+        <source>Enter a title for the exercise.</source>
+        <translation>请填写演练名称。</translation>
+    </message>
+    <message>
+        <source>{date} is more than a year from today; check the date.</source>
+        <translation>{date}距今超过一年，请核对演练日期。</translation>
+    </message>
+    <message>
+        <source>Enter the participant for: {units}</source>
+        <translation>请填写以下单位的参演人员：{units}</translation>
     </message>
 </context>
 <context>
@@ -723,6 +2290,1493 @@
     <message>
         <source>… and {count} more</source>
         <translation>……另有 {count} 项</translation>
+    </message>
+</context>
+<context>
+    <name>Rating</name>
+    <message>
+        <source>P: performed without challenges</source>
+        <translation>P：顺利完成</translation>
+    </message>
+    <message>
+        <source>S: performed with some challenges</source>
+        <translation>S：完成，存在一些不足</translation>
+    </message>
+    <message>
+        <source>M: performed with major challenges</source>
+        <translation>M：完成，存在重大不足</translation>
+    </message>
+    <message>
+        <source>U: unable to be performed</source>
+        <translation>U：未能完成</translation>
+    </message>
+</context>
+<context>
+    <name>RecentExercisesModel</name>
+    <message>
+        <source>Date</source>
+        <translation>演练日期</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>演练名称</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>演练情景</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>演练形式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件数</translation>
+    </message>
+</context>
+<context>
+    <name>Refusal</name>
+    <message>
+        <source>The exercise has not started yet</source>
+        <translation>演练尚未开始</translation>
+    </message>
+    <message>
+        <source>The exercise has ended; only evaluator notes and ratings can be added</source>
+        <translation>演练已结束，只能添加评估记录和评级</translation>
+    </message>
+    <message>
+        <source>No warning has been issued: nothing to change</source>
+        <translation>预警尚未发布，无法调整</translation>
+    </message>
+    <message>
+        <source>No warning has been issued: nothing to lift</source>
+        <translation>预警尚未发布，无法解除</translation>
+    </message>
+    <message>
+        <source>A warning is already in force: change or lift it</source>
+        <translation>已有预警生效，请调整或解除</translation>
+    </message>
+    <message>
+        <source>The response has already been ended</source>
+        <translation>应急响应已宣布结束</translation>
+    </message>
+    <message>
+        <source>No exercise is open</source>
+        <translation>没有打开的演练</translation>
+    </message>
+    <message>
+        <source>The exercise is already paused</source>
+        <translation>演练已暂停</translation>
+    </message>
+    <message>
+        <source>The exercise is not paused</source>
+        <translation>演练未暂停</translation>
+    </message>
+    <message>
+        <source>The exercise has already started</source>
+        <translation>演练已开始</translation>
+    </message>
+    <message>
+        <source>The {colour} warning is already in force</source>
+        <translation>当前已是{colour}预警</translation>
+    </message>
+    <message>
+        <source>{group} is already activated</source>
+        <translation>{group}已启动</translation>
+    </message>
+    <message>
+        <source>{group} is not activated: nothing to stand down</source>
+        <translation>{group}未启动，无法撤销</translation>
+    </message>
+    <message>
+        <source>Supply to {users} is already cut</source>
+        <translation>{users}已压减</translation>
+    </message>
+    <message>
+        <source>Supply to {users} is not cut: nothing to restore</source>
+        <translation>{users}未压减，无需恢复</translation>
+    </message>
+    <message>
+        <source>{unit} has no seat in this exercise</source>
+        <translation>{unit}未参加本次演练</translation>
+    </message>
+    <message>
+        <source>Choose the unit that acts</source>
+        <translation>请选择参演单位</translation>
+    </message>
+    <message>
+        <source>This action is not open to this role</source>
+        <translation>当前角色不能执行该操作</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+    <message>
+        <source>Invalid {field}: {problem}</source>
+        <translation>填写有误（{field}）：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Page {n} of {m}</source>
+        <translation>第 {n} 页 共 {m} 页</translation>
+    </message>
+    <message>
+        <source>{y}-{m}-{d}</source>
+        <translation>{y}年{m}月{d}日</translation>
+    </message>
+    <message>
+        <source>{n} min late</source>
+        <translation>迟{n}分钟</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>tabletop exercise</source>
+        <translation>桌面推演</translation>
+    </message>
+    <message>
+        <source>live exercise</source>
+        <translation>实战演练</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>演练名称</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>演练日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>演练地点</translation>
+    </message>
+    <message>
+        <source>plan revision</source>
+        <translation>预案修订</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>组织机构</translation>
+    </message>
+    <message>
+        <source>equipment</source>
+        <translation>装备物资</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>exercise</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Controller&apos;s on-the-spot review</source>
+        <translation>现场点评（导调）</translation>
+    </message>
+    <message>
+        <source>Participants&apos; self-assessment</source>
+        <translation>参演人员自评</translation>
+    </message>
+    <message>
+        <source>Evaluation team&apos;s assessment</source>
+        <translation>评估组评估</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>演练目的</translation>
+    </message>
+    <message>
+        <source>Time and place</source>
+        <translation>时间地点</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>演练形式</translation>
+    </message>
+    <message>
+        <source>Participating units and people</source>
+        <translation>参演单位及人员</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>演练情景</translation>
+    </message>
+    <message>
+        <source>Controller and evaluators</source>
+        <translation>导调及评估人员</translation>
+    </message>
+    <message>
+        <source>{category}: all {n} items done on time</source>
+        <translation>{category}：{n}项全部按时完成</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Grade of finding</source>
+        <translation>问题等级</translation>
+    </message>
+    <message>
+        <source>Analysis of the cause</source>
+        <translation>原因分析</translation>
+    </message>
+    <message>
+        <source>to be analysed by the evaluation team</source>
+        <translation>待评估组分析</translation>
+    </message>
+    <message>
+        <source>Plan provision</source>
+        <translation>预案条款</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>评估项数</translation>
+    </message>
+    <message>
+        <source>Met on time</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>评估结论</translation>
+    </message>
+    <message>
+        <source>practical and operable as written</source>
+        <translation>按现行条文可操作、实用</translation>
+    </message>
+    <message>
+        <source>not carried out in the drill: check that duties and deadlines are known</source>
+        <translation>演练中未落实：需核查相关单位是否知晓职责和时限</translation>
+    </message>
+    <message>
+        <source>partly carried out: see the problems above</source>
+        <translation>部分落实：见上文存在问题</translation>
+    </message>
+    <message>
+        <source>This drill read it as: {note}</source>
+        <translation>本次演练的理解：{note}</translation>
+    </message>
+    <message>
+        <source>The plan requires each drill to assess the plan&apos;s practicality and operability (§9.3). The provisions the drill exercised:</source>
+        <translation>预案第9.3条要求演练对预案的实用性和可操作性进行评估。本次演练检验的预案条款如下：</translation>
+    </message>
+    <message>
+        <source>Passages whose text leaves a choice to the reader; the drill had to fix a reading, and the plan should state it when it is next revised:</source>
+        <translation>以下条文存在不同理解，本次演练采用了确定的理解，建议预案修订时予以明确：</translation>
+    </message>
+    <message>
+        <source>Plan revision: state the readings listed in section 7 in the plan text.</source>
+        <translation>预案修订：将第七部分所列条文的理解在预案正文中予以明确。</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>参演人员</translation>
+    </message>
+    <message>
+        <source>{plan}: Drill After-Action Report</source>
+        <translation>{plan}应急演练总结报告</translation>
+    </message>
+    <message>
+        <source>1. Overview</source>
+        <translation>一、演练概况</translation>
+    </message>
+    <message>
+        <source>2. Reports against deadlines</source>
+        <translation>二、信息报告时效</translation>
+    </message>
+    <message>
+        <source>3. Results by category</source>
+        <translation>三、评估结果</translation>
+    </message>
+    <message>
+        <source>4. Strengths</source>
+        <translation>四、主要做法与亮点</translation>
+    </message>
+    <message>
+        <source>5. Problems and their causes</source>
+        <translation>五、存在问题及原因分析</translation>
+    </message>
+    <message>
+        <source>6. Reviews and lessons</source>
+        <translation>六、点评与经验教训</translation>
+    </message>
+    <message>
+        <source>7. Practicality and operability of the plan (§9.3)</source>
+        <translation>七、预案实用性和可操作性评估（第9.3条）</translation>
+    </message>
+    <message>
+        <source>8. Recommendations, including plan revisions</source>
+        <translation>八、改进建议（含预案修订建议）</translation>
+    </message>
+    <message>
+        <source>9. Improvement plan</source>
+        <translation>九、整改计划</translation>
+    </message>
+    <message>
+        <source>10. Participants</source>
+        <translation>十、参演人员名单</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>依据预案</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>导调人员</translation>
+    </message>
+    <message>
+        <source>Evaluators</source>
+        <translation>评估人员</translation>
+    </message>
+    <message>
+        <source>Participating units</source>
+        <translation>参演单位</translation>
+    </message>
+    <message>
+        <source>Unit evaluated</source>
+        <translation>被评估单位</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>评估类别</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>评估项数</translation>
+    </message>
+    <message>
+        <source>Points earned / possible</source>
+        <translation>得分 / 应得分</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>折算得分</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Total (normalised to 100 over the applicable categories)</source>
+        <translation>总分（按适用类别折算为百分制）</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>评定等级</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Item evaluated</source>
+        <translation>评估内容</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应完成</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>实际完成</translation>
+    </message>
+    <message>
+        <source>Min late</source>
+        <translation>迟(分)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>演练目标</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评定</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>{r} {name} (suggested)</source>
+        <translation>{r} {name}（建议）</translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Emergency Drill Scoring Sheet</source>
+        <translation>应急演练评估表</translation>
+    </message>
+    <message>
+        <source>{plan}: Drill Scoring Sheet</source>
+        <translation>{plan}应急演练评估表</translation>
+    </message>
+    <message>
+        <source>1. Summary of scores</source>
+        <translation>一、评分汇总</translation>
+    </message>
+    <message>
+        <source>2. Items scored</source>
+        <translation>二、逐项评分</translation>
+    </message>
+    <message>
+        <source>3. Objectives (P/S/M/U)</source>
+        <translation>三、演练目标评定（P/S/M/U）</translation>
+    </message>
+    <message>
+        <source>4. Evaluators comments</source>
+        <translation>四、评估意见</translation>
+    </message>
+    <message>
+        <source>Head of the evaluation team (signature):</source>
+        <translation>评估组组长（签字）：</translation>
+    </message>
+    <message>
+        <source>Exercise controller (signature):</source>
+        <translation>导调负责人（签字）：</translation>
+    </message>
+    <message>
+        <source>Event log final hash {h}</source>
+        <translation>事件记录终值哈希 {h}</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>报告时限</translation>
+    </message>
+    <message>
+        <source>report on time</source>
+        <translation>按时报告</translation>
+    </message>
+    <message>
+        <source>report late</source>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <source>no report</source>
+        <translation>未报告</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActionWidget</name>
+    <message>
+        <source>File a report</source>
+        <translation>报送信息</translation>
+    </message>
+    <message>
+        <source>Send report</source>
+        <translation>报送</translation>
+    </message>
+    <message>
+        <source>{kind}, filled {filled}/{total} items</source>
+        <translation>{kind}，已填 {filled}/{total} 项</translation>
+    </message>
+</context>
+<context>
+    <name>ReportForm</name>
+    <message>
+        <source>Report to</source>
+        <translation>报送对象</translation>
+    </message>
+    <message>
+        <source>Report content ({ref})</source>
+        <translation>报告内容（{ref}）</translation>
+    </message>
+    <message>
+        <source>(not stated)</source>
+        <translation>（未填）</translation>
+    </message>
+    <message>
+        <source>Below every level criterion</source>
+        <translation>未达分级标准</translation>
+    </message>
+    <message>
+        <source>Figures (only the figures you fill in are reported)</source>
+        <translation>数据（只报送已填写的项）</translation>
+    </message>
+    <message>
+        <source>Kind of report</source>
+        <translation>报告类型</translation>
+    </message>
+    <message>
+        <source>{figure}: enter an amount in yuan, 0 or more (digits only)</source>
+        <translation>{figure}：请填写不小于0的金额（元），只能输入数字</translation>
+    </message>
+    <message>
+        <source>{figure}: enter a whole number, 0 or more (digits only)</source>
+        <translation>{figure}：请填写不小于0的整数，只能输入数字</translation>
+    </message>
+    <message>
+        <source>{name} ({ref}): {deadline}</source>
+        <translation>{name}（{ref}）：{deadline}</translation>
+    </message>
+    <message>
+        <source>Every item of {ref} is required; the evaluation checks each one. A report with items missing can still be sent.</source>
+        <translation>须逐项填写{ref}所列内容，评估将逐项检查；有缺项也可以报送。</translation>
+    </message>
+    <message>
+        <source>Every item of {ref} is required.</source>
+        <translation>须逐项填写{ref}所列内容。</translation>
+    </message>
+    <message>
+        <source>A short report: fill in what is known; no item is required.</source>
+        <translation>简要报告：按已掌握的情况填写，没有必填项。</translation>
+    </message>
+    <message>
+        <source>The plan says: to {recipients} ({ref})</source>
+        <translation>预案规定报送：{recipients}（{ref}）</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Filled {filled}/{total} items</source>
+        <translation>已填 {filled}/{total} 项</translation>
+    </message>
+    <message>
+        <source>to {recipients}</source>
+        <translation>报送{recipients}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportKind</name>
+    <message>
+        <source>Phone report</source>
+        <translation>电话报告</translation>
+    </message>
+    <message>
+        <source>Written report</source>
+        <translation>书面报告</translation>
+    </message>
+    <message>
+        <source>Follow-up report</source>
+        <translation>续报</translation>
+    </message>
+    <message>
+        <source>Final report</source>
+        <translation>终报</translation>
+    </message>
+    <message>
+        <source>Sensitive-event report</source>
+        <translation>敏感事件报告</translation>
+    </message>
+    <message>
+        <source>Result report</source>
+        <translation>处置结果报告</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioLibraryModel</name>
+    <message>
+        <source>Scenario</source>
+        <translation>演练情景</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>演练形式</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>预设级别</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>预设预警</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>My folder</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>校验通过</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreView</name>
+    <message>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Reported {minutes} min late</source>
+        <translation>迟报{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>{minutes} min late</source>
+        <translation>超时{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Plan revision</source>
+        <translation>预案修订</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织机构</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>装备</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Scoring sheet</source>
+        <translation>评分明细</translation>
+    </message>
+    <message>
+        <source>Evaluators&apos; ratings</source>
+        <translation>评估意见</translation>
+    </message>
+    <message>
+        <source>Improvement plan</source>
+        <translation>整改计划</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>得分率</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>By unit</source>
+        <translation>按单位</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评分项目</translation>
+    </message>
+    <message>
+        <source>§</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应完成</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Scored items</source>
+        <translation>评分项目</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Add an improvement item for this</source>
+        <translation>据此新增整改事项</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>评估目标</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <source>The rating in force for each objective and unit. Select a row to rate it again; the new rating replaces it.</source>
+        <translation>各评估目标、参演单位的现行评级。选中一行可重新评级，新评级取代原评级。</translation>
+    </message>
+    <message>
+        <source>Ratings in force</source>
+        <translation>现行评级</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>整改类别</translation>
+    </message>
+    <message>
+        <source>Owner unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>New improvement item</source>
+        <translation>新增整改事项</translation>
+    </message>
+    <message>
+        <source>(choose the unit)</source>
+        <translation>（请选择单位）</translation>
+    </message>
+    <message>
+        <source>Name and phone</source>
+        <translation>姓名、联系电话</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Issue found</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Plan §</source>
+        <translation>预案条款</translation>
+    </message>
+    <message>
+        <source>Status of the selected item</source>
+        <translation>所选事项的整改状态</translation>
+    </message>
+    <message>
+        <source>Note (what was done)</source>
+        <translation>说明（整改情况）</translation>
+    </message>
+    <message>
+        <source>Update status</source>
+        <translation>更新状态</translation>
+    </message>
+    <message>
+        <source>Scenario: {title}</source>
+        <translation>情景：{title}</translation>
+    </message>
+    <message>
+        <source>Total {points} / {max} points, {percent}%, grade {grade}</source>
+        <translation>总分 {points} / {max}，得分率 {percent}%，等级 {grade}</translation>
+    </message>
+    <message>
+        <source>The exercise has not ended: the score is as of {time}.</source>
+        <translation>演练尚未结束：分数为截至 {time} 的情况。</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据事件</translation>
+    </message>
+    <message>
+        <source>select an item above</source>
+        <translation>请在上方选择评分项目</translation>
+    </message>
+    <message>
+        <source>Evidence for: {item}</source>
+        <translation>依据事件：{item}</translation>
+    </message>
+    <message>
+        <source>(no event)</source>
+        <translation>（无相关事件）</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>未评级</translation>
+    </message>
+    <message>
+        <source>Describe the issue found</source>
+        <translation>请填写存在的问题</translation>
+    </message>
+    <message>
+        <source>Describe the corrective action</source>
+        <translation>请填写整改措施</translation>
+    </message>
+    <message>
+        <source>Choose the unit responsible</source>
+        <translation>请选择责任单位</translation>
+    </message>
+    <message>
+        <source>Write a section of the plan, e.g. §4.1.2</source>
+        <translation>请填写预案条款，如 §4.1.2</translation>
+    </message>
+    <message>
+        <source>The due date is before the start date</source>
+        <translation>完成期限早于开始日期</translation>
+    </message>
+    <message>
+        <source>Not added: see the fields marked</source>
+        <translation>未添加：请按提示修改</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>整改记录：</translation>
+    </message>
+    <message>
+        <source>Item added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>Status updated</source>
+        <translation>状态已更新</translation>
+    </message>
+    <message>
+        <source>Not added: {error}</source>
+        <translation>未添加：{error}</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SeatAssignmentModel</name>
+    <message>
+        <source>Participating unit</source>
+        <translation>参演单位</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>参演人员</translation>
+    </message>
+    <message>
+        <source>Type the name of the person who plays this unit</source>
+        <translation>请输入代表该单位参演的人员姓名</translation>
+    </message>
+</context>
+<context>
+    <name>StartPageWidget</name>
+    <message>
+        <source>Emergency drills</source>
+        <translation>应急演练</translation>
+    </message>
+    <message>
+        <source>Scenario library</source>
+        <translation>情景库</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Read the scenario files again</source>
+        <translation>重新读取并校验情景文件</translation>
+    </message>
+    <message>
+        <source>New exercise…</source>
+        <translation>新建演练…</translation>
+    </message>
+    <message>
+        <source>Selected scenario</source>
+        <translation>情景详情</translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation>演练记录</translation>
+    </message>
+    <message>
+        <source>No exercise yet. Choose a scenario above and click “New exercise…” to prepare one.</source>
+        <translation>尚无演练记录。请在上方选择一个情景，点击“新建演练…”开始准备。</translation>
+    </message>
+    <message>
+        <source>Open the selected exercise</source>
+        <translation>打开所选演练</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>Plan: {title} ({number})</source>
+        <translation>预案：{title}（{number}）</translation>
+    </message>
+    <message>
+        <source>Your own scenarios: put scenario files (.yaml) in {folder}</source>
+        <translation>自定义情景：请将情景文件（.yaml）放入 {folder}</translation>
+    </message>
+    <message>
+        <source>Continue the selected exercise</source>
+        <translation>继续所选演练</translation>
+    </message>
+    <message>
+        <source>Select a scenario to read its summary.</source>
+        <translation>选择一个情景，可在此查看其概要。</translation>
+    </message>
+    <message>
+        <source>This scenario file has {count} problem(s) and cannot be used until they are fixed:</source>
+        <translation>此情景文件有{count}处问题，修正后才能使用：</translation>
+    </message>
+    <message>
+        <source>Seats ({count}):</source>
+        <translation>参演单位（{count}个）：</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <source>Summary:</source>
+        <translation>概要：</translation>
+    </message>
+    <message>
+        <source>Objectives:</source>
+        <translation>演练目标：</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBoard</name>
+    <message>
+        <source>Phone
+report</source>
+        <translation>电话
+报告</translation>
+    </message>
+    <message>
+        <source>Written
+report</source>
+        <translation>书面
+报告</translation>
+    </message>
+    <message>
+        <source>Report
+content</source>
+        <translation>报告
+内容</translation>
+    </message>
+    <message>
+        <source>Follow-up /
+final</source>
+        <translation>续报/
+终报</translation>
+    </message>
+    <message>
+        <source>Sensitive-event
+report</source>
+        <translation>敏感事件
+报告</translation>
+    </message>
+    <message>
+        <source>Result
+report</source>
+        <translation>处置结果
+报告</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别
+判定</translation>
+    </message>
+    <message>
+        <source>Command
+hand-over</source>
+        <translation>指挥权
+移交</translation>
+    </message>
+    <message>
+        <source>Working
+groups</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>First
+response</source>
+        <translation>先期
+处置</translation>
+    </message>
+    <message>
+        <source>Supply
+assurance</source>
+        <translation>供应
+保障</translation>
+    </message>
+    <message>
+        <source>End of response /
+information</source>
+        <translation>响应结束/
+信息发布</translation>
+    </message>
+    <message>
+        <source>Scenario
+tasks</source>
+        <translation>情景
+专项</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟报/延误</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Reported {minutes} min late</source>
+        <translation>迟报{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>Late {minutes} min</source>
+        <translation>延误{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>{time} over</source>
+        <translation>超 {time}</translation>
+    </message>
+    <message>
+        <source>{time} left</source>
+        <translation>剩 {time}</translation>
+    </message>
+    <message>
+        <source>{done}/{total} done</source>
+        <translation>完成 {done}/{total}</translation>
+    </message>
+    <message>
+        <source>no deadline (by the end)</source>
+        <translation>无明确时限（演练结束前）</translation>
+    </message>
+    <message>
+        <source>Due {due} · done {done} · {status}</source>
+        <translation>时限 {due} · 完成 {done} · {status}</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>参演单位</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBoardPanel</name>
+    <message>
+        <source>Unit status against the plan</source>
+        <translation>参演单位履职情况</translation>
+    </message>
+    <message>
+        <source>Only units with open items</source>
+        <translation>只看有待办事项的单位</translation>
+    </message>
+    <message>
+        <source>Hide units that have nothing to do or due at the moment</source>
+        <translation>隐藏当前没有待办或到期事项的单位</translation>
+    </message>
+    <message>
+        <source>Once the exercise has started and units learn of the incident, this board shows what each unit owes under the plan and by when.</source>
+        <translation>演练开始、参演单位获知事件后，这里按预案列出各单位应完成的事项及时限。</translation>
+    </message>
+    <message>
+        <source>Past the deadline and not done</source>
+        <translation>已过时限仍未完成</translation>
+    </message>
+    <message>
+        <source>5 minutes or less left</source>
+        <translation>剩余时间不超过5分钟</translation>
+    </message>
+    <message>
+        <source>Done, but not as the plan requires (see the tooltip)</source>
+        <translation>已办理但不符合预案要求（详见提示）</translation>
+    </message>
+    <message>
+        <source>Due later, or by the end of the exercise</source>
+        <translation>尚未到期，或在演练结束前完成即可</translation>
+    </message>
+    <message>
+        <source>Done after the deadline</source>
+        <translation>超过时限后完成</translation>
+    </message>
+    <message>
+        <source>Done in time</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <source>{overdue} overdue · {soon} due soon · {pending} to do · {done} done</source>
+        <translation>已超时{overdue}项 · 即将到期{soon}项 · 待办{pending}项 · 已完成{done}项</translation>
+    </message>
+    <message>
+        <source> · {wrong} wrong</source>
+        <translation> · 错误{wrong}项</translation>
+    </message>
+</context>
+<context>
+    <name>StepsActionWidget</name>
+    <message>
+        <source>Steps and measures taken</source>
+        <translation>处置措施</translation>
+    </message>
+    <message>
+        <source>First response (safety incident)</source>
+        <translation>先期处置（安全事故）</translation>
+    </message>
+    <message>
+        <source>First response (supply shortage)</source>
+        <translation>先期处置（供应短缺）</translation>
+    </message>
+    <message>
+        <source>Actions once a warning is issued</source>
+        <translation>预警行动</translation>
+    </message>
+    <message>
+        <source>Safety incident measures</source>
+        <translation>安全事故处置措施</translation>
+    </message>
+    <message>
+        <source>Supply assurance measures</source>
+        <translation>供应保障措施</translation>
+    </message>
+    <message>
+        <source>All sections</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Note for the next step you tick (optional)</source>
+        <translation>备注（可选，随下一项勾选一并记录）</translation>
+    </message>
+    <message>
+        <source>Tick a step to record that this unit took it.</source>
+        <translation>勾选即记录本单位已采取该措施。</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+</context>
+<context>
+    <name>StepsModel</name>
+    <message>
+        <source>Step or measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>§</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>By (plan)</source>
+        <translation>责任单位（预案）</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>已记录</translation>
+    </message>
+    <message>
+        <source>{time} this unit</source>
+        <translation>{time} 本单位</translation>
+    </message>
+    <message>
+        <source>recording…</source>
+        <translation>正在记录…</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyActionWidget</name>
+    <message>
+        <source>Cut or restore gas supply</source>
+        <translation>压减/恢复供气</translation>
+    </message>
+    <message>
+        <source>User classes in the plan&apos;s order of priority (1 = protected first).</source>
+        <translation>按预案优先保障供应顺序排列（1 = 最优先保障）。</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>User class</source>
+        <translation>用户类别</translation>
+    </message>
+    <message>
+        <source>Supply</source>
+        <translation>供气状态</translation>
+    </message>
+    <message>
+        <source>Cut supply</source>
+        <translation>压减供气</translation>
+    </message>
+    <message>
+        <source>Restore supply</source>
+        <translation>恢复供气</translation>
+    </message>
+    <message>
+        <source>Choose a user class in the list</source>
+        <translation>请在列表中选择用户类别</translation>
+    </message>
+    <message>
+        <source>{users}: supply cut</source>
+        <translation>压减{users}</translation>
+    </message>
+    <message>
+        <source>{users}: supply restored</source>
+        <translation>恢复{users}</translation>
+    </message>
+    <message>
+        <source>Supplied</source>
+        <translation>正常供气</translation>
+    </message>
+    <message>
+        <source>Cut since {time}</source>
+        <translation>已压减（{time}）</translation>
+    </message>
+</context>
+<context>
+    <name>WarningActionWidget</name>
+    <message>
+        <source>Issue, change or lift a warning</source>
+        <translation>发布/调整/解除预警</translation>
+    </message>
+    <message>
+        <source>{colour} warning ({severity})</source>
+        <translation>{colour}预警（{severity}）</translation>
+    </message>
+    <message>
+        <source>Issue warning</source>
+        <translation>发布预警</translation>
+    </message>
+    <message>
+        <source>Change warning</source>
+        <translation>调整预警</translation>
+    </message>
+    <message>
+        <source>Lift warning</source>
+        <translation>解除预警</translation>
+    </message>
+    <message>
+        <source>Warning level</source>
+        <translation>预警级别</translation>
+    </message>
+    <message>
+        <source>Issued by {body} ({ref}). {role}</source>
+        <translation>发布机关：{body}（{ref}）。{role}</translation>
+    </message>
+    <message>
+        <source>{colour} warning issued</source>
+        <translation>发布{colour}预警</translation>
+    </message>
+    <message>
+        <source>warning changed to {colour}</source>
+        <translation>预警调整为{colour}</translation>
+    </message>
+    <message>
+        <source>warning lifted</source>
+        <translation>解除预警</translation>
+    </message>
+    <message>
+        <source>No warning is in force.</source>
+        <translation>当前无预警。</translation>
+    </message>
+    <message>
+        <source>In force: {colour} warning, since {time} ({unit})</source>
+        <translation>当前预警：{colour}预警（{time}，{unit}）</translation>
     </message>
 </context>
 </TS>
