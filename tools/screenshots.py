@@ -151,6 +151,146 @@ def shoot_console(app: object, plan_path: Path, out: Path) -> bool:
         remove_translators(app, translators)  # type: ignore[arg-type]
 
 
+def _wait(app: object, condition: object, seconds: float = 20.0) -> bool:
+    """Process events until *condition()* holds (or the time is up)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            return False
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.01)
+    return True
+
+
+def shoot_drill(app: object, plan_path: Path, out: Path) -> bool:
+    """A drill in progress (clock, MSEL, status board, event log), the act-as-unit form,
+    and the score view after the end, in Chinese, driven with a controlled clock."""
+    import datetime as dt
+    import tempfile
+
+    from drill_app.paths import SCENARIOS_DIR
+    from drill_app.store.store import NewExercise, SeatInfo
+    from drill_app.ui.i18n import install_translators, remove_translators
+    from drill_app.ui.main_window import MainWindow
+    from drill_app.ui.settings import AppSettings
+
+    start = 1_780_000_000.0
+    clock = [start]
+    translators = install_translators(app, "zh_CN")  # type: ignore[arg-type]
+    try:
+        with tempfile.TemporaryDirectory(prefix="drill-shots-") as scratch:
+            folder = Path(scratch)
+            window = MainWindow(
+                plan_path,
+                "zh_CN",
+                f"sqlite:///{folder / 'drills.sqlite3'}",
+                AppSettings.in_file(folder / "settings.ini"),
+                folder / "mine",
+                wall_clock=lambda: clock[0],
+            )
+            window.resize(1600, 940)
+            window.show()
+            if not window.start() or not _wait(app, lambda: window.start_page.data is not None):
+                return False
+            scenario = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
+            assert window.archive is not None
+            window.archive.create_exercise(
+                NewExercise(
+                    title="山海社区燃气爆炸桌面推演",
+                    plan_text=plan_path.read_text(encoding="utf-8"),
+                    scenario_text=scenario.read_text(encoding="utf-8"),
+                    held_on=dt.date(2026, 11, 28),
+                    location="区应急指挥中心",
+                    controller="孙立",
+                    evaluators=("郑洁", "冯涛"),
+                    seats=tuple(
+                        SeatInfo(u, n)
+                        for u, n in zip(
+                            (
+                                "housing",
+                                "emergency",
+                                "police",
+                                "fire",
+                                "health",
+                                "street",
+                                "towngas",
+                                "ecology",
+                                "propaganda",
+                                "traffic",
+                            ),
+                            (*PARTICIPANTS, "周敏", "吴刚", "郑洁", "冯涛", "陈晨", "刘洋", "许静"),
+                            strict=False,
+                        )
+                    ),
+                )
+            )
+            if not _wait(app, lambda: window.session is not None):
+                return False
+            session = window.session
+            assert session is not None
+
+            def act(minute: float, kind: str, payload: dict | None = None, **kw: object) -> None:
+                clock[0] = start + minute * 60
+                count = len(session.events)
+                session.submit(kind, payload or {}, **kw)  # type: ignore[arg-type]
+                _wait(app, lambda: len(session.events) > count)
+
+            from drill_app.core.exercise import inject_payload
+
+            injects = session.scenario.injects_by_id
+            act(0, "exercise_started", actor="controller")
+            for minute, inject in (
+                (0, "i01_hotline"),
+                (3, "i02_119"),
+                (5, "i03_gas_company_report"),
+                (10, "i04_environment"),
+            ):
+                act(minute, "inject_delivered", inject_payload(injects[inject]), actor="controller")
+            act(2, "step_taken", {"step": "cordon"}, actor="seat", unit="towngas")
+            act(8, "group_activated", {"group": "public_order"}, actor="seat", unit="police")
+            act(
+                12,
+                "report_submitted",
+                {"report_kind": "phone", "recipients": ["district_government"]},
+                actor="seat",
+                unit="emergency",
+            )
+            act(14, "level_determined", {"level": "IV"}, actor="seat", unit="housing")
+            act(15, "group_activated", {"group": "rescue"}, actor="seat", unit="housing")
+            clock[0] = start + 23 * 60  # a minute after which deadlines are near or past
+            app.processEvents()  # type: ignore[attr-defined]
+            view = window.exercise_page.currentWidget()
+            _wait(app, lambda: False, 1.2)  # one refresh of the board
+            ok = write(window, out / "exercise-running.png")
+            view.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+            panel = view.act_panel  # type: ignore[attr-defined]
+            panel.set_unit("housing")
+            panel.report_page.form.set_report_kind("written")
+            app.processEvents()  # type: ignore[attr-defined]
+            ok = write(window, out / "act-as-unit.png") and ok
+
+            act(
+                32,
+                "report_submitted",
+                {"report_kind": "phone", "recipients": ["district_government"]},
+                actor="seat",
+                unit="housing",
+            )
+            act(40, "group_activated", {"group": "medical"}, actor="seat", unit="health")
+            act(60, "exercise_ended", actor="controller")
+            _wait(app, lambda: window.stack.currentWidget() is window.score_page)
+            _wait(app, lambda: False, 1.0)
+            ok = write(window, out / "score-view.png") and ok
+            window.close()
+            window.deleteLater()
+            app.processEvents()  # type: ignore[attr-defined]
+            return ok
+    finally:
+        remove_translators(app, translators)  # type: ignore[arg-type]
+
+
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -173,7 +313,7 @@ def main(argv: list[str]) -> int:
     app.setFont(interface_font(app.font()))
     plan = load_plan(args.plan)
     args.out.mkdir(parents=True, exist_ok=True)
-    if not shoot_console(app, args.plan, args.out):
+    if not shoot_console(app, args.plan, args.out) or not shoot_drill(app, args.plan, args.out):
         return 1
 
     for file_name, language, section_key, table_key, row in SHOTS:
