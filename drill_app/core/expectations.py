@@ -117,7 +117,7 @@ def derive_expectations(
                     continue
             # Not due before the exercise ended: scored only if it was done.
             not_due = due is not None and end is not None and due > end
-            done = record.first_action((unit,), "report_submitted", "report_kind", obligation.kind)
+            done = record.first_reports.get((unit, obligation.kind))
             if not_due and done is None:
                 continue
             name = plan.units_by_id[unit].name
@@ -355,7 +355,7 @@ def _followup_window(
     known = record.known_at.get(unit)
     if known is None:
         return None, None
-    written = record.first_action((unit,), "report_submitted", "report_kind", "written")
+    written = record.first_reports.get((unit, "written"))
     since = written.scenario_time if written is not None else known
     for time, _ in levels:
         if time > since:

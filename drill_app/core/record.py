@@ -56,6 +56,8 @@ class ExerciseRecord:
         self.skipped: set[str] = set()
         self.actions: dict[tuple[str, str], list[Event]] = defaultdict(list)
         self.by_kind: dict[str, list[Event]] = defaultdict(list)
+        self.first_reports: dict[tuple[str, str], Event] = {}
+        """The first report of each kind by each unit: (unit, report_kind) -> event."""
         self.started_at: float | None = None
         self.ended_at: float | None = None
         self.disposal_ended_at: float | None = None
@@ -88,7 +90,12 @@ class ExerciseRecord:
             self.disposal_ended_at = t
             self.structure_version += 1
         elif kind == "report_submitted":
-            self.structure_version += 1  # a written report moves the follow-up window
+            assert event.unit is not None
+            report_kind = event.payload.get("report_kind", "")
+            if (event.unit, report_kind) not in self.first_reports:
+                self.first_reports[(event.unit, report_kind)] = event
+                if report_kind == "written":
+                    self.structure_version += 1  # it moves the follow-up window
         elif kind == "sensitive_determined" and event.unit not in self.sensitive_determined_at:
             assert event.unit is not None
             self.sensitive_determined_at[event.unit] = t
