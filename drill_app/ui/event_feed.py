@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -40,7 +39,7 @@ from drill_app.core.plan import Plan
 from drill_app.core.scenario import SOURCE_NAMES, Scenario, step_ids
 from drill_app.ui.clock_bar import format_clock, format_speed
 from drill_app.ui.session import ExerciseSession
-from drill_app.ui.table_model import tooltip_html
+from drill_app.ui.table_model import ReadOnlyTableModel, tooltip_html
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -309,7 +308,7 @@ class FeedRow:
     summary: str
 
 
-class EventFeedModel(QAbstractTableModel):
+class EventFeedModel(ReadOnlyTableModel):
     """One row per recorded event, in recording order. Rows are only ever appended."""
 
     UnitRole = Qt.ItemDataRole.UserRole + 1
@@ -317,16 +316,16 @@ class EventFeedModel(QAbstractTableModel):
     EventIdRole = Qt.ItemDataRole.UserRole + 3
 
     def __init__(self, names: PlanNames, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._names = names
-        self._kind_names = event_kind_names()
-        self._rows: list[FeedRow] = []
-        self._headers = (
+        headers = (
             QCoreApplication.translate("EventFeed", "Time"),
             QCoreApplication.translate("EventFeed", "Unit"),
             QCoreApplication.translate("EventFeed", "Kind"),
             QCoreApplication.translate("EventFeed", "What happened"),
         )
+        super().__init__(headers, parent)
+        self._names = names
+        self._kind_names = event_kind_names()
+        self._rows: list[FeedRow] = []
 
     def row(self, row: int) -> FeedRow:
         return self._rows[row]
@@ -352,11 +351,8 @@ class EventFeedModel(QAbstractTableModel):
 
     # --- Qt interface ---------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+    def _row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -379,27 +375,6 @@ class EventFeedModel(QAbstractTableModel):
         if role == EventFeedModel.EventIdRole:
             return row.event_id
         return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return str(section + 1)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 class EventFilterProxyModel(QSortFilterProxyModel):

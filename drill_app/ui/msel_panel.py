@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
@@ -58,7 +57,7 @@ from drill_app.ui.event_feed import (
     summarize_payload,
 )
 from drill_app.ui.session import ExerciseSession
-from drill_app.ui.table_model import tooltip_html
+from drill_app.ui.table_model import ReadOnlyTableModel, tooltip_html
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -209,7 +208,7 @@ class MselRow:
     """When it is (or was) due; for a delivered inject, when it was delivered."""
 
 
-class MselModel(QAbstractTableModel):
+class MselModel(ReadOnlyTableModel):
     """The injects with their live status. Scripted rows first, then ad-hoc ones."""
 
     StateRole = Qt.ItemDataRole.UserRole + 1
@@ -218,7 +217,14 @@ class MselModel(QAbstractTableModel):
     TIME, STATUS, TITLE, SOURCE, RECIPIENTS = range(5)
 
     def __init__(self, session: ExerciseSession, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        headers = (
+            translate("Msel", "Time"),
+            translate("Msel", "Status"),
+            translate("Msel", "Inject"),
+            translate("Msel", "Source"),
+            translate("Msel", "To"),
+        )
+        super().__init__(headers, parent)
         self.session = session
         self.names = PlanNames(session.plan, session.scenario)
         self.holds: dict[str, float] = {}
@@ -228,13 +234,6 @@ class MselModel(QAbstractTableModel):
         self._skip_reasons: dict[str, str] = {}
         self._sending: dict[str, str] = {}  # command id -> inject id
         self._rows: list[MselRow] = []
-        self._headers = (
-            translate("Msel", "Time"),
-            translate("Msel", "Status"),
-            translate("Msel", "Inject"),
-            translate("Msel", "Source"),
-            translate("Msel", "To"),
-        )
         for event in session.events:
             self._note(event)
         self._rows = self._compute()
@@ -388,11 +387,8 @@ class MselModel(QAbstractTableModel):
 
     # --- Qt interface ---------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+    def _row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -429,27 +425,6 @@ class MselModel(QAbstractTableModel):
         if role == MselModel.InjectIdRole:
             return row.inject_id
         return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return str(section + 1)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
     # --- details ----------------------------------------------------------------------
 

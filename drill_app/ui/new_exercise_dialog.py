@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QObject,
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from drill_app.ui.start_page import DisplayNames, scenario_place
+from drill_app.ui.table_model import ReadOnlyTableModel
 
 if TYPE_CHECKING:
     from drill_app.core.plan import Plan
@@ -70,7 +70,7 @@ def split_names(text: str) -> tuple[str, ...]:
     return tuple(name.strip() for name in NAME_SEPARATORS.split(text) if name.strip())
 
 
-class SeatAssignmentModel(QAbstractTableModel):
+class SeatAssignmentModel(ReadOnlyTableModel):
     """One row per seat of the scenario: the plan unit, and who sits there (editable)."""
 
     UNIT, PARTICIPANT = range(2)
@@ -79,9 +79,10 @@ class SeatAssignmentModel(QAbstractTableModel):
     participants_changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self._units: list[tuple[str, str]] = []  # (unit id, unit name)
         self._participants: list[str] = []
+        self._headers = self.headers()
 
     def set_units(self, units: Sequence[tuple[str, str]]) -> None:
         """New seats; names already entered for a unit that keeps its seat are kept."""
@@ -110,11 +111,8 @@ class SeatAssignmentModel(QAbstractTableModel):
     def headers(self) -> tuple[str, str]:
         return (self.tr("Participating unit"), self.tr("Participant"))
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._units)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
+    def _row_count(self) -> int:
+        return len(self._units)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._units):
@@ -148,25 +146,9 @@ class SeatAssignmentModel(QAbstractTableModel):
         self.participants_changed.emit()
         return True
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            headers = self.headers()
-            return headers[section] if 0 <= section < len(headers) else None
-        return str(section + 1)
-
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-        if index.column() == self.PARTICIPANT:
+        flags = super().flags(index)
+        if index.isValid() and index.column() == self.PARTICIPANT:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

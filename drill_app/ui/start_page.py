@@ -9,9 +9,9 @@ offers another file or a backup copy.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drill_app.ui.table_model import tooltip_html
+from drill_app.ui.table_model import ReadOnlyTableModel, tooltip_html
 
 if TYPE_CHECKING:
     from drill_app.core.compliance import DrillStatus
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from drill_app.ui.session import ScenarioEntry, StartPageData
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+Record = TypeVar("Record")
 
 RED = QColor("#c62828")
 AMBER = QColor("#b35c00")
@@ -143,33 +144,52 @@ def short_problem(entry: ScenarioEntry, problem: str) -> str:
     return entry.path.name + problem[len(full) :] if problem.startswith(full) else problem
 
 
+# --- tables of records -------------------------------------------------------------------
+
+
+class RecordsModel(ReadOnlyTableModel, Generic[Record]):
+    """A table of records (scenario files, exercises) replaced as a whole; the subclass
+    names the columns (``headers``, translated when the model is made) and shows a record."""
+
+    def __init__(self, names: DisplayNames, parent: QObject | None = None) -> None:
+        super().__init__(parent=parent)
+        self._names = names
+        self._records: tuple[Record, ...] = ()
+        self._headers = self.headers()
+
+    def headers(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def _set_records(self, records: Sequence[Record]) -> None:
+        self.beginResetModel()
+        self._records = tuple(records)
+        self.endResetModel()
+
+    def _row_where(self, matches: Callable[[Record], bool]) -> int:
+        """The first row whose record *matches*, -1 if none does."""
+        return next((row for row, record in enumerate(self._records) if matches(record)), -1)
+
+    def _row_count(self) -> int:
+        return len(self._records)
+
+
 # --- the scenario library ----------------------------------------------------------------
 
 
-class ScenarioLibraryModel(QAbstractTableModel):
+class ScenarioLibraryModel(RecordsModel["ScenarioEntry"]):
     """One row per scenario file, built-in first; invalid files say what is wrong."""
 
     EntryRole = Qt.ItemDataRole.UserRole + 1
     (TITLE, CATEGORY, TYPE, LEVEL, WARNING, DURATION, SOURCE, STATUS) = range(8)
 
-    def __init__(self, names: DisplayNames, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._names = names
-        self._entries: tuple[ScenarioEntry, ...] = ()
-
     def set_entries(self, entries: Sequence[ScenarioEntry]) -> None:
-        self.beginResetModel()
-        self._entries = tuple(entries)
-        self.endResetModel()
+        self._set_records(entries)
 
     def entry(self, row: int) -> ScenarioEntry:
-        return self._entries[row]
+        return self._records[row]
 
     def row_of(self, path: Path) -> int:
-        for row, entry in enumerate(self._entries):
-            if entry.path == path:
-                return row
-        return -1
+        return self._row_where(lambda entry: entry.path == path)
 
     def headers(self) -> tuple[str, ...]:
         return (
@@ -182,12 +202,6 @@ class ScenarioLibraryModel(QAbstractTableModel):
             self.tr("Source"),
             self.tr("Validation"),
         )
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 8
 
     def _text(self, entry: ScenarioEntry, column: int) -> str:
         scenario = entry.scenario
@@ -214,9 +228,9 @@ class ScenarioLibraryModel(QAbstractTableModel):
         return names.duration(scenario.duration_minutes)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
             return None
-        entry = self._entries[index.row()]
+        entry = self._records[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(entry, column)
@@ -232,53 +246,24 @@ class ScenarioLibraryModel(QAbstractTableModel):
             return entry
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            headers = self.headers()
-            return headers[section] if 0 <= section < len(headers) else None
-        return str(section + 1)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
 
 # --- recent exercises ------------------------------------------------------------------------
 
 
-class RecentExercisesModel(QAbstractTableModel):
+class RecentExercisesModel(RecordsModel["ExerciseSummary"]):
     """The exercises of the database, newest first."""
 
     ExerciseRole = Qt.ItemDataRole.UserRole + 1
     (DATE, TITLE, SCENARIO, TYPE, STATUS, EVENTS) = range(6)
 
-    def __init__(self, names: DisplayNames, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._names = names
-        self._exercises: tuple[ExerciseSummary, ...] = ()
-
     def set_exercises(self, exercises: Sequence[ExerciseSummary]) -> None:
-        self.beginResetModel()
-        self._exercises = tuple(exercises)
-        self.endResetModel()
+        self._set_records(exercises)
 
     def exercise(self, row: int) -> ExerciseSummary:
-        return self._exercises[row]
+        return self._records[row]
 
     def row_of(self, exercise_id: str) -> int:
-        for row, exercise in enumerate(self._exercises):
-            if exercise.id == exercise_id:
-                return row
-        return -1
+        return self._row_where(lambda exercise: exercise.id == exercise_id)
 
     def headers(self) -> tuple[str, ...]:
         return (
@@ -290,16 +275,10 @@ class RecentExercisesModel(QAbstractTableModel):
             self.tr("Events"),
         )
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._exercises)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._exercises):
+        if not index.isValid() or not 0 <= index.row() < len(self._records):
             return None
-        exercise = self._exercises[index.row()]
+        exercise = self._records[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == self.DATE:
@@ -322,25 +301,6 @@ class RecentExercisesModel(QAbstractTableModel):
         if role == self.ExerciseRole:
             return exercise
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            headers = self.headers()
-            return headers[section] if 0 <= section < len(headers) else None
-        return str(section + 1)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 # --- the §9.3 schedule ---------------------------------------------------------------------

@@ -19,7 +19,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -44,6 +43,7 @@ from drill_app.core.plan import Plan
 from drill_app.core.scoring import Line
 from drill_app.ui.clock_bar import format_clock, format_span
 from drill_app.ui.session import ExerciseSession
+from drill_app.ui.table_model import ReadOnlyTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -186,7 +186,7 @@ class Cell:
 _EMPTY = Cell("", "", False)
 
 
-class StatusBoardModel(QAbstractTableModel):
+class StatusBoardModel(ReadOnlyTableModel):
     """Units x obligation kinds. Fed with score lines (``set_lines``) and the clock
     (``set_now``); both signal only the cells that changed."""
 
@@ -205,7 +205,7 @@ class StatusBoardModel(QAbstractTableModel):
         parent: QObject | None = None,
     ) -> None:
         """*units*: (unit id, label) per row; *report_kinds*: obligation id -> report kind."""
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self._units = list(units)
         self._row_of = {unit: row for row, (unit, _label) in enumerate(self._units)}
         self._report_kinds = dict(report_kinds)
@@ -373,10 +373,15 @@ class StatusBoardModel(QAbstractTableModel):
 
     # --- Qt interface ---------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._units)
+    def _row_count(self) -> int:
+        return len(self._units)
+
+    def _header_titles(self) -> tuple[str, ...]:
+        """The unit column's, then the titles of the columns so far."""
+        return (translate("StatusBoard", "Unit"), *(self._titles[key] for key in self._columns))
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        # as many as the titles, without translating them for every index
         return 0 if parent.isValid() else 1 + len(self._columns)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -423,31 +428,6 @@ class StatusBoardModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return html.escape(label.replace("\n", " · "))
         return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        if section == 0:
-            return translate("StatusBoard", "Unit")
-        if 0 < section <= len(self._columns):
-            return self._titles[self._columns[section - 1]]
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 class BoardFilterProxyModel(QSortFilterProxyModel):

@@ -1,6 +1,7 @@
-"""Read-only table models: ``RowTableModel`` for the plan browser's fixed lists,
-``RowsModel`` for the console's lists whose rows are replaced as events arrive, and
-the helpers that make a table view of either."""
+"""Read-only table models: ``ReadOnlyTableModel``, the base of the application's tables
+(headers, row numbers, selectable but not editable cells), ``RowTableModel`` for the plan
+browser's fixed lists, ``RowsModel`` for the console's lists whose rows are replaced as
+events arrive, and the helpers that make a table view of any of them."""
 
 from __future__ import annotations
 
@@ -27,7 +28,56 @@ ITEM_SEPARATOR = "\n"
 ONE_LINE_SEPARATOR = "  "
 
 
-class RowTableModel(QAbstractTableModel):
+class ReadOnlyTableModel(QAbstractTableModel):
+    """A flat table of rows under column headers; cells are enabled and selectable, never
+    editable, and the rows are numbered from 1 in the vertical header.
+
+    Subclasses give the number of rows (``_row_count``) and the headers: fixed *headers*
+    passed here (or set as ``self._headers`` after ``super().__init__`` when made with
+    ``self.tr``), or an override of ``_header_titles`` for headers that change. The number
+    of columns is the number of headers.
+    """
+
+    def __init__(self, headers: Sequence[str] = (), parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = tuple(headers)
+
+    def _header_titles(self) -> Sequence[str]:
+        return self._headers
+
+    def _row_count(self) -> int:
+        raise NotImplementedError
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._row_count()
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._header_titles())
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            titles = self._header_titles()
+            return titles[section] if 0 <= section < len(titles) else None
+        return str(section + 1)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+
+class RowTableModel(ReadOnlyTableModel):
     """Rows of text under fixed headers; nothing is editable.
 
     ``rows`` are tuples of strings, one per header. ``FullTextRole`` gives a cell's text
@@ -42,11 +92,10 @@ class RowTableModel(QAbstractTableModel):
         rows: Sequence[tuple[str, ...]],
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(headers, parent)
         for number, row in enumerate(rows):
             if len(row) != len(headers):
                 raise ValueError(f"row {number} has {len(row)} cells for {len(headers)} headers")
-        self._headers = tuple(headers)
         self._rows = tuple(rows)
 
     @property
@@ -58,11 +107,8 @@ class RowTableModel(QAbstractTableModel):
 
     # --- Qt interface ---------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+    def _row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self._rows):
@@ -78,27 +124,6 @@ class RowTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return str(section + 1)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 def tooltip_html(text: str) -> str:
@@ -118,7 +143,7 @@ class TableRow:
     tooltip: str = ""
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(ReadOnlyTableModel):
     """Rows of text under fixed headers, replaced as a whole when the data changes.
 
     Replacing rows of the same count keeps the selection (dataChanged, not a reset).
@@ -129,8 +154,7 @@ class RowsModel(QAbstractTableModel):
     FullTextRole = Qt.ItemDataRole.UserRole + 2
 
     def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._headers = tuple(headers)
+        super().__init__(headers, parent)
         self._rows: list[TableRow] = []
 
     @property
@@ -164,11 +188,8 @@ class RowsModel(QAbstractTableModel):
     def cell(self, row: int, column: int) -> str:
         return self._rows[row].cells[column]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+    def _row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or index.row() >= len(self._rows):
@@ -185,24 +206,6 @@ class RowsModel(QAbstractTableModel):
         if role == RowsModel.KeyRole:
             return row.key
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return str(section + 1)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
 
 
 def bold_label(text: str, parent: QWidget) -> QLabel:

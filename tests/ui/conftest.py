@@ -2,7 +2,9 @@
 
 QT_QPA_PLATFORM=offscreen and the session ``plan`` fixture come from tests/conftest.py.
 Every test here also fails when a Qt callback raised, or when a timer or thread of ours
-is still running afterwards.
+is still running afterwards. ``chinese`` installs the Chinese interface; the running-exercise
+tests share ``wall``, ``database`` and ``session`` (helpers in exercising.py). A test module
+may define a fixture of the same name for itself.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 import pytest
+from exercising import FakeWall, database_url, opened_session
 from PySide6.QtCore import QThreadPool, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -23,6 +26,7 @@ from drill_app.core.plan import Plan
 from drill_app.paths import DEFAULT_PLAN
 from drill_app.ui.i18n import install_translators, interface_font, remove_translators
 from drill_app.ui.plan_browser import PlanBrowserWindow
+from drill_app.ui.session import ExerciseSession
 
 OpenBrowser = Callable[..., PlanBrowserWindow]
 
@@ -60,6 +64,14 @@ def nothing_left_running(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    """The Chinese interface, for the tests that make their windows or models themselves."""
+    installed: list[QTranslator] = install_translators(qapp, "zh_CN")
+    yield
+    remove_translators(qapp, installed)
+
+
+@pytest.fixture
 def open_browser(qtbot: QtBot, qapp: QApplication, plan: Plan) -> Iterator[OpenBrowser]:
     """Open a plan browser as a user would see it: ``open_browser(language="zh_CN")``."""
     installed: list[QTranslator] = []
@@ -76,3 +88,25 @@ def open_browser(qtbot: QtBot, qapp: QApplication, plan: Plan) -> Iterator[OpenB
 
     yield open_window
     remove_translators(qapp, installed)
+
+
+# --- a running exercise (exercise view, MSEL, status board, event feed) -----------------------
+
+
+@pytest.fixture
+def wall() -> FakeWall:
+    return FakeWall()
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> str:
+    return database_url(tmp_path)
+
+
+@pytest.fixture
+def session(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, wall: FakeWall, database: str
+) -> Iterator[ExerciseSession]:
+    """A new exercise of scenario A on a real archive, in Chinese; shut down afterwards."""
+    with opened_session(qtbot, qapp, tmp_path, wall, database) as opened:
+        yield opened

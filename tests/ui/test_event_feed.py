@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from exercising import MINUTE, FakeWall, record, set_scenario_time, show_widget
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from test_exercise_view import (  # helpers shared by the exercise view tests
-    MINUTE,
-    FakeWall,
-    database_url,
-    opened_session,
-    record,
-    set_scenario_time,
-)
 
 from drill_app.core.exercise import inject_payload
 from drill_app.ui.event_feed import NO_UNIT, EventFeedModel, EventFeedPanel, event_kind_names
@@ -25,31 +15,8 @@ from drill_app.ui.session import ExerciseSession
 
 
 @pytest.fixture
-def wall() -> FakeWall:
-    return FakeWall()
-
-
-@pytest.fixture
-def database(tmp_path: Path) -> str:
-    return database_url(tmp_path)
-
-
-@pytest.fixture
-def session(
-    qtbot: QtBot, qapp: QApplication, tmp_path: Path, wall: FakeWall, database: str
-) -> Iterator[ExerciseSession]:
-    with opened_session(qtbot, qapp, tmp_path, wall, database) as opened:
-        yield opened
-
-
-@pytest.fixture
 def feed(qtbot: QtBot, session: ExerciseSession) -> EventFeedPanel:
-    shown = EventFeedPanel(session)
-    qtbot.addWidget(shown)
-    shown.resize(800, 300)
-    with qtbot.waitExposed(shown):
-        shown.show()
-    return shown
+    return show_widget(qtbot, EventFeedPanel(session), 800, 300)
 
 
 def rows(feed: EventFeedPanel) -> list[list[str]]:

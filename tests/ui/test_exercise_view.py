@@ -1,166 +1,30 @@
 """The running-exercise view: clock bar, layout, hosted panels, with a real archive.
 
-The helpers at the top (fake wall clock, a session on a real SQLite archive, recording and
-reading back events) are shared by the MSEL, status board and event feed tests.
+The helpers (fake wall clock, a session on a real SQLite archive, recording and reading
+back events) are in exercising.py, the ``wall``, ``database`` and ``session`` fixtures in
+conftest.py; the MSEL, status board and event feed tests share them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize, Qt, QTranslator
+from exercising import FakeWall, opened_session, record, show_widget, stored_events, wait_recorded
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QMainWindow, QScrollArea
 from pytestqt.qtbot import QtBot
 
-from drill_app.core.events import Event
-from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
 from drill_app.ui.clock_bar import ClockBarWidget, format_clock, format_hhmm, format_span
 from drill_app.ui.exercise_view import ExerciseView, optional_panel
-from drill_app.ui.i18n import install_translators, remove_translators
-from drill_app.ui.session import Archive, ExerciseSession
-
-SCENARIO_A = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
-PARTICIPANTS = {
-    "housing": "张强",
-    "emergency": "李明",
-    "police": "王伟",
-    "fire": "赵磊",
-    "health": "陈静",
-    "street": "刘洋",
-    "towngas": "孙浩",
-    "ecology": "周敏",
-    "propaganda": "吴芳",
-    "traffic": "郑军",
-}
-MINUTE = 60.0
-
-
-class FakeWall:
-    """The host's wall clock, moved by hand; the archive thread and the GUI share it."""
-
-    def __init__(self) -> None:
-        self.now = 1_800_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-def database_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'drills.sqlite3'}"
-
-
-@contextmanager
-def opened_session(
-    qtbot: QtBot,
-    qapp: QApplication,
-    tmp_path: Path,
-    wall: FakeWall,
-    database: str,
-    options: Mapping[str, Any] | None = None,
-) -> Iterator[ExerciseSession]:
-    """A new exercise of scenario A on a real archive thread and SQLite file, opened as the
-    GUI opens it, with the Chinese interface; the archive is shut down afterwards.
-
-    Test modules make their ``session`` fixture of it (fixtures are not imported across
-    modules)."""
-    from drill_app.store.store import NewExercise, SeatInfo
-
-    translators: list[QTranslator] = install_translators(qapp, "zh_CN")
-    archive = Archive(user_scenarios=tmp_path / "my-scenarios", wall_clock=wall)
-    try:
-        with qtbot.waitSignal(archive.worker.store_opened, timeout=10_000):
-            archive.open_store(database)
-        new = NewExercise(
-            title="山海社区燃气爆炸桌面推演",
-            plan_text=DEFAULT_PLAN.read_text(encoding="utf-8"),
-            scenario_text=SCENARIO_A.read_text(encoding="utf-8"),
-            held_on=dt.date(2026, 11, 28),
-            seats=tuple(SeatInfo(unit, name) for unit, name in PARTICIPANTS.items()),
-            options=dict(options or {}),
-        )
-        with qtbot.waitSignal(archive.worker.exercise_created, timeout=10_000) as created:
-            archive.create_exercise(new)
-        with qtbot.waitSignal(archive.worker.exercise_loaded, timeout=10_000) as loaded:
-            archive.open_exercise(created.args[0])
-        yield ExerciseSession(archive, loaded.args[0], wall_clock=wall)
-    finally:
-        archive.shutdown()
-        remove_translators(qapp, translators)
-
-
-@pytest.fixture
-def wall() -> FakeWall:
-    return FakeWall()
-
-
-@pytest.fixture
-def database(tmp_path: Path) -> str:
-    return database_url(tmp_path)
-
-
-@pytest.fixture
-def session(
-    qtbot: QtBot, qapp: QApplication, tmp_path: Path, wall: FakeWall, database: str
-) -> Iterator[ExerciseSession]:
-    with opened_session(qtbot, qapp, tmp_path, wall, database) as opened:
-        yield opened
-
-
-def record(
-    qtbot: QtBot,
-    session: ExerciseSession,
-    kind: str,
-    payload: Mapping[str, Any] | None = None,
-    unit: str | None = None,
-) -> Event:
-    """Submit a command as the controller and wait until it is recorded."""
-    with qtbot.waitSignal(session.event_added, timeout=10_000) as added:
-        session.submit(kind, payload or {}, actor="controller", unit=unit)
-    event: Event = added.args[0]
-    assert event.kind == kind
-    return event
-
-
-def wait_recorded(qtbot: QtBot, session: ExerciseSession, count: int) -> list[Event]:
-    """Wait until the session holds *count* events; return them."""
-    qtbot.waitUntil(lambda: len(session.events) >= count and not session.busy, timeout=10_000)
-    return list(session.events)
-
-
-def stored_events(database: str, exercise_id: str) -> list[Event]:
-    """What the database holds (read with a separate connection)."""
-    from drill_app.store.store import Store
-
-    with Store.open(database) as store:
-        return list(store.events(exercise_id))
-
-
-def set_scenario_time(wall: FakeWall, session: ExerciseSession, seconds: float) -> None:
-    """Move the wall clock so that the (running, 1x) scenario clock reads *seconds*."""
-    speed = session.mirror.clock().speed
-    wall.advance((seconds - session.now()) / speed)
-    assert session.now() == pytest.approx(seconds)
-
+from drill_app.ui.session import ExerciseSession
 
 # --- the clock bar ---------------------------------------------------------------------------
 
 
 @pytest.fixture
 def view(qtbot: QtBot, session: ExerciseSession) -> ExerciseView:
-    shown = ExerciseView(session)
-    qtbot.addWidget(shown)
-    shown.resize(1366, 740)
-    with qtbot.waitExposed(shown):
-        shown.show()
-    return shown
+    return show_widget(qtbot, ExerciseView(session), 1366, 740)
 
 
 def test_time_formats() -> None:

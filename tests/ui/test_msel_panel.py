@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
-from test_exercise_view import (  # helpers shared by the exercise view tests
+from exercising import (
     MINUTE,
     FakeWall,
-    database_url,
-    opened_session,
     record,
     set_scenario_time,
+    show_widget,
     stored_events,
     wait_recorded,
 )
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QFont
+from pytestqt.qtbot import QtBot
 
 from drill_app.core.exercise import inject_payload
 from drill_app.ui.adhoc_inject_dialog import AdhocInjectDialog
@@ -36,31 +32,8 @@ from drill_app.ui.session import ExerciseSession
 
 
 @pytest.fixture
-def wall() -> FakeWall:
-    return FakeWall()
-
-
-@pytest.fixture
-def database(tmp_path: Path) -> str:
-    return database_url(tmp_path)
-
-
-@pytest.fixture
-def session(
-    qtbot: QtBot, qapp: QApplication, tmp_path: Path, wall: FakeWall, database: str
-) -> Iterator[ExerciseSession]:
-    with opened_session(qtbot, qapp, tmp_path, wall, database) as opened:
-        yield opened
-
-
-@pytest.fixture
 def panel(qtbot: QtBot, session: ExerciseSession) -> MselPanel:
-    shown = MselPanel(session)
-    qtbot.addWidget(shown)
-    shown.resize(700, 600)
-    with qtbot.waitExposed(shown):
-        shown.show()
-    return shown
+    return show_widget(qtbot, MselPanel(session), 700, 600)
 
 
 def cell(panel: MselPanel, inject_id: str, column: int) -> str:

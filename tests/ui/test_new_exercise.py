@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTranslator
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QInputMethodEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QLineEdit, QWidget
 from pytestqt.modeltest import ModelTester
@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 
 from drill_app.core.plan import Plan
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
-from drill_app.ui.i18n import install_translators, remove_translators
 from drill_app.ui.new_exercise_dialog import NewExerciseDialog, SeatAssignmentModel
 from drill_app.ui.session import ScenarioEntry, scan_scenarios
 
@@ -37,13 +36,6 @@ SHANHAI_SEATS = [
 NAMES = ["张强", "李明", "王伟", "刘洋", "陈静", "杨帆", "赵磊", "黄敏", "周杰", "吴刚"]
 
 OpenDialog = Callable[..., NewExerciseDialog]
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    installed: list[QTranslator] = install_translators(qapp, "zh_CN")
-    yield
-    remove_translators(qapp, installed)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, QTranslator
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.modeltest import ModelTester
@@ -20,7 +20,6 @@ from pytestqt.qtbot import QtBot
 from drill_app.core.compliance import add_years
 from drill_app.core.scoring import load_scoring_rules
 from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING, SCENARIOS_DIR
-from drill_app.ui.i18n import install_translators, remove_translators
 from drill_app.ui.main_window import MainWindow
 from drill_app.ui.settings import AppSettings
 from drill_app.ui.start_page import RED, StartPageWidget
@@ -113,13 +112,6 @@ def check_model(qtmodeltester: ModelTester, model: QAbstractItemModel) -> None:
 
 
 # --- fixtures ----------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    installed: list[QTranslator] = install_translators(qapp, "zh_CN")
-    yield
-    remove_translators(qapp, installed)
 
 
 @pytest.fixture

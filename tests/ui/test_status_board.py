@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from exercising import MINUTE, FakeWall, record, set_scenario_time, show_widget
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from test_exercise_view import (  # helpers shared by the exercise view tests
-    MINUTE,
-    FakeWall,
-    database_url,
-    opened_session,
-    record,
-    set_scenario_time,
-)
 
 from drill_app.core.exercise import inject_payload
 from drill_app.core.scoring import Line, ScoreSheet
-from drill_app.ui.i18n import install_translators, remove_translators
 from drill_app.ui.session import ExerciseSession
 from drill_app.ui.status_board import (
     STATE_COLOURS,
@@ -36,39 +25,8 @@ REPORT_KINDS = {"phone_report": "phone", "written_report": "written", "final_rep
 
 
 @pytest.fixture
-def wall() -> FakeWall:
-    return FakeWall()
-
-
-@pytest.fixture
-def database(tmp_path: Path) -> str:
-    return database_url(tmp_path)
-
-
-@pytest.fixture
-def session(
-    qtbot: QtBot, qapp: QApplication, tmp_path: Path, wall: FakeWall, database: str
-) -> Iterator[ExerciseSession]:
-    with opened_session(qtbot, qapp, tmp_path, wall, database) as opened:
-        yield opened
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    """The Chinese interface, for the model tests that need no exercise."""
-    translators = install_translators(qapp, "zh_CN")
-    yield
-    remove_translators(qapp, translators)
-
-
-@pytest.fixture
 def board(qtbot: QtBot, session: ExerciseSession) -> StatusBoardPanel:
-    shown = StatusBoardPanel(session)
-    qtbot.addWidget(shown)
-    shown.resize(900, 600)
-    with qtbot.waitExposed(shown):
-        shown.show()
-    return shown
+    return show_widget(qtbot, StatusBoardPanel(session), 900, 600)
 
 
 def deliver(qtbot: QtBot, session: ExerciseSession, wall: FakeWall, *inject_ids: str) -> None:
