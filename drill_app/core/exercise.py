@@ -48,7 +48,7 @@ class Exercise:
         *,
         wall_clock: WallClock = time.time,
         new_id: Callable[[], str] | None = None,
-        persist: Callable[[Event], None] | None = None,
+        persist: Callable[[Event], object] | None = None,
     ) -> None:
         """*persist* is called with each validated event before the exercise changes;
         if it raises, the event is not applied (the store makes events durable here)."""
@@ -65,7 +65,7 @@ class Exercise:
         self._persist = persist
         self._by_id: dict[str, Event] = {}
 
-    def attach_persistence(self, persist: Callable[[Event], None]) -> None:
+    def attach_persistence(self, persist: Callable[[Event], object]) -> None:
         """From now on, every new event goes through *persist* before it is applied."""
         self._persist = persist
 

@@ -311,14 +311,18 @@ class Store:
 
     # --- the event chain --------------------------------------------------------------------
 
-    def append_event(self, event: Event) -> None:
-        """Append one validated event; committed before returning.  Idempotent by event id."""
+    def append_event(self, event: Event) -> str:
+        """Append one validated event; committed before returning.  Idempotent by event id.
+
+        Returns the hash at the head of the exercise's chain afterwards.
+        """
         fields = EventFields.of(event)
         with Session(self.engine) as session, session.begin():
             existing = session.scalar(select(EventRow).where(EventRow.event_id == event.id))
             if existing is not None:
                 if _fields_of_row(existing) == fields and existing.exercise_id == event.exercise_id:
-                    return
+                    head = session.get(ExerciseRow, event.exercise_id)
+                    return head.head_hash if head is not None else existing.hash
                 raise EventError(f"event id {event.id} is already stored with other content")
             row = session.get(ExerciseRow, event.exercise_id, with_for_update=True)
             if row is None:
@@ -347,6 +351,7 @@ class Store:
             elif event.kind == "exercise_ended":
                 row.status = "ended"
                 row.ended_at = _now()
+            return digest
 
     def events(self, exercise_id: str) -> list[Event]:
         with Session(self.engine) as session:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from drill_app.core.clock import CONTROL_KINDS, ClockState
 from drill_app.core.events import Event
+from drill_app.ui.dialogs import confirm
 from drill_app.ui.session import ExerciseSession
 
 SPEEDS: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0)
@@ -327,8 +327,8 @@ class ClockBarWidget(QWidget):
     @classmethod
     def confirm_end(cls, parent: QWidget) -> bool:
         """Ask before ending (the modal seam: tests replace this classmethod)."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        return confirm(
+            parent,
             QCoreApplication.translate("ClockBar", "End the exercise?"),
             QCoreApplication.translate(
                 "ClockBar",
@@ -336,19 +336,9 @@ class ClockBarWidget(QWidget):
                 "released and units can no longer act. Evaluator notes and ratings can still "
                 "be added.",
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            parent,
+            yes=QCoreApplication.translate("ClockBar", "End exercise"),
+            no=QCoreApplication.translate("ClockBar", "Continue the exercise"),
         )
-        box.button(QMessageBox.StandardButton.Yes).setText(
-            QCoreApplication.translate("ClockBar", "End exercise")
-        )
-        box.button(QMessageBox.StandardButton.No).setText(
-            QCoreApplication.translate("ClockBar", "Continue the exercise")
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        answer = box.exec()
-        box.deleteLater()
-        return answer == QMessageBox.StandardButton.Yes
 
     # --- results ------------------------------------------------------------------------
 

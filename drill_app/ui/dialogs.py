@@ -51,3 +51,55 @@ class ProblemListDialog(QMessageBox):
 
 def show_about(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.about(parent, title, text)
+
+
+class QuestionDialog(QMessageBox):
+    """A yes/no question; "no" is the default, so Enter never does the irreversible thing."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        yes: str | None = None,
+        no: str | None = None,
+    ) -> None:
+        super().__init__(
+            QMessageBox.Icon.Question,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent,
+        )
+        if yes:
+            self.button(QMessageBox.StandardButton.Yes).setText(yes)
+        if no:
+            self.button(QMessageBox.StandardButton.No).setText(no)
+        self.setDefaultButton(QMessageBox.StandardButton.No)
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        yes: str | None = None,
+        no: str | None = None,
+    ) -> bool:
+        """Ask and wait; True when the user chose yes (the modal seam tests replace)."""
+        dialog = cls(parent, title, text, yes, no)
+        answer = dialog.exec()
+        dialog.deleteLater()
+        return bool(answer == QMessageBox.StandardButton.Yes)
+
+
+def confirm(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    *,
+    yes: str | None = None,
+    no: str | None = None,
+) -> bool:
+    """Ask a yes/no question; *yes*/*no* name the buttons by what they do."""
+    return QuestionDialog.ask(parent, title, text, yes, no)

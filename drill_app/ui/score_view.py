@@ -5,12 +5,14 @@ and grade, the totals by unit and by category, and one row per scored line with 
 and the events that are its evidence.  Evaluators add ratings and comments here too
 (``evaluator_rating`` / ``evaluator_note`` events, allowed after the end), and the
 improvement plan is kept here: items loaded, added and updated through the archive.
+The post-exercise reviews and the findings (strengths, problems) have their own tab
+(``FindingsPanel``), and the two documents, the scoring sheet and the after-action
+report, print and export from the buttons at the top (``DocumentsPanel``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -40,15 +42,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drill_app.core.evaluation import evaluate
 from drill_app.core.events import Event
 from drill_app.core.scoring import Line, ScoreSheet, Total
+from drill_app.reports.context import ReportContext
 from drill_app.ui.commanding import show_feedback
+from drill_app.ui.documents import DocumentsPanel, report_context
 from drill_app.ui.evaluator_panel import (
     EvaluatorPanel,
     latest_ratings,
     objective_text,
     rating_name,
 )
+from drill_app.ui.findings_panel import PLAN_REF, FindingsPanel
 from drill_app.ui.report_form import (
     ERROR_COLOUR,
     HINT_COLOUR,
@@ -76,7 +82,6 @@ STATUS_COLOURS = {
 IMPROVABLE = frozenset({"missed", "late", "wrong"})
 ELEMENTS = ("plan_revision", "organisation", "equipment", "training", "exercise")
 IMPROVEMENT_STATUSES = ("open", "in_progress", "closed")
-PLAN_REF = re.compile(r"^§\d+(\.\d+)*(\(\d+\))?$")
 NO_TIME = "—"
 
 
@@ -265,21 +270,37 @@ class ScoreView(QWidget):
         total_font = self.total_label.font()
         total_font.setPointSizeF(total_font.pointSizeF() * 1.3)
         self.total_label.setFont(total_font)
+        self.total_label.setWordWrap(True)
         self.state_label = QLabel(self)
         self.state_label.setObjectName("score_state")
         self.state_label.setStyleSheet(f"color: {ERROR_COLOUR}")
 
+        self.documents = DocumentsPanel(session, self.report_context, self)
+        self.documents.setObjectName("documents")
+
+        self.findings_panel = FindingsPanel(session, self)
+        self.findings_panel.setObjectName("findings_panel")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("score_tabs")
-        self.tabs.addTab(self._build_lines_tab(), self.tr("Scoring sheet"))
-        self.tabs.addTab(self._build_ratings_tab(), self.tr("Evaluators' ratings"))
-        self.tabs.addTab(self._build_improvements_tab(), self.tr("Improvement plan"))
+        self.lines_tab = self._build_lines_tab()
+        self.ratings_tab = self._build_ratings_tab()
+        self.improvements_tab = self._build_improvements_tab()
+        self.tabs.addTab(self.lines_tab, self.tr("Scoring sheet"))
+        self.tabs.addTab(self.ratings_tab, self.tr("Evaluators' ratings"))
+        self.tabs.addTab(self.findings_panel, self.tr("Reviews and findings"))
+        self.tabs.addTab(self.improvements_tab, self.tr("Improvement plan"))
 
+        heading = QVBoxLayout()
+        heading.addWidget(self.title_label)
+        heading.addWidget(self.scenario_label)
+        heading.addWidget(self.total_label)
+        heading.addWidget(self.state_label)
+        heading.addStretch(1)
+        header = QHBoxLayout()
+        header.addLayout(heading, 1)
+        header.addWidget(self.documents)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.scenario_label)
-        layout.addWidget(self.total_label)
-        layout.addWidget(self.state_label)
+        layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
         session.event_added.connect(self._event_added)
@@ -300,6 +321,7 @@ class ScoreView(QWidget):
         )
         self.unit_totals_view = make_table(self.unit_totals, tab, 0)
         self.unit_totals_view.setObjectName("unit_totals")
+        self.unit_totals_view.selectionModel().selectionChanged.connect(self._unit_total_selected)
         self.category_totals_view = make_table(self.category_totals, tab, 0)
         self.category_totals_view.setObjectName("category_totals")
         totals = QHBoxLayout()
@@ -336,9 +358,7 @@ class ScoreView(QWidget):
         self.unit_filter.setObjectName("unit_filter")
         self.category_filter = QComboBox(tab)
         self.category_filter.setObjectName("category_filter")
-        self.unit_filter.currentIndexChanged.connect(
-            lambda _i: self.lines_proxy.set_filter(1, self.unit_filter.currentData())
-        )
+        self.unit_filter.currentIndexChanged.connect(self._unit_filter_changed)
         self.category_filter.currentIndexChanged.connect(
             lambda _i: self.lines_proxy.set_filter(0, self.category_filter.currentData())
         )
@@ -366,8 +386,13 @@ class ScoreView(QWidget):
         self.suggest_button.setObjectName("suggest_improvement")
         self.suggest_button.setEnabled(False)
         self.suggest_button.clicked.connect(self.suggest_improvement)
+        self.finding_button = QPushButton(self.tr("Record a strength or problem about this"), tab)
+        self.finding_button.setObjectName("suggest_finding")
+        self.finding_button.setEnabled(False)
+        self.finding_button.clicked.connect(self.suggest_finding)
         evidence_header = QHBoxLayout()
         evidence_header.addWidget(self.evidence_title, 1)
+        evidence_header.addWidget(self.finding_button)
         evidence_header.addWidget(self.suggest_button)
 
         upper = QWidget(tab)
@@ -610,18 +635,33 @@ class ScoreView(QWidget):
         self.scenario_label.setText(
             self.tr("Scenario: {title}").format(title=self.session.scenario.title)
         )
-        grade = sheet.grade.grade_en if self.words.english else sheet.grade.grade
+        # The grade is the scoring sheet's (演练评估表): the 100-point total weighted by
+        # category over the applicable categories, as printed.
+        evaluation = evaluate(
+            self.session.plan, self.session.scenario, sheet, self.session.events, self.session.rules
+        )
+        grade = evaluation.grade_en if self.words.english else evaluation.grade
         grade_colour = (
             OK_COLOUR
-            if sheet.overall.percent >= 75
-            else (LATE_COLOUR if sheet.overall.percent >= 60 else ERROR_COLOUR)
+            if evaluation.total >= 75
+            else (LATE_COLOUR if evaluation.total >= 60 else ERROR_COLOUR)
         )
         self.total_label.setText(
-            self.tr("Total {points} / {max} points, {percent}%, grade {grade}").format(
+            self.tr(
+                "Total {points} / {max} points, {percent}%; scoring sheet {total} of 100, "
+                "grade {grade}"
+            ).format(
                 points=number_text(sheet.overall.points),
                 max=number_text(sheet.overall.max_points),
                 percent=number_text(sheet.overall.percent),
+                total=f"<b>{number_text(evaluation.total)}</b>",
                 grade=f"<b style='color: {grade_colour}'>{grade}</b>",
+            )
+        )
+        self.total_label.setToolTip(
+            self.tr(
+                "The scoring sheet weights each category and counts only the categories the "
+                "scenario exercised (normalised to 100)."
             )
         )
         self.state_label.setVisible(not sheet.ended)
@@ -657,6 +697,9 @@ class ScoreView(QWidget):
             self.category_filter,
             [self._category_name(c) for c in dict.fromkeys(x.category for x in sheet.lines)],
         )
+        self.findings_panel.set_lines(
+            [(line, f"{self.line_title(line)} — {status_text(line)}") for line in sheet.lines]
+        )
         self._refresh_ratings()
         self._line_selected()
 
@@ -682,6 +725,7 @@ class ScoreView(QWidget):
     def _line_selected(self, *_args: object) -> None:
         line = self.selected_line()
         self.suggest_button.setEnabled(line is not None and line.status in IMPROVABLE)
+        self.finding_button.setEnabled(line is not None and line.status != "pending")
         if line is None:
             evidence, hint = self.tr("Evidence"), self.tr("select an item above")
             self.evidence_title.setText(
@@ -711,6 +755,40 @@ class ScoreView(QWidget):
         if not rows:
             title += "  " + self.tr("(no event)")
         self.evidence_title.setText(f"<b>{title}</b>")
+
+    def _unit_of(self, name: object) -> str | None:
+        return next((u for u in self.session.scenario.seats if self.words.party(u) == name), None)
+
+    def _unit_filter_changed(self, _index: int) -> None:
+        name = self.unit_filter.currentData()
+        self.lines_proxy.set_filter(1, name)
+        self.documents.set_unit(self._unit_of(name))
+
+    def _unit_total_selected(self, *_args: object) -> None:
+        unit = selected_key(self.unit_totals_view)
+        if isinstance(unit, str) and unit in self.session.scenario.seats:
+            self.documents.set_unit(unit)
+
+    def suggest_finding(self) -> None:
+        """Prefill a finding (strength or problem) about the selected line."""
+        line = self.selected_line()
+        if line is None:
+            return
+        text = ""
+        if line.status in IMPROVABLE:
+            text = f"{self.line_title(line)}：{status_text(line)}"
+            if line.detail:
+                text += f"（{line.detail}）"
+        self.findings_panel.offer_line(line.id, text)
+        self.tabs.setCurrentWidget(self.findings_panel)
+        self.findings_panel.finding_text.setFocus()
+
+    # --- documents ------------------------------------------------------------------------------
+
+    def report_context(self) -> ReportContext:
+        """The exercise as the documents print it: this view's score and improvement items."""
+        language = "en" if self.words.english else "zh_CN"
+        return report_context(self.session, self._improvements, language)
 
     # --- ratings --------------------------------------------------------------------------------
 
@@ -760,7 +838,7 @@ class ScoreView(QWidget):
         self.owner_combo.setCurrentIndex(max(0, self.owner_combo.findData(line.unit)))
         element = "organisation" if line.kind in ("group", "handover", "authority") else "training"
         self.element_combo.setCurrentIndex(self.element_combo.findData(element))
-        self.tabs.setCurrentIndex(2)
+        self.tabs.setCurrentWidget(self.improvements_tab)
         self.action_edit.setFocus()
 
     def improvement_fields(self) -> dict[str, Any] | None:

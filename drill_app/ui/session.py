@@ -75,6 +75,13 @@ class LoadedExercise:
     options: Mapping[str, Any]
     seats: tuple[tuple[str, str], ...]
     """(unit id, participant name)."""
+    held_on: dt.date
+    location: str
+    exercise_type: str
+    controller: str
+    evaluators: tuple[str, ...]
+    head_hash: str
+    """The hash at the head of the stored event chain when it was loaded."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +120,7 @@ class ArchiveWorker(QObject):
     exercise_created = Signal(str)  # exercise id
     exercise_loaded = Signal(object)  # LoadedExercise
     event_recorded = Signal(object)  # Event (committed)
+    chain_advanced = Signal(str, str)  # exercise id, new head hash (just before event_recorded)
     command_refused = Signal(str, str)  # command id, reason
     failed = Signal(str, str)  # what, message
     improvements_ready = Signal(str, object)  # exercise id, tuple[ImprovementInfo]
@@ -200,6 +208,7 @@ class ArchiveWorker(QObject):
             self.failed.emit("open_exercise", str(exc))
             return
         ex = self._exercise
+        ex.attach_persistence(self._persist)
         self.exercise_loaded.emit(
             LoadedExercise(
                 exercise_id=exercise_id,
@@ -210,8 +219,20 @@ class ArchiveWorker(QObject):
                 events=tuple(ex.events),
                 options=dict(detail.options),
                 seats=tuple((s.unit_id, s.participant) for s in detail.seats),
+                held_on=detail.summary.held_on,
+                location=detail.location,
+                exercise_type=detail.summary.exercise_type,
+                controller=detail.controller,
+                evaluators=tuple(detail.evaluators),
+                head_hash=detail.summary.head_hash,
             )
         )
+
+    def _persist(self, event: Event) -> None:
+        """Commit *event*, then tell the GUI the chain's new head (before the event itself)."""
+        assert self._store is not None
+        head = self._store.append_event(event)
+        self.chain_advanced.emit(event.exercise_id, head)
 
     @Slot(object)
     def submit(self, command: Command) -> None:
@@ -385,6 +406,9 @@ class ExerciseSession(QObject):
         for event in loaded.events:
             self.mirror.apply(event)
         self._pending: dict[str, _Pending] = {}
+        self.head_hash = loaded.head_hash
+        """The stored chain's head: printed in the documents' footer."""
+        archive.worker.chain_advanced.connect(self._chain_advanced)
         archive.worker.event_recorded.connect(self._recorded)
         archive.worker.command_refused.connect(self._refused)
 
@@ -426,6 +450,11 @@ class ExerciseSession(QObject):
         self._pending[command_id] = _Pending(kind)
         self.archive.submit(Command(command_id, kind, dict(payload or {}), actor, unit))
         return command_id
+
+    @Slot(str, str)
+    def _chain_advanced(self, exercise_id: str, head: str) -> None:
+        if exercise_id == self.exercise_id:
+            self.head_hash = head
 
     @Slot(object)
     def _recorded(self, event: Event) -> None:

@@ -28,6 +28,7 @@ from test_act_panel import (  # the shared drill helpers
     type_text,
 )
 
+from drill_app.core.evaluation import evaluate
 from drill_app.core.scoring import Line
 from drill_app.ui.act_panel import ActAsUnitPanel
 from drill_app.ui.report_form import clock_text
@@ -125,8 +126,14 @@ def test_the_sheet_is_the_engines_score(
     assert view.title_label.text() == "山海社区燃气爆炸桌面推演"
     assert view.scenario_label.text() == "情景：姚家街道山海社区居民楼燃气爆炸事故桌面推演"
     assert (sheet.overall.points, sheet.overall.max_points, sheet.grade.grade) == (32.5, 140, "差")
+    # The grade is the printed scoring sheet's: the category-weighted 100-point total.
+    ev = evaluate(
+        drill.session.plan, drill.session.scenario, sheet, drill.session.events, drill.session.rules
+    )
+    assert (ev.total, ev.grade) == (17.0, "差")
     assert view.total_label.text() == (
-        "总分 32.5 / 140，得分率 23.2%，等级 <b style='color: #b00020'>差</b>"
+        "总分 32.5 / 140，得分率 23.2%；评估表百分制得分 <b>17</b>，"
+        "等级 <b style='color: #b00020'>差</b>"
     )
     assert not view.state_label.isVisible()
 
@@ -201,7 +208,7 @@ def test_improvement_items_are_added_and_updated_through_the_archive(
     assert not view.suggest_button.isEnabled()  # met: nothing to improve
     select_line(qtbot, view, "phone_report:housing")
     click(qtbot, view.suggest_button)
-    assert view.tabs.currentIndex() == 2
+    assert view.tabs.currentWidget() is view.improvements_tab
     assert view.issue_edit.toPlainText() == (
         "区住房和城乡建设局电话报告（核实后20分钟内以电话形式报告）：迟报10分钟"
     )

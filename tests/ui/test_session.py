@@ -152,3 +152,21 @@ def test_improvement_items_through_the_archive(
     with caught(qtbot, archive.worker.improvements_ready) as ready:
         archive.set_improvement_status(loaded.exercise_id, item.id, "closed", "已完成")
     assert ready.args[1][0].status == "closed"
+
+
+def test_the_session_knows_the_stored_exercise_and_follows_the_chain_head(
+    qtbot: QtBot, archive: Archive, tmp_path: Path
+) -> None:
+    from drill_app.store.store import Store
+
+    url = f"sqlite:///{tmp_path / 'a.sqlite3'}"
+    open_store(qtbot, archive, url)
+    loaded = create_and_open(qtbot, archive)
+    assert (loaded.held_on, loaded.exercise_type) == (dt.date(2026, 11, 28), "tabletop")
+    assert loaded.head_hash == "0" * 64  # nothing recorded yet
+    session = ExerciseSession(archive, loaded)
+    with qtbot.waitSignal(session.event_added, timeout=10_000):
+        session.submit("exercise_started", actor="controller")
+    with Store.open(url) as store:
+        stored_head = store.verify(loaded.exercise_id).head_hash
+    assert session.head_hash == stored_head != "0" * 64
