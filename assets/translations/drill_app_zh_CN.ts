@@ -388,6 +388,124 @@
     </message>
 </context>
 <context>
+    <name>Documents</name>
+    <message>
+        <source>Drill scoring sheet</source>
+        <translation>演练评估表</translation>
+    </message>
+    <message>
+        <source>Drill after-action report</source>
+        <translation>演练总结报告</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: check that the folder exists and that you may write to it</source>
+        <translation>无法写入 {path}：请确认文件夹存在且有写入权限</translation>
+    </message>
+    <message>
+        <source>The printer did not accept the document ({error})</source>
+        <translation>打印机未接受该文件（{error}）</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <source>Print and export</source>
+        <translation>打印与导出</translation>
+    </message>
+    <message>
+        <source>Whole drill (all units)</source>
+        <translation>整个演练（全部参演单位）</translation>
+    </message>
+    <message>
+        <source>The scoring sheet of the whole drill, or of one participating unit</source>
+        <translation>整个演练的评估表，或某一参演单位的评估表</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出PDF…</translation>
+    </message>
+    <message>
+        <source>Whole drill</source>
+        <translation>整个演练</translation>
+    </message>
+    <message>
+        <source>Preview before printing. The PDF carries its fonts: it prints the same on any computer.</source>
+        <translation>可先打印预览再打印；导出的PDF已嵌入字体，在任何电脑上打印效果都相同。</translation>
+    </message>
+    <message>
+        <source>Preparing the print preview of the {document}…</source>
+        <translation>正在准备{document}的打印预览…</translation>
+    </message>
+    <message>
+        <source>Printing the {document}…</source>
+        <translation>正在打印{document}…</translation>
+    </message>
+    <message>
+        <source>Exporting the {document} to PDF…</source>
+        <translation>正在将{document}导出为PDF…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Exported {pages} pages: {path}</source>
+        <translation>已导出 {pages} 页：{path}</translation>
+    </message>
+    <message>
+        <source>Sent {pages} pages to the printer</source>
+        <translation>已发送到打印机，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Print preview of the {document}</source>
+        <translation>{document}打印预览</translation>
+    </message>
+    <message>
+        <source>The preview could not be drawn: {error}</source>
+        <translation>无法显示打印预览：{error}</translation>
+    </message>
+    <message>
+        <source>Not exported: {error}</source>
+        <translation>未能导出：{error}</translation>
+    </message>
+    <message>
+        <source>Not printed: {error}</source>
+        <translation>未能打印：{error}</translation>
+    </message>
+    <message>
+        <source>No preview: {error}</source>
+        <translation>未能生成打印预览：{error}</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>DrillSchedulePanel</name>
     <message>
         <source>Drill schedule</source>
@@ -997,6 +1115,205 @@
     <message>
         <source>not filled</source>
         <translation>未填</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Controller&apos;s on-the-spot review</source>
+        <translation>现场点评（导调人员）</translation>
+    </message>
+    <message>
+        <source>Participants&apos; self-assessment</source>
+        <translation>参演人员自评</translation>
+    </message>
+    <message>
+        <source>Evaluation team&apos;s assessment</source>
+        <translation>评估组评估</translation>
+    </message>
+    <message>
+        <source>Right after the drill, the controller comments on how it went, on the spot.</source>
+        <translation>演练结束后，由导调人员当场对演练情况进行点评。</translation>
+    </message>
+    <message>
+        <source>Each participating unit assesses its own performance: choose the unit.</source>
+        <translation>各参演单位对本单位的表现进行自我评估：请选择单位。</translation>
+    </message>
+    <message>
+        <source>The evaluation team&apos;s assessment against the plan and the evaluation criteria.</source>
+        <translation>评估组对照预案和评估标准对演练进行综合评估。</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>亮点</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>点评人</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>§</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因分析</translation>
+    </message>
+    <message>
+        <source>Reviews recorded</source>
+        <translation>已记录的点评</translation>
+    </message>
+    <message>
+        <source>Strengths and problems recorded</source>
+        <translation>已记录的亮点与问题</translation>
+    </message>
+    <message>
+        <source>Reviews after the drill (AQ/T 9009)</source>
+        <translation>演练后点评与评估（AQ/T 9009）</translation>
+    </message>
+    <message>
+        <source>Name of the person speaking</source>
+        <translation>点评人或发言人姓名</translation>
+    </message>
+    <message>
+        <source>What was said: the main points</source>
+        <translation>点评要点</translation>
+    </message>
+    <message>
+        <source>Record review</source>
+        <translation>记录点评</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>点评内容</translation>
+    </message>
+    <message>
+        <source>Strengths and problems</source>
+        <translation>亮点与问题</translation>
+    </message>
+    <message>
+        <source>Problem (area for improvement)</source>
+        <translation>问题（需改进）</translation>
+    </message>
+    <message>
+        <source>(no scored item)</source>
+        <translation>（不关联评分项目）</translation>
+    </message>
+    <message>
+        <source>What went well, or what went wrong</source>
+        <translation>做得好的地方，或存在的问题</translation>
+    </message>
+    <message>
+        <source>Why it happened (analysis of the cause)</source>
+        <translation>问题产生的原因（原因分析）</translation>
+    </message>
+    <message>
+        <source>(choose the grade)</source>
+        <translation>（请选择等级）</translation>
+    </message>
+    <message>
+        <source>Deficiency: not done; needs rectification: done wrongly; could be improved: done late or only partly</source>
+        <translation>不足项：未完成；整改项：做错，须整改；改进项：超时或部分完成，可改进</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Scored item</source>
+        <translation>评分项目</translation>
+    </message>
+    <message>
+        <source>Plan §</source>
+        <translation>预案条款</translation>
+    </message>
+    <message>
+        <source>A self-assessment is by a unit: choose the unit</source>
+        <translation>参演人员自评须选择自评的单位</translation>
+    </message>
+    <message>
+        <source>Write what was said</source>
+        <translation>请填写点评内容</translation>
+    </message>
+    <message>
+        <source>Describe the problem</source>
+        <translation>请描述存在的问题</translation>
+    </message>
+    <message>
+        <source>Describe the strength</source>
+        <translation>请描述亮点</translation>
+    </message>
+    <message>
+        <source>Write a section of the plan, e.g. §4.1.2</source>
+        <translation>请填写预案条款，如 §4.1.2</translation>
+    </message>
+    <message>
+        <source>Choose the grade of the problem</source>
+        <translation>请选择问题等级</translation>
+    </message>
+    <message>
+        <source>Not recorded: see the fields marked</source>
+        <translation>未记录：请按提示修改</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>正在记录…</translation>
+    </message>
+    <message>
+        <source>Record problem</source>
+        <translation>记录问题</translation>
+    </message>
+    <message>
+        <source>Record strength</source>
+        <translation>记录亮点</translation>
+    </message>
+    <message>
+        <source>Choose the scored item the finding is about, to attach its evidence</source>
+        <translation>选择所针对的评分项目，即附上该项目的依据事件</translation>
+    </message>
+    <message>
+        <source>Evidence: {count} events of this item</source>
+        <translation>依据事件：该评分项目的 {count} 个事件</translation>
+    </message>
+    <message>
+        <source>Evidence: this item has no event</source>
+        <translation>依据事件：该评分项目没有相关事件</translation>
+    </message>
+    <message>
+        <source>(whole drill)</source>
+        <translation>（整个演练）</translation>
     </message>
 </context>
 <context>
@@ -3071,6 +3388,10 @@
         <translation>评估意见</translation>
     </message>
     <message>
+        <source>Reviews and findings</source>
+        <translation>点评与问题</translation>
+    </message>
+    <message>
         <source>Improvement plan</source>
         <translation>整改计划</translation>
     </message>
@@ -3141,6 +3462,10 @@
     <message>
         <source>Add an improvement item for this</source>
         <translation>据此新增整改事项</translation>
+    </message>
+    <message>
+        <source>Record a strength or problem about this</source>
+        <translation>就此记录亮点或问题</translation>
     </message>
     <message>
         <source>Objective</source>
@@ -3227,8 +3552,12 @@
         <translation>情景：{title}</translation>
     </message>
     <message>
-        <source>Total {points} / {max} points, {percent}%, grade {grade}</source>
-        <translation>总分 {points} / {max}，得分率 {percent}%，等级 {grade}</translation>
+        <source>Total {points} / {max} points, {percent}%; scoring sheet {total} of 100, grade {grade}</source>
+        <translation>总分 {points} / {max}，得分率 {percent}%；评估表百分制得分 {total}，等级 {grade}</translation>
+    </message>
+    <message>
+        <source>The scoring sheet weights each category and counts only the categories the scenario exercised (normalised to 100).</source>
+        <translation>评估表按类别权重计分，只计入本情景涉及的类别（折算为百分制）。</translation>
     </message>
     <message>
         <source>The exercise has not ended: the score is as of {time}.</source>
