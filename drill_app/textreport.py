@@ -38,8 +38,8 @@ def format_sheet(plan: Plan, sheet: ScoreSheet, rules: ScoringRules) -> str:
             out.append(f"{'':<12} {line.detail}")
     t = sheet.overall
     out.append(
-        f"\n总分 {t.points:g}/{t.max_points:g}  {t.percent:g}分（百分制）"
-        f"  等级：{sheet.grade.grade}\n"
+        f"\n得分 {t.points:g}/{t.max_points:g}（得分率 {t.percent:g}%）"
+        f"  评估表总分 {sheet.sheet_total:g}（百分制）  等级：{sheet.grade.grade}\n"
     )
     return "\n".join(out) + "\n"
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from drill_app.core.events import Event
 from drill_app.core.plan import Plan
 from drill_app.core.scenario import Objective, Scenario
-from drill_app.core.scoring import Line, ScoreSheet, ScoringRules
+from drill_app.core.scoring import Line, ScoreSheet, ScoringRules, hundred_point_total
 
 REVIEW_STAGES = ("onsite_review", "self_assessment", "team_assessment")
 
@@ -126,13 +126,7 @@ def evaluate(
                 len(chosen),
             )
         )
-    applicable = [c for c in categories if c.applicable]
-    weight = sum(c.weight for c in applicable)
-    total = (
-        round(100 * sum(c.weight * c.points / c.max_points for c in applicable) / weight, 1)
-        if weight
-        else 0.0
-    )
+    total = hundred_point_total(lines, rules)
     grade = rules.grade_for(total)
 
     ratings: dict[str, Event] = {}

@@ -140,7 +140,11 @@ class ScoreSheet:
     overall: Total
     by_unit: Mapping[str, Total]
     by_category: Mapping[str, Total]
+    sheet_total: float
+    """The 100-point total of the evaluation sheet: each category's share of its weight,
+    normalised over the categories the exercise exercised (不适用 ones left out)."""
     grade: Grade
+    """The grade of ``sheet_total`` (the one printed on the sheet)."""
     ended: bool
     scenario_seconds: float
     notes: tuple[str, ...] = field(default_factory=tuple)
@@ -471,6 +475,25 @@ def score_exercise(
     return score_record(plan, scenario, record, rules)
 
 
+def hundred_point_total(lines: Iterable[Line], rules: ScoringRules) -> float:
+    """Each category earns its weight x points/possible; the sum is normalised to 100 over
+    the categories that have lines (a category the exercise does not exercise is 不适用)."""
+    earned: dict[str, float] = {}
+    possible: dict[str, float] = {}
+    for line in lines:
+        if line.status == "pending":
+            continue
+        earned[line.category] = earned.get(line.category, 0.0) + line.points
+        possible[line.category] = possible.get(line.category, 0.0) + line.max_points
+    weights = {c: rules.sheet_weights.get(c, 0.0) for c in possible if possible[c] > 0}
+    applicable = {c: w for c, w in weights.items() if w > 0}
+    total_weight = sum(applicable.values())
+    if not total_weight:
+        return 0.0
+    score = sum(w * earned[c] / possible[c] for c, w in applicable.items())
+    return round(100 * score / total_weight, 1)
+
+
 def _sheet(lines: list[Line], rules: ScoringRules, ended: bool, now: float) -> ScoreSheet:
     counted = [line for line in lines if line.status != "pending"]
 
@@ -486,12 +509,14 @@ def _sheet(lines: list[Line], rules: ScoringRules, ended: bool, now: float) -> S
         c: total(x for x in counted if x.category == c)
         for c in dict.fromkeys(x.category for x in counted)
     }
+    sheet_total = hundred_point_total(counted, rules)
     return ScoreSheet(
         lines=tuple(lines),
         overall=overall,
         by_unit=by_unit,
         by_category=by_category,
-        grade=rules.grade_for(overall.percent),
+        sheet_total=sheet_total,
+        grade=rules.grade_for(sheet_total),
         ended=ended,
         scenario_seconds=now,
     )
@@ -527,6 +552,7 @@ def sheet_to_json(plan: Plan, sheet: ScoreSheet, rules: ScoringRules) -> dict[st
         ],
         "totals": {
             "overall": {**total(sheet.overall), "grade": sheet.grade.grade},
+            "sheet": {"total": sheet.sheet_total, "grade": sheet.grade.grade},
             "by_unit": {u: total(t) for u, t in sheet.by_unit.items()},
             "by_category": {
                 c: {**total(t), "name": names.get(c, c)} for c, t in sheet.by_category.items()

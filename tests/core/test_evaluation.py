@@ -109,3 +109,11 @@ def test_covers_only_whole_sections() -> None:
     assert covers(["§4.1.2"], "§4.1.2")
     assert not covers(["§5.1"], "§5.10")
     assert not covers(["§4.1.2"], "§4.1.3")
+
+
+def test_the_engines_grade_is_the_printed_sheets(plan: Plan, rules: ScoringRules) -> None:
+    scenario, exercise, sheet = run(plan, rules, "a-late-phone.jsonl")
+    ev = evaluate(plan, scenario, sheet, exercise.events, rules)
+    assert sheet.sheet_total == ev.total == 98.6
+    assert sheet.grade.grade == ev.grade == "优"
+    assert sheet.overall.percent == 97.6  # the share of points, a different figure
