@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTranslator
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -29,7 +29,6 @@ from pytestqt.qtbot import QtBot
 from drill_app.core.events import Actor, Event, ReportFields
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
 from drill_app.ui.act_panel import ActAsUnitPanel
-from drill_app.ui.i18n import install_translators, remove_translators
 from drill_app.ui.session import Archive, ExerciseSession
 from drill_app.ui.table_model import RowsModel
 
@@ -69,13 +68,6 @@ class Drill:
 
         with Store.open(self.url) as store:
             return list(store.events(self.exercise_id))
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    installed: list[QTranslator] = install_translators(qapp, "zh_CN")
-    yield
-    remove_translators(qapp, installed)
 
 
 @pytest.fixture

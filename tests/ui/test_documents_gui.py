@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from test_act_panel import (  # the shared drill helpers
     Drill,
-    chinese,  # noqa: F401  (fixture)
     click,
     drill,  # noqa: F401  (fixture)
 )

@@ -14,7 +14,6 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 from test_act_panel import (  # the shared drill helpers
     Drill,
-    chinese,  # noqa: F401  (fixture)
     click,
     control,
     drill,  # noqa: F401  (fixture)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 from test_act_panel import (  # the shared drill helpers
     Drill,
-    chinese,  # noqa: F401  (fixture)
     click,
     drill,  # noqa: F401  (fixture)
     recorded_by,

@@ -9,29 +9,20 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QThread, QTimer, QTranslator
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
-from drill_app.ui.i18n import install_translators, remove_translators
-from drill_app.ui.main_window import MainWindow, MissingViewPanel, optional_view
+from drill_app.ui.main_window import MainWindow, MissingViewPanel
 from drill_app.ui.new_exercise_dialog import NewExerciseDialog
 from drill_app.ui.plan_browser import PlanBrowserWindow
 from drill_app.ui.session import Archive, ExerciseSession, LoadedExercise
 from drill_app.ui.settings import AppSettings
 
 SCENARIO = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
-HAS_EXERCISE_VIEW = optional_view("drill_app.ui.exercise_view", "ExerciseView") is not None
 
 OpenWindow = Callable[..., MainWindow]
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    installed: list[QTranslator] = install_translators(qapp, "zh_CN")
-    yield
-    remove_translators(qapp, installed)
 
 
 @pytest.fixture
@@ -203,13 +194,9 @@ def test_a_new_exercise_is_created_in_the_archive_and_opened(
     assert window.session.exercise_id == exercise_id
     assert window.settings.open_exercise_id == exercise_id
     assert window.home_action.isEnabled()
-    view = window.exercise_page.currentWidget()
-    if HAS_EXERCISE_VIEW:
-        assert not isinstance(view, MissingViewPanel)
-    else:  # the other half of the console is not in this build yet: a clear message
-        assert isinstance(view, MissingViewPanel)
-        assert "exercise_view.py" in view.label.text()
-        assert view.back_button.text() == "返回首页"
+    from drill_app.ui.exercise_view import ExerciseView
+
+    assert isinstance(window.exercise_page.currentWidget(), ExerciseView)
 
     from drill_app.store.store import Store
 
@@ -232,7 +219,6 @@ def test_a_new_exercise_is_created_in_the_archive_and_opened(
     assert window.settings.open_exercise_id == ""
 
 
-@pytest.mark.skipif(not HAS_EXERCISE_VIEW, reason="the exercise view is not in this build")
 def test_ending_the_exercise_shows_its_score(
     open_window: OpenWindow, db_url: str, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:

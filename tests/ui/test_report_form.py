@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from test_act_panel import (  # the shared drill helpers
     EMPTY_FIELDS,
     Drill,
-    chinese,  # noqa: F401  (fixture)
     click,
     drill,  # noqa: F401  (fixture)
     open_page,
