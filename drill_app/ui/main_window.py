@@ -22,13 +22,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -455,6 +456,8 @@ class MainWindow(QMainWindow):
         self.exercise_page.addWidget(view)
         self.exercise_page.setCurrentWidget(view)
         self.stack.setCurrentIndex(self.EXERCISE)
+        # Once the view has its size: restored before, the splitters would be rescaled.
+        QTimer.singleShot(0, view, lambda: self._restore_layout(view))
         self._update_actions()
 
     def _exercise_ended(self, *_args: object) -> None:
@@ -493,8 +496,30 @@ class MainWindow(QMainWindow):
         widget.setParent(None)
         widget.deleteLater()
 
+    def _restore_layout(self, view: QWidget) -> None:
+        """The exercise view's splitters as the user left them last time."""
+        for splitter_name, option in (
+            ("splitter", "exercise_splitter"),
+            ("left", "exercise_left_splitter"),
+        ):
+            state = getattr(self.settings, option)
+            splitter = getattr(view, splitter_name, None)
+            if isinstance(splitter, QSplitter) and not state.isEmpty():
+                splitter.restoreState(state)
+
+    def _save_layout(self, view: QWidget) -> None:
+        for splitter_name, option in (
+            ("splitter", "exercise_splitter"),
+            ("left", "exercise_left_splitter"),
+        ):
+            splitter = getattr(view, splitter_name, None)
+            if isinstance(splitter, QSplitter):
+                setattr(self.settings, option, splitter.saveState())
+
     def close_exercise(self) -> None:
         """Leave the open exercise (it keeps running on its clock) and its views."""
+        if self.exercise_view is not None:
+            self._save_layout(self.exercise_view)
         for view in (self.exercise_view, self.score_view):
             if view is not None:
                 self._discard(view)
@@ -561,6 +586,8 @@ class MainWindow(QMainWindow):
         if self._started:  # (a window that never started has nothing worth remembering)
             self.settings.window_geometry = self.saveGeometry()
             self.settings.window_state = self.saveState()
+            if self.exercise_view is not None:
+                self._save_layout(self.exercise_view)
             self.settings.sync()
         # The open exercise's id stays in the settings: it is reopened at the next start.
         self.close_exercise()

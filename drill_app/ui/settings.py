@@ -58,6 +58,10 @@ class AppSettings:
 
     window_geometry = Option("window/geometry", QByteArray, QByteArray())
     window_state = Option("window/state", QByteArray, QByteArray())
+    exercise_splitter = Option("window/exercise_splitter", QByteArray, QByteArray())
+    """The running-exercise view: board and log beside the tabs."""
+    exercise_left_splitter = Option("window/exercise_left_splitter", QByteArray, QByteArray())
+    """The running-exercise view: the status board above the event log."""
     database_url = Option("database/url", str, "")
     """The database last opened successfully ("" = the default database)."""
     language = Option("interface/language", str, "")

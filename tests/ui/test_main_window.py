@@ -433,3 +433,26 @@ def test_missing_view_panel_goes_back(qtbot: QtBot, chinese: None) -> None:
     with qtbot.waitSignal(panel.back_requested):
         panel.back_button.click()
     assert isinstance(panel.label, QLabel)
+
+
+def test_the_exercise_views_layout_is_remembered(
+    open_window: OpenWindow, db_url: str, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(db_url)
+    monkeypatch.setattr(
+        NewExerciseDialog, "ask", classmethod(lambda cls, *args, **kw: new_exercise())
+    )
+    with qtbot.waitSignal(window.exercise_shown, timeout=20_000) as shown:
+        window.new_action.trigger()
+    view = window.exercise_page.currentWidget()
+    total = sum(view.splitter.sizes())
+    view.splitter.setSizes([total - 420, 420])  # the user widens the board
+    wanted = view.splitter.sizes()
+    with qtbot.waitSignal(window.start_page_populated, timeout=20_000):
+        window.home_action.trigger()  # leaving the exercise remembers its layout
+    assert window.archive is not None
+    with qtbot.waitSignal(window.exercise_shown, timeout=20_000):
+        window.archive.open_exercise(shown.args[0])
+    again = window.exercise_page.currentWidget()
+    assert again is not view
+    qtbot.waitUntil(lambda: again.splitter.sizes() == wanted, timeout=5_000)
