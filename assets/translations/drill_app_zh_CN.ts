@@ -923,46 +923,6 @@
         <translation>评估评分</translation>
     </message>
     <message>
-        <source>Phone report</source>
-        <translation>电话报告</translation>
-    </message>
-    <message>
-        <source>Written report</source>
-        <translation>书面报告</translation>
-    </message>
-    <message>
-        <source>Follow-up report</source>
-        <translation>续报</translation>
-    </message>
-    <message>
-        <source>Final report</source>
-        <translation>终报</translation>
-    </message>
-    <message>
-        <source>Sensitive-event report</source>
-        <translation>敏感事件报告</translation>
-    </message>
-    <message>
-        <source>Result report</source>
-        <translation>处置结果报告</translation>
-    </message>
-    <message>
-        <source>P (performed without challenges)</source>
-        <translation>P（顺利完成）</translation>
-    </message>
-    <message>
-        <source>S (performed with some challenges)</source>
-        <translation>S（完成但存在一定问题）</translation>
-    </message>
-    <message>
-        <source>M (performed with major challenges)</source>
-        <translation>M（完成但存在较大问题）</translation>
-    </message>
-    <message>
-        <source>U (unable to be performed)</source>
-        <translation>U（未能完成）</translation>
-    </message>
-    <message>
         <source>Control cell</source>
         <translation>导调组</translation>
     </message>

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from drill_app.core.events import Event
 from drill_app.ui.commanding import PendingCommands, recorded_text, refusal_text, show_feedback
-from drill_app.ui.report_form import ERROR_COLOUR, HINT_COLOUR, PlanWords, clock_text
+from drill_app.ui.report_form import ERROR_COLOUR, HINT_COLOUR, PlanWords, clock_text, rating_name
 from drill_app.ui.table_model import RowsModel, TableRow, bold_label, make_table
 
 if TYPE_CHECKING:
@@ -37,16 +37,6 @@ if TYPE_CHECKING:
 
 RATINGS = ("P", "S", "M", "U")
 EVALUATION_KINDS = ("evaluator_note", "evaluator_rating")
-
-
-def rating_name(rating: str) -> str:
-    names = {
-        "P": QCoreApplication.translate("Rating", "P: performed without challenges"),
-        "S": QCoreApplication.translate("Rating", "S: performed with some challenges"),
-        "M": QCoreApplication.translate("Rating", "M: performed with major challenges"),
-        "U": QCoreApplication.translate("Rating", "U: unable to be performed"),
-    }
-    return names.get(rating, rating)
 
 
 def objective_text(scenario: Scenario, objective: str | None) -> str:

@@ -38,6 +38,7 @@ from drill_app.core.events import KINDS, Event
 from drill_app.core.plan import Plan
 from drill_app.core.scenario import SOURCE_NAMES, Scenario, step_ids
 from drill_app.ui.clock_bar import format_clock, format_speed
+from drill_app.ui.report_form import rating_name, report_kind_name
 from drill_app.ui.session import ExerciseSession
 from drill_app.ui.table_model import ReadOnlyTableModel, tooltip_html
 
@@ -82,26 +83,6 @@ def event_kind_names() -> dict[str, str]:
         "evaluator_rating": translate("EventKinds", "Evaluator rating"),
     }
     return {kind: names.get(kind, kind) for kind in KINDS}
-
-
-def report_kind_names() -> dict[str, str]:
-    return {
-        "phone": translate("EventKinds", "Phone report"),
-        "written": translate("EventKinds", "Written report"),
-        "followup": translate("EventKinds", "Follow-up report"),
-        "final": translate("EventKinds", "Final report"),
-        "sensitive": translate("EventKinds", "Sensitive-event report"),
-        "result": translate("EventKinds", "Result report"),
-    }
-
-
-def rating_names() -> dict[str, str]:
-    return {
-        "P": translate("EventKinds", "P (performed without challenges)"),
-        "S": translate("EventKinds", "S (performed with some challenges)"),
-        "M": translate("EventKinds", "M (performed with major challenges)"),
-        "U": translate("EventKinds", "U (unable to be performed)"),
-    }
 
 
 def actor_names() -> dict[str, str]:
@@ -220,7 +201,7 @@ def summarize_payload(names: PlanNames, kind: str, payload: Mapping[str, Any]) -
             )
         return translate("EventKinds", "Skipped “{title}”").format(title=title)
     if kind == "report_submitted":
-        report = report_kind_names().get(str(p.get("report_kind")), str(p.get("report_kind", "")))
+        report = report_kind_name(str(p.get("report_kind", "")))
         recipients = p.get("recipients") or []
         text = f"{report} → {names.parties(recipients)}" if recipients else report
         fields = p.get("fields") or {}
@@ -277,7 +258,7 @@ def summarize_payload(names: PlanNames, kind: str, payload: Mapping[str, Any]) -
             return f"{names.party(str(p['about_unit']))}: {p['text']}"
         return str(p["text"])
     if kind == "evaluator_rating" and "rating" in p:
-        parts = [rating_names().get(str(p["rating"]), str(p["rating"]))]
+        parts = [rating_name(str(p["rating"]))]
         if p.get("about_unit"):
             parts.insert(0, names.party(str(p["about_unit"])))
         if p.get("objective"):

@@ -53,9 +53,9 @@ from drill_app.ui.clock_bar import format_clock, format_hhmm
 from drill_app.ui.event_feed import (
     PlanNames,
     event_kind_names,
-    report_kind_names,
     summarize_payload,
 )
+from drill_app.ui.report_form import report_kind_name
 from drill_app.ui.session import ExerciseSession
 from drill_app.ui.table_model import ReadOnlyTableModel, tooltip_html
 
@@ -184,7 +184,7 @@ def describe_condition(names: PlanNames, condition: InjectCondition) -> str:
         action = condition.action
         what = summarize_payload(names, action.kind, action.payload)
         if action.kind == "report_submitted" and "report_kind" in action.payload:
-            what = report_kind_names().get(action.payload["report_kind"], what)
+            what = report_kind_name(action.payload["report_kind"])
         elif not action.payload:
             what = event_kind_names().get(action.kind, action.kind)
         who = names.party(action.unit) if action.unit else translate("Msel", "any unit")

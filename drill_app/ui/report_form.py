@@ -88,6 +88,16 @@ def report_kind_name(kind: str) -> str:
     return names.get(kind, kind)
 
 
+def rating_name(rating: str) -> str:
+    names = {
+        "P": QCoreApplication.translate("Rating", "P: performed without challenges"),
+        "S": QCoreApplication.translate("Rating", "S: performed with some challenges"),
+        "M": QCoreApplication.translate("Rating", "M: performed with major challenges"),
+        "U": QCoreApplication.translate("Rating", "U: unable to be performed"),
+    }
+    return names.get(rating, rating)
+
+
 class PlanWords:
     """Names from the plan in the interface language (English mode uses the plan's *_en)."""
 

@@ -52,7 +52,6 @@ from drill_app.ui.evaluator_panel import (
     EvaluatorPanel,
     latest_ratings,
     objective_text,
-    rating_name,
 )
 from drill_app.ui.findings_panel import PLAN_REF, FindingsPanel
 from drill_app.ui.report_form import (
@@ -61,6 +60,7 @@ from drill_app.ui.report_form import (
     OK_COLOUR,
     PlanWords,
     clock_text,
+    rating_name,
     report_summary,
 )
 from drill_app.ui.table_model import RowsModel, TableRow, bold_label, make_table, selected_key
