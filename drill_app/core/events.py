@@ -70,6 +70,17 @@ class HostRestarted(Payload):
     down_seconds: float = Field(ge=0)
 
 
+class HostTakenOver(Payload):
+    """A new process took over a running exercise whose owner had died (§1 of issue 15)."""
+
+    previous_owner: str
+    previous_machine: str = ""
+    previous_pid: int = 0
+    last_heartbeat: float = 0.0
+    """Wall-clock seconds (POSIX) of the dead owner's last heartbeat."""
+    reason: Literal["heartbeat_expired", "process_gone"]
+
+
 class InjectDelivered(Payload):
     inject: Id | None = None
     """The scenario inject, or None for an ad-hoc inject."""
@@ -225,6 +236,7 @@ KINDS: Mapping[str, KindSpec] = {
     "clock_jumped": KindSpec(ClockJumped, _CONTROL),
     "exercise_ended": KindSpec(Empty, _CONTROL),
     "host_restarted": KindSpec(HostRestarted, frozenset({"system"})),
+    "host_taken_over": KindSpec(HostTakenOver, frozenset({"system"})),
     "inject_delivered": KindSpec(InjectDelivered, _CONTROL),
     "inject_skipped": KindSpec(InjectSkipped, _CONTROL),
     "disposal_ended": KindSpec(Empty, _CONTROL | _SEAT),

@@ -165,3 +165,28 @@ class ImprovementStatusChange(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     item: Mapped[ImprovementItem] = relationship(back_populates="history")
+
+
+class ExerciseOwner(Base):
+    """The one process allowed to write a running exercise (its host), and its heartbeat.
+
+    A row exists while some process hosts the exercise; ``append_event`` refuses writes
+    from anyone else.  The owner is dead when its heartbeat is older than its lease, or
+    when it ran on this machine and its process is gone; then it can be taken over.
+    """
+
+    __tablename__ = "exercise_owners"
+
+    exercise_id: Mapped[str] = mapped_column(
+        ForeignKey("exercises.id", ondelete="CASCADE"), primary_key=True
+    )
+    owner_id: Mapped[str] = mapped_column(String(64))
+    machine: Mapped[ShortText]
+    pid: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(20))  # console, host
+    address: Mapped[ShortText]
+    """Where the host listens ("" when it does not), so a second console can offer to join."""
+    claimed_at: Mapped[float] = mapped_column(Float(precision=53))
+    heartbeat_at: Mapped[float] = mapped_column(Float(precision=53))
+    """Wall-clock seconds (POSIX) of the last heartbeat."""
+    lease_seconds: Mapped[float] = mapped_column(Float(precision=53))

@@ -8,6 +8,7 @@ was accepted.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -36,6 +37,7 @@ from drill_app.store.models import (
     ScenarioVersion,
     SeatRow,
 )
+from drill_app.store.ownership import check_writer
 
 GENESIS = "0" * 64
 
@@ -311,47 +313,28 @@ class Store:
 
     # --- the event chain --------------------------------------------------------------------
 
-    def append_event(self, event: Event) -> str:
+    def append_event(self, event: Event, *, owner: str | None = None) -> str:
         """Append one validated event; committed before returning.  Idempotent by event id.
 
-        Returns the hash at the head of the exercise's chain afterwards.
-        """
-        fields = EventFields.of(event)
+        Returns the head hash afterwards.  *owner*: the writer's claim (store/ownership.py);
+        a claimed exercise takes writes from its claimant only (NotOwner otherwise)."""
+        return self.append_events([event], owner=owner)
+
+    def append_events(self, events: Sequence[Event], *, owner: str | None = None) -> str:
+        """Append events of one exercise in one transaction (group commit): all or none."""
+        if not events:
+            raise StoreError("nothing to append")
+        exercise_id = events[0].exercise_id
         with Session(self.engine) as session, session.begin():
-            existing = session.scalar(select(EventRow).where(EventRow.event_id == event.id))
-            if existing is not None:
-                if _fields_of_row(existing) == fields and existing.exercise_id == event.exercise_id:
-                    head = session.get(ExerciseRow, event.exercise_id)
-                    return head.head_hash if head is not None else existing.hash
-                raise EventError(f"event id {event.id} is already stored with other content")
-            row = session.get(ExerciseRow, event.exercise_id, with_for_update=True)
+            row = session.get(ExerciseRow, exercise_id, with_for_update=True)
             if row is None:
-                raise StoreError(f"no exercise {event.exercise_id!r} in this database")
-            seq = row.event_count + 1
-            digest = chain_hash(row.head_hash, row.id, seq, fields)
-            session.add(
-                EventRow(
-                    exercise_id=row.id,
-                    seq=seq,
-                    event_id=fields.event_id,
-                    kind=fields.kind,
-                    actor=fields.actor,
-                    unit=fields.unit,
-                    payload=fields.payload,
-                    scenario_time=fields.scenario_time,
-                    wall_time=fields.wall_time,
-                    prev_hash=row.head_hash,
-                    hash=digest,
-                )
-            )
-            row.event_count = seq
-            row.head_hash = digest
-            if event.kind == "exercise_started":
-                row.status = "running"
-            elif event.kind == "exercise_ended":
-                row.status = "ended"
-                row.ended_at = _now()
-            return digest
+                raise StoreError(f"no exercise {exercise_id!r} in this database")
+            check_writer(session, exercise_id, owner)
+            for event in events:
+                if event.exercise_id != exercise_id:
+                    raise StoreError("a group of events must belong to one exercise")
+                _append_one(session, row, event)
+            return row.head_hash
 
     def events(self, exercise_id: str) -> list[Event]:
         with Session(self.engine) as session:
@@ -403,6 +386,7 @@ class Store:
         wall_clock: Callable[[], float] = time.time,
         new_id: Callable[[], str] | None = None,
         record_restart: bool = True,
+        owner: str | None = None,
     ) -> Exercise:
         """The exercise rebuilt from its stored events, writing new events through to here.
 
@@ -419,7 +403,7 @@ class Store:
         stored = self.events(exercise_id)
         for event in stored:
             exercise.apply(event)
-        exercise.attach_persistence(self.append_event)
+        exercise.attach_persistence(lambda event: self.append_event(event, owner=owner))
         if record_restart and exercise.started and not exercise.ended and stored:
             gap = max(0.0, wall_clock() - stored[-1].wall_time)
             exercise.submit("host_restarted", {"down_seconds": gap}, actor="system")
@@ -432,9 +416,15 @@ class Store:
         *,
         wall_clock: Callable[[], float] = time.time,
         new_id: Callable[[], str] | None = None,
+        owner: str | None = None,
     ) -> Exercise:
         return self.open_exercise(
-            exercise_id, rules, wall_clock=wall_clock, new_id=new_id, record_restart=False
+            exercise_id,
+            rules,
+            wall_clock=wall_clock,
+            new_id=new_id,
+            record_restart=False,
+            owner=owner,
         )
 
     # --- improvement plan -------------------------------------------------------------------
@@ -501,6 +491,28 @@ class Store:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _append_one(session: Session, row: ExerciseRow, event: Event) -> None:
+    fields = EventFields.of(event)
+    existing = session.scalar(select(EventRow).where(EventRow.event_id == event.id))
+    if existing is not None:
+        if _fields_of_row(existing) == fields and existing.exercise_id == event.exercise_id:
+            return
+        raise EventError(f"event id {event.id} is already stored with other content")
+    seq = row.event_count + 1
+    digest = chain_hash(row.head_hash, row.id, seq, fields)
+    columns = dataclasses.asdict(fields)
+    session.add(
+        EventRow(exercise_id=row.id, seq=seq, prev_hash=row.head_hash, hash=digest, **columns)
+    )
+    row.event_count = seq
+    row.head_hash = digest
+    if event.kind == "exercise_started":
+        row.status = "running"
+    elif event.kind == "exercise_ended":
+        row.status = "ended"
+        row.ended_at = _now()
 
 
 def _parse_plan(text: str) -> Plan:

@@ -1,0 +1,42 @@
+"""exercise owners: one writer per running exercise
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-11-30 13:20:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "exercise_owners",
+        sa.Column("exercise_id", sa.String(length=64), nullable=False),
+        sa.Column("owner_id", sa.String(length=64), nullable=False),
+        sa.Column("machine", sa.String(length=200), nullable=False),
+        sa.Column("pid", sa.Integer(), nullable=False),
+        sa.Column("role", sa.String(length=20), nullable=False),
+        sa.Column("address", sa.String(length=200), nullable=False),
+        sa.Column("claimed_at", sa.Float(precision=53), nullable=False),
+        sa.Column("heartbeat_at", sa.Float(precision=53), nullable=False),
+        sa.Column("lease_seconds", sa.Float(precision=53), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["exercise_id"],
+            ["exercises.id"],
+            name=op.f("fk_exercise_owners_exercise_id_exercises"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("exercise_id", name=op.f("pk_exercise_owners")),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("exercise_owners")
