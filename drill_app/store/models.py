@@ -190,3 +190,21 @@ class ExerciseOwner(Base):
     heartbeat_at: Mapped[float] = mapped_column(Float(precision=53))
     """Wall-clock seconds (POSIX) of the last heartbeat."""
     lease_seconds: Mapped[float] = mapped_column(Float(precision=53))
+
+
+class SubmissionReceipt(Base):
+    """How a submission from the network arrived, written with its event (same transaction).
+
+    The host's receive time is the event's own time (authoritative); the client's clock
+    reading and who sent it are kept here for the record.
+    """
+
+    __tablename__ = "submission_receipts"
+
+    event_id: Mapped[str] = mapped_column(
+        ForeignKey("events.event_id", ondelete="CASCADE"), primary_key=True
+    )
+    submission_id: Mapped[str] = mapped_column(String(64))
+    client_time: Mapped[float] = mapped_column(Float(precision=53))
+    sender: Mapped[ShortText]
+    """The person's name at the seat (or the observer's)."""

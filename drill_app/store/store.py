@@ -38,6 +38,7 @@ from drill_app.store.models import (
     SeatRow,
 )
 from drill_app.store.ownership import check_writer
+from drill_app.store.receipts import Receipt, write_receipts
 
 GENESIS = "0" * 64
 
@@ -320,8 +321,11 @@ class Store:
         a claimed exercise takes writes from its claimant only (NotOwner otherwise)."""
         return self.append_events([event], owner=owner)
 
-    def append_events(self, events: Sequence[Event], *, owner: str | None = None) -> str:
-        """Append events of one exercise in one transaction (group commit): all or none."""
+    def append_events(
+        self, events: Sequence[Event], *, owner: str | None = None, receipts: Sequence[Receipt] = ()
+    ) -> str:
+        """Append events of one exercise in one transaction (group commit): all or none;
+        *receipts* record how network submissions among them arrived."""
         if not events:
             raise StoreError("nothing to append")
         exercise_id = events[0].exercise_id
@@ -334,6 +338,7 @@ class Store:
                 if event.exercise_id != exercise_id:
                     raise StoreError("a group of events must belong to one exercise")
                 _append_one(session, row, event)
+            write_receipts(session, receipts)
             return row.head_hash
 
     def events(self, exercise_id: str) -> list[Event]:
@@ -592,7 +597,3 @@ def _improvement(item: ImprovementItem) -> ImprovementInfo:
         item.status,
         tuple((h.status, h.changed_at, h.note) for h in item.history),
     )
-
-
-def seats_of(rows: Sequence[SeatInfo]) -> tuple[SeatInfo, ...]:
-    return tuple(rows)

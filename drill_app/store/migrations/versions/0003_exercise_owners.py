@@ -1,4 +1,4 @@
-"""exercise owners: one writer per running exercise
+"""exercise owners (one writer per running exercise) and submission receipts
 
 Revision ID: 0003
 Revises: 0002
@@ -36,7 +36,22 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("exercise_id", name=op.f("pk_exercise_owners")),
     )
+    op.create_table(
+        "submission_receipts",
+        sa.Column("event_id", sa.String(length=64), nullable=False),
+        sa.Column("submission_id", sa.String(length=64), nullable=False),
+        sa.Column("client_time", sa.Float(precision=53), nullable=False),
+        sa.Column("sender", sa.String(length=200), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["event_id"],
+            ["events.event_id"],
+            name=op.f("fk_submission_receipts_event_id_events"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("event_id", name=op.f("pk_submission_receipts")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("submission_receipts")
     op.drop_table("exercise_owners")

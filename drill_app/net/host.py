@@ -1,0 +1,561 @@
+"""The host service: an exercise served to the room over WebSocket (RFC 6455).
+
+``HostService`` owns the exercise (a claim in the database, renewed by a heartbeat),
+listens with the ``websockets`` library on asyncio, admits seats and observers
+through the ``Room``, and runs every change of the exercise on one worker thread
+(``Runner``): submissions that arrived together are one transaction; acks go out
+after the commit; then every committed event is fanned out to each connection as
+that connection may see it (``visibility``).
+
+Run it with ``await service.run()`` (the headless host) or ``HostThread(service)``
+(the console: a thread with its own event loop; its methods are thread-safe).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import contextlib
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+
+from drill_app.core.clock import CONTROL_KINDS
+from drill_app.core.events import Event
+from drill_app.core.scoring import ScoringRules
+from drill_app.net.protocol import (
+    MAX_FRAME_BYTES,
+    PROTOCOL_VERSION,
+    Ack,
+    Bye,
+    ClockMessage,
+    ClockView,
+    EventMessage,
+    Hello,
+    Message,
+    Ping,
+    Pong,
+    ProtocolError,
+    Read,
+    Refused,
+    Submit,
+    Welcome,
+    encode,
+    parse_client,
+)
+from drill_app.net.room import Admitted, RateLimiter, Room, Seat
+from drill_app.net.runner import Outcome, Runner, Submission
+from drill_app.net.visibility import Viewer, stream, view_of
+from drill_app.store.claims import open_owned
+from drill_app.store.ownership import DEFAULT_LEASE, Heartbeat, OwnerIdentity, Ownership
+from drill_app.store.store import Store
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+HELLO_TIMEOUT = 10.0
+MAX_GROUP = 1000
+MAX_ERRORS = 50
+"""Invalid frames tolerated on one connection before it is closed."""
+MAX_BACKLOG = 10_000
+"""Unsent frames queued for one connection before it is dropped as too slow."""
+
+
+@dataclass(eq=False)
+class Connection:
+    ws: ServerConnection
+    limiter: RateLimiter
+    seat: Seat | None = None
+    viewer: Viewer | None = None
+    seq: int = 0
+    errors: int = 0
+    out: asyncio.Queue[str | None] = field(default_factory=asyncio.Queue)
+
+    def send(self, message: Message) -> None:
+        if self.out.qsize() > MAX_BACKLOG:
+            self.out.put_nowait(None)  # the writer closes the connection
+            return
+        self.out.put_nowait(encode(message))
+
+
+@dataclass(frozen=True)
+class HostOptions:
+    host: str = "127.0.0.1"
+    port: int = 0
+    code: str | None = None
+    lease: float = DEFAULT_LEASE
+    tick_seconds: float = 0.05
+    rate: float = 100.0
+    """Messages a second one connection may send on average …"""
+    burst: float = 400.0
+    """… and in one burst."""
+    start_when_joined: tuple[str, ...] | None = None
+    """Start the clock once these seats have all joined (None: the controller starts it)."""
+    end_at_duration: bool = True
+
+
+class HostService:
+    def __init__(
+        self,
+        store: Store,
+        exercise_id: str,
+        rules: ScoringRules,
+        options: HostOptions = HostOptions(),
+        *,
+        on_change: Callable[[], None] | None = None,
+        on_events: Callable[[Sequence[Event]], None] | None = None,
+    ) -> None:
+        """*on_change*: the seats changed (host panel); *on_events*: events committed."""
+        self.store = store
+        self.exercise_id = exercise_id
+        self.options = options
+        self._rules = rules
+        self._on_change = on_change
+        self._on_events = on_events
+        self.identity = OwnerIdentity.this_process("host")
+        owned = open_owned(store, exercise_id, rules, self.identity, lease=options.lease)
+        self.claim = owned.claim
+        self.runner = Runner(owned.exercise, self._persist, self._reopen)
+        self.room = Room(tuple(owned.exercise.scenario.seats), options.code)
+        self._conns: set[Connection] = set()
+        self._jobs: asyncio.Queue[Any] = asyncio.Queue()
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix="drill-host-db")
+        self._server: Server | None = None
+        self._stopping: asyncio.Event | None = None
+        self._heartbeat: Heartbeat | None = None
+        self._engine_task: asyncio.Task[None] | None = None
+        self.address = ""
+        self.ended = asyncio.Event()
+
+    # --- persistence (worker thread) -------------------------------------------------
+
+    def _persist(self, events: Sequence[Event], receipts: Sequence[Any]) -> None:
+        self.store.append_events(events, owner=self.identity.owner_id, receipts=receipts)
+
+    def _reopen(self) -> Any:
+        return self.store.open_exercise(
+            self.exercise_id, self._rules, record_restart=False, owner=self.identity.owner_id
+        )
+
+    # --- lifecycle ----------------------------------------------------------------------
+
+    async def start(self) -> str:
+        """Listen; return the address (HOST:PORT) the seats connect to."""
+        self._stopping = asyncio.Event()
+        self._server = await serve(
+            self._handle,
+            self.options.host,
+            self.options.port,
+            max_size=MAX_FRAME_BYTES,
+            compression=None,
+            origins=[None],  # no browser pages: a web page cannot join a drill
+            ping_interval=2.0,
+            ping_timeout=10.0,
+        )
+        port = next(iter(self._server.sockets)).getsockname()[1]
+        self.address = f"{self.options.host}:{port}"
+        ownership = Ownership(self.store.engine)
+        ownership.heartbeat(self.exercise_id, self.identity.owner_id, address=self.address)
+        self._heartbeat = Heartbeat(
+            ownership,
+            self.exercise_id,
+            self.identity.owner_id,
+            lease=self.options.lease,
+            on_lost=self._lost_claim,
+        ).start()
+        self._engine_task = asyncio.get_running_loop().create_task(self._engine())
+        if self.runner.exercise.ended:
+            self.ended.set()
+        return self.address
+
+    def _lost_claim(self) -> None:
+        log.error("another process took this exercise over; hosting stops")
+        loop, stopping = self._loop, self._stopping
+        if loop is not None and stopping is not None:
+            loop.call_soon_threadsafe(stopping.set)
+
+    async def run(self, until_ended: bool = True) -> None:
+        """Serve until stopped (or until the exercise has ended and seats have heard it)."""
+        if self._server is None:
+            await self.start()
+        assert self._stopping is not None
+        waits = [asyncio.ensure_future(self._stopping.wait())]
+        if until_ended:
+            waits.append(asyncio.ensure_future(self.ended.wait()))
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        for w in waits:
+            w.cancel()
+        await self.close()
+
+    async def close(self) -> None:
+        await self._drain()
+        if self._engine_task is not None:
+            self._engine_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._engine_task
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+        if self._heartbeat is not None:
+            self._heartbeat.stop()
+        Ownership(self.store.engine).release(self.exercise_id, self.identity.owner_id)
+        self._executor.shutdown(wait=True)
+
+    async def _drain(self, timeout: float = 2.0) -> None:
+        """Give each connection's queued frames a moment to leave."""
+        deadline = time.monotonic() + timeout
+        while any(c.out.qsize() for c in self._conns) and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
+
+    def stop(self) -> None:
+        if self._stopping is not None:
+            self._stopping.set()
+
+    @property
+    def _loop(self) -> asyncio.AbstractEventLoop | None:
+        return self._server.get_loop() if self._server is not None else None
+
+    # --- the engine: one job at a time, in log order -----------------------------------
+
+    async def _on_worker(self, fn: Callable[[], T]) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._executor, fn)
+
+    async def _engine(self) -> None:
+        while True:
+            try:
+                job = await asyncio.wait_for(self._jobs.get(), self.options.tick_seconds)
+            except TimeoutError:
+                job = None
+            group: list[Submission] = []
+            while job is not None:
+                if isinstance(job, Submission):
+                    group.append(job)
+                else:
+                    await self._flush(group)
+                    group = []
+                    await job()
+                if len(group) >= MAX_GROUP or self._jobs.empty():
+                    break
+                job = self._jobs.get_nowait()
+            await self._flush(group)
+            await self._fan_out(await self._on_worker(self._tick))
+
+    def _tick(self) -> list[Event]:
+        return self.runner.tick(self.options.end_at_duration)
+
+    async def _flush(self, group: list[Submission]) -> None:
+        if not group:
+            return
+        try:
+            outcomes, events = await self._on_worker(lambda: self.runner.submit_group(group))
+        except Exception:
+            log.exception("a group of %d submissions could not be committed", len(group))
+            return  # nothing acknowledged; the clients send them again
+        for outcome in outcomes:
+            self._answer(outcome)
+        await self._fan_out(events)
+
+    def _answer(self, outcome: Outcome) -> None:
+        conn, sub = outcome.submission.connection, outcome.submission
+        if not isinstance(conn, Connection):
+            return
+        if outcome.event is None:
+            log.warning(
+                "refused %s from %s: %s %s", sub.kind, sub.sender, outcome.code, outcome.params
+            )
+            conn.send(Refused(id=sub.submission_id, code=outcome.code, params=outcome.params or {}))
+            return
+        conn.send(
+            Ack(
+                id=sub.submission_id,
+                event_id=outcome.event.id,
+                scenario_time=outcome.event.scenario_time,
+                host_time=outcome.event.wall_time,
+            )
+        )
+
+    async def _fan_out(self, events: Sequence[Event]) -> None:
+        for event in events:
+            for conn in self._conns:
+                assert conn.viewer is not None
+                view = view_of(event, conn.viewer)
+                if view is not None:
+                    conn.seq += 1
+                    conn.send(EventMessage(seq=conn.seq, event=view))
+            if event.kind in CONTROL_KINDS:
+                clock = ClockMessage(clock=self.clock_view())
+                for conn in self._conns:
+                    conn.send(clock)
+            if event.kind == "exercise_ended":
+                self.ended.set()
+        if events and self._on_events is not None:
+            self._on_events(events)
+
+    def clock_view(self) -> ClockView:
+        wall = time.time()
+        reading = self.runner.exercise.clock()
+        return ClockView(
+            state=reading.state,
+            scenario_seconds=reading.scenario_seconds,
+            speed=reading.speed,
+            host_time=wall,
+        )
+
+    # --- controller commands (any thread through HostThread; or awaited) ----------------
+
+    async def control(self, kind: str, payload: dict[str, Any] | None = None) -> None:
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        async def job() -> None:
+            try:
+                await self._fan_out(
+                    await self._on_worker(lambda: self.runner.control(kind, payload))
+                )
+                done.set_result(None)
+            except Exception as exc:
+                done.set_exception(exc)
+
+        self._jobs.put_nowait(job)
+        await done
+
+    def rotate_code(self, code: str | None = None) -> str:
+        new = self.room.rotate_code(code)
+        for conn in list(self._conns):
+            self._close(conn, "token_expired")
+        self._changed()
+        return new
+
+    def free_seat(self, key: str) -> None:
+        seat = self.room.seats.get(key)
+        for conn in list(self._conns):
+            if conn.seat is seat:
+                self._close(conn, "seat_freed")
+        self.room.free_seat(key)
+        self._changed()
+
+    def seats(self) -> list[Seat]:
+        for conn in self._conns:
+            if conn.seat is not None and conn.ws.latency:
+                conn.seat.rtt = conn.ws.latency
+        return list(self.room.seats.values())
+
+    def _close(self, conn: Connection, code: str) -> None:
+        conn.send(Bye(code=code))
+        conn.out.put_nowait(None)
+        self._conns.discard(conn)
+
+    def _changed(self) -> None:
+        if self._on_change is not None:
+            self._on_change()
+
+    # --- connections ----------------------------------------------------------------------
+
+    async def _handle(self, ws: ServerConnection) -> None:
+        conn = Connection(ws, RateLimiter(self.options.rate, self.options.burst))
+        writer = asyncio.get_running_loop().create_task(self._write(conn))
+        try:
+            hello = await self._hello(conn)
+            if hello is not None:
+                await self._join(conn, hello)
+                async for frame in ws:
+                    await self._frame(conn, frame)
+        except ConnectionClosed:
+            pass
+        finally:
+            self._conns.discard(conn)
+            if conn.seat is not None and not any(c.seat is conn.seat for c in self._conns):
+                self.room.disconnected(conn.seat)
+                self._changed()
+            conn.out.put_nowait(None)
+            with contextlib.suppress(Exception):
+                await writer
+
+    async def _write(self, conn: Connection) -> None:
+        while (frame := await conn.out.get()) is not None:
+            try:
+                await conn.ws.send(frame)
+            except ConnectionClosed:
+                return
+        await conn.ws.close()
+
+    async def _hello(self, conn: Connection) -> Hello | None:
+        try:
+            frame = await asyncio.wait_for(conn.ws.recv(), HELLO_TIMEOUT)
+            message = parse_client(frame)
+        except TimeoutError:
+            return self._refuse_hello(conn, "hello_timeout")
+        except ProtocolError as exc:
+            return self._refuse_hello(conn, exc.code, **exc.params)
+        if not isinstance(message, Hello):
+            return self._refuse_hello(conn, "hello_expected")
+        if message.protocol != PROTOCOL_VERSION:
+            return self._refuse_hello(
+                conn, "protocol_version", host=PROTOCOL_VERSION, client=message.protocol
+            )
+        verdict = self.room.admit(message)
+        if not isinstance(verdict, Admitted):
+            return self._refuse_hello(conn, verdict.code, **verdict.params)
+        for other in [c for c in self._conns if c.seat is verdict.seat]:
+            self._close(other, "replaced")  # the same seat came back on a new connection
+        conn.seat = verdict.seat
+        conn.viewer = Viewer(message.role, message.unit if message.role == "seat" else None)
+        return message
+
+    def _refuse_hello(self, conn: Connection, code: str, **params: Any) -> Hello | None:
+        log.warning("refused a connection from %s: %s %s", conn.ws.remote_address, code, params)
+        conn.send(Bye(code=code, params=params))
+        conn.out.put_nowait(None)
+        return None
+
+    async def _join(self, conn: Connection, hello: Hello) -> None:
+        """Welcome, then the stream from the client's last event; registered atomically."""
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        viewer, seat = conn.viewer, conn.seat
+        assert viewer is not None and seat is not None
+
+        async def job() -> None:
+            views = await self._on_worker(lambda: list(stream(self.runner.exercise.events, viewer)))
+            ex = self.runner.exercise
+            assert seat.token is not None
+            conn.send(
+                Welcome(
+                    token=seat.token,
+                    exercise=self.exercise_id,
+                    title=ex.scenario.title,
+                    scenario_title=ex.scenario.title,
+                    duration_minutes=ex.scenario.duration_minutes,
+                    role=viewer.role,
+                    unit=viewer.unit,
+                    clock=self.clock_view(),
+                    seats=list(ex.scenario.seats),
+                )
+            )
+            for n, view in enumerate(views[hello.last_seq :], start=hello.last_seq + 1):
+                conn.send(EventMessage(seq=n, event=view))
+            conn.seq = len(views)
+            self._conns.add(conn)
+            self.room.connected(seat)
+            done.set_result(None)
+
+        self._jobs.put_nowait(job)
+        await done
+        self._changed()
+        await self._maybe_start()
+
+    async def _maybe_start(self) -> None:
+        wanted = self.options.start_when_joined
+        if wanted is None or self.runner.exercise.started:
+            return
+        if all(self.room.seats[u].connected for u in wanted if u in self.room.seats):
+            await self.control("exercise_started")
+
+    async def _frame(self, conn: Connection, frame: str | bytes) -> None:
+        assert conn.seat is not None and conn.viewer is not None
+        conn.seat.last_seen = time.time()
+        if not conn.limiter.allow():
+            self._error(conn, "rate_limited", None, {"rate": self.options.rate})
+            return
+        try:
+            message = parse_client(frame)
+        except ProtocolError as exc:
+            self._error(conn, exc.code, None, exc.params)
+            return
+        if isinstance(message, Submit):
+            self._submit(conn, message)
+        elif isinstance(message, Ping):
+            conn.send(
+                Pong(nonce=message.nonce, client_time=message.client_time, clock=self.clock_view())
+            )
+        elif isinstance(message, Read):
+            await self._read(conn, message)
+        else:
+            self._error(conn, "already_joined", None, {})
+
+    def _error(self, conn: Connection, code: str, sid: str | None, params: dict[str, Any]) -> None:
+        conn.errors += 1
+        log.warning("refused a frame from %s: %s %s", conn.seat and conn.seat.key, code, params)
+        conn.send(Refused(id=sid, code=code, params=params))
+        if conn.errors > MAX_ERRORS:
+            self._close(conn, "too_many_errors")
+
+    def _submit(self, conn: Connection, message: Submit) -> None:
+        assert conn.viewer is not None and conn.seat is not None
+        if not conn.viewer.may_submit(message.kind):
+            self._error(conn, "not_allowed", message.id, {"kind": message.kind})
+            return
+        self._jobs.put_nowait(
+            Submission(
+                conn.viewer,
+                conn.seat.name,
+                message.id,
+                message.kind,
+                dict(message.payload),
+                message.client_time,
+                conn,
+            )
+        )
+
+    async def _read(self, conn: Connection, message: Read) -> None:
+        assert conn.viewer is not None
+        if not conn.viewer.may_read(message.unit):
+            self._error(conn, "not_your_unit", None, {"unit": message.unit})
+            return
+        viewer = Viewer(conn.viewer.role, message.unit if conn.viewer.role == "seat" else None)
+        views = await self._on_worker(lambda: list(stream(self.runner.exercise.events, viewer)))
+        for n, view in enumerate(views[message.from_seq :], start=message.from_seq + 1):
+            conn.send(EventMessage(seq=n, event=view))
+
+
+class HostThread:
+    """A HostService on its own thread and event loop, for a GUI (thread-safe methods)."""
+
+    def __init__(self, service: HostService) -> None:
+        self.service = service
+        self._loop = asyncio.new_event_loop()
+        self._started: asyncio.Future[str] | None = None
+        self._thread = threading.Thread(target=self._main, name="drill-host", daemon=True)
+
+    def start(self, timeout: float = 10.0) -> str:
+        """Start listening; return the address."""
+        ready = concurrent.futures.Future[str]()
+
+        async def main() -> None:
+            try:
+                ready.set_result(await self.service.start())
+            except Exception as exc:
+                ready.set_exception(exc)
+                return
+            await self.service.run(until_ended=False)
+
+        self._main_coro = main
+        self._thread.start()
+        return ready.result(timeout)
+
+    def _main(self) -> None:
+        self._loop.run_until_complete(self._main_coro())
+
+    def call(self, fn: Callable[[], T], timeout: float = 10.0) -> T:
+        """Run *fn* (a service method) on the host's loop and return its result."""
+
+        async def wrapper() -> T:
+            return fn()
+
+        return asyncio.run_coroutine_threadsafe(wrapper(), self._loop).result(timeout)
+
+    def control(
+        self, kind: str, payload: dict[str, Any] | None = None, timeout: float = 10.0
+    ) -> None:
+        asyncio.run_coroutine_threadsafe(self.service.control(kind, payload), self._loop).result(
+            timeout
+        )
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._loop.call_soon_threadsafe(self.service.stop)
+        self._thread.join(timeout)

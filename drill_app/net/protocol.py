@@ -1,0 +1,226 @@
+"""The training-room protocol: every message one typed model, JSON over WebSocket.
+
+One WebSocket text frame carries one JSON object with a ``type``.  The models below
+are the definition; ``docs/protocol.schema.json`` is generated from them
+(``python -m drill_app.net.schema``) and ``docs/protocol.md`` explains them.
+
+Every frame a host receives is parsed with ``parse_client`` (size-limited, strict:
+unknown fields and unknown types are refused); a client parses with
+``parse_host``.  The version is checked in the handshake: a client speaking another
+``protocol`` is refused with ``protocol_version``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+PROTOCOL_VERSION = 1
+MAX_FRAME_BYTES = 64 * 1024
+"""Largest frame either side accepts (the WebSocket library closes with 1009 beyond)."""
+
+Role = Literal["seat", "observer"]
+"""Who joins over the network; the controller is the host itself and never a client."""
+
+SubmissionId = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.:-]{8,64}$")]
+UnitId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,63}$")]
+Kind = Annotated[str, Field(pattern=r"^[a-z_]{1,40}$")]
+ShortStr = Annotated[str, Field(max_length=200)]
+Code = Annotated[str, Field(min_length=4, max_length=16)]
+Token = Annotated[str, Field(min_length=16, max_length=128)]
+
+
+class Message(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+# --- client to host ---------------------------------------------------------------------
+
+
+class Hello(Message):
+    """The first frame: join with the code, or resume with the token from ``welcome``."""
+
+    type: Literal["hello"] = "hello"
+    protocol: int
+    role: Role = "seat"
+    unit: UnitId | None = None
+    """The seat's unit (role seat); none for an observer."""
+    name: ShortStr = ""
+    code: Code | None = None
+    token: Token | None = None
+    last_seq: int = Field(default=0, ge=0)
+    """The last event of this client's stream it has seen; the host resends the rest."""
+
+
+class Submit(Message):
+    """An action for the seat's unit (or an evaluator's note). Acknowledged once on disk."""
+
+    type: Literal["submit"] = "submit"
+    id: SubmissionId
+    """Chosen by the client; a resend with the same id is recorded once."""
+    kind: Kind
+    payload: dict[str, Any] = {}
+    client_time: float = 0.0
+    """The client's wall clock when the user sent it (kept for the record only)."""
+
+
+class Ping(Message):
+    type: Literal["ping"] = "ping"
+    nonce: int = Field(ge=0, le=2**53)
+    client_time: float = 0.0
+
+
+class Read(Message):
+    """Ask for a unit's stream again (a seat may ask for its own unit only)."""
+
+    type: Literal["read"] = "read"
+    unit: UnitId
+    from_seq: int = Field(default=0, ge=0)
+
+
+ClientMessage = Annotated[Hello | Submit | Ping | Read, Field(discriminator="type")]
+
+
+# --- host to client ---------------------------------------------------------------------
+
+
+class ClockView(Message):
+    state: Literal["not_started", "running", "paused", "ended"]
+    scenario_seconds: float
+    speed: float
+    host_time: float
+    """Host wall clock (POSIX seconds) at which ``scenario_seconds`` was read."""
+
+
+class Welcome(Message):
+    type: Literal["welcome"] = "welcome"
+    protocol: int = PROTOCOL_VERSION
+    token: Token
+    """Per-connection session token (≥128 random bits); resume with it after a drop."""
+    exercise: str
+    title: str
+    scenario_title: str
+    duration_minutes: float
+    role: Role
+    unit: UnitId | None
+    clock: ClockView
+    seats: list[UnitId]
+
+
+class EventView(Message):
+    """One event of the exercise as this client may see it (filtered by the host)."""
+
+    id: str
+    kind: str
+    actor: str
+    unit: str | None
+    payload: dict[str, Any]
+    scenario_time: float
+    wall_time: float
+
+
+class EventMessage(Message):
+    type: Literal["event"] = "event"
+    seq: int = Field(ge=1)
+    """Position in this client's own stream (1, 2, 3 …), stable across reconnects."""
+    event: EventView
+
+
+class Ack(Message):
+    """The submission is committed: on disk at the host, with the host's time."""
+
+    type: Literal["ack"] = "ack"
+    id: SubmissionId
+    event_id: str
+    scenario_time: float
+    """Host receive time in scenario seconds (authoritative)."""
+    host_time: float
+
+
+class Refused(Message):
+    """A message was refused: a code with parameters, worded by the client's table."""
+
+    type: Literal["refused"] = "refused"
+    id: str | None = None
+    """The submission refused, if the refusal is about one."""
+    code: str
+    params: dict[str, Any] = {}
+
+
+class Pong(Message):
+    type: Literal["pong"] = "pong"
+    nonce: int
+    client_time: float
+    clock: ClockView
+
+
+class ClockMessage(Message):
+    type: Literal["clock"] = "clock"
+    clock: ClockView
+
+
+class Bye(Message):
+    """The host closes this connection (the code, the token, or the seat is gone)."""
+
+    type: Literal["bye"] = "bye"
+    code: str
+    params: dict[str, Any] = {}
+
+
+HostMessage = Annotated[
+    Welcome | EventMessage | Ack | Refused | Pong | ClockMessage | Bye,
+    Field(discriminator="type"),
+]
+
+CLIENT_ADAPTER: TypeAdapter[Hello | Submit | Ping | Read] = TypeAdapter(ClientMessage)
+AnyHostMessage = Welcome | EventMessage | Ack | Refused | Pong | ClockMessage | Bye
+HOST_ADAPTER: TypeAdapter[AnyHostMessage] = TypeAdapter(HostMessage)
+
+
+class ProtocolError(ValueError):
+    """A frame is not a valid message; ``code`` and ``params`` say why."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(f"{code}: {params}")
+        self.code = code
+        self.params = params
+
+
+def _load(frame: str | bytes) -> Any:
+    if isinstance(frame, bytes):
+        raise ProtocolError("binary_frame")
+    if len(frame.encode("utf-8", "surrogatepass")) > MAX_FRAME_BYTES:
+        raise ProtocolError("too_large", limit=MAX_FRAME_BYTES)
+    try:
+        return json.loads(frame)
+    except (ValueError, RecursionError) as exc:
+        raise ProtocolError("not_json", detail=str(exc)[:200]) from None
+
+
+def _invalid(exc: ValidationError) -> ProtocolError:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"])
+    return ProtocolError("invalid_message", field=where[:200], problem=str(err["msg"])[:200])
+
+
+def parse_client(frame: str | bytes) -> Hello | Submit | Ping | Read:
+    """A frame from a client as a typed message, or ProtocolError."""
+    data = _load(frame)
+    try:
+        return CLIENT_ADAPTER.validate_python(data)
+    except ValidationError as exc:
+        raise _invalid(exc) from None
+
+
+def parse_host(frame: str | bytes) -> AnyHostMessage:
+    data = _load(frame)
+    try:
+        return HOST_ADAPTER.validate_python(data)
+    except ValidationError as exc:
+        raise _invalid(exc) from None
+
+
+def encode(message: Message) -> str:
+    return message.model_dump_json()
