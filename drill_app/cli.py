@@ -186,6 +186,10 @@ def _build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", help="import an exercise exported on another machine")
     imp.add_argument("file", type=Path, metavar="FILE")
 
+    from drill_app.net import verbs  # the training room: host and seat without a window
+
+    verbs.add_parsers(commands)
+
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of the scenario format",
@@ -200,6 +204,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_gui(args.plan, args.lang, args.db)
+        if args.command in ("host", "seat"):
+            from drill_app.net import headless
+
+            return headless.run(args)
         from drill_app import commands  # the core is imported only for a headless verb
 
         return commands.run(args)

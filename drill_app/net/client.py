@@ -118,9 +118,15 @@ class SeatClient:
         self._thread.join(timeout)
         self.outbox.close()
 
-    def submit(self, kind: str, payload: dict[str, Any] | None = None) -> str:
-        """Queue an action; on disk before this returns. Returns its submission id."""
-        pending = Pending(uuid.uuid4().hex, kind, dict(payload or {}), time.time())
+    def submit(
+        self, kind: str, payload: dict[str, Any] | None = None, *, submission_id: str = ""
+    ) -> str:
+        """Queue an action; on disk before this returns. Returns its submission id.
+
+        Give *submission_id* when the same action may be submitted again (a script
+        restarted): the host records one id once."""
+        sid = submission_id or uuid.uuid4().hex
+        pending = Pending(sid, kind, dict(payload or {}), time.time())
         self.outbox.put(pending)
         with contextlib.suppress(RuntimeError):  # the loop has stopped: sent on next start
             self._loop.call_soon_threadsafe(self._send_pending, pending)
@@ -131,6 +137,8 @@ class SeatClient:
         if self._clock is None:
             return None
         view, received = self._clock
+        if view.state == "not_started":
+            return None
         if view.state != "running":
             return view.scenario_seconds
         return view.scenario_seconds + (time.monotonic() - received) * view.speed

@@ -99,6 +99,8 @@ class HostOptions:
     start_when_joined: tuple[str, ...] | None = None
     """Start the clock once these seats have all joined (None: the controller starts it)."""
     end_at_duration: bool = True
+    speed: float = 1.0
+    """Clock speed set when the service starts the exercise."""
 
 
 class HostService:
@@ -449,12 +451,18 @@ class HostService:
         self._changed()
         await self._maybe_start()
 
+    async def start_exercise(self) -> None:
+        """Start the clock (at the options' speed)."""
+        await self.control("exercise_started")
+        if self.options.speed != 1.0:
+            await self.control("speed_changed", {"speed": self.options.speed})
+
     async def _maybe_start(self) -> None:
         wanted = self.options.start_when_joined
         if wanted is None or self.runner.exercise.started:
             return
         if all(self.room.seats[u].connected for u in wanted if u in self.room.seats):
-            await self.control("exercise_started")
+            await self.start_exercise()
 
     async def _frame(self, conn: Connection, frame: str | bytes) -> None:
         assert conn.seat is not None and conn.viewer is not None
