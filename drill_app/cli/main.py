@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from drill_app import __version__
-from drill_app.errors import EXIT_USAGE, UsageError
+from drill_app.cli.errors import EXIT_USAGE, UsageError
 from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING
 
 
@@ -186,9 +186,9 @@ def _build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", help="import an exercise exported on another machine")
     imp.add_argument("file", type=Path, metavar="FILE")
 
-    from drill_app.net import verbs  # the training room: host and seat without a window
+    from drill_app.cli import room_verbs  # the training room: host and seat without a window
 
-    verbs.add_parsers(commands)
+    room_verbs.add_parsers(commands)
 
     schema = commands.add_parser(
         "schema",
@@ -205,10 +205,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _run_gui(args.plan, args.lang, args.db)
         if args.command in ("host", "seat"):
-            from drill_app.net import headless
+            from drill_app.cli import room_cli  # the network only when a room verb runs
 
-            return headless.run(args)
-        from drill_app import commands  # the core is imported only for a headless verb
+            return room_cli.run(args)
+        from drill_app.cli import commands  # the core is imported only for a headless verb
 
         return commands.run(args)
     except UsageError as exc:

@@ -24,12 +24,12 @@ import threading
 import time
 from pathlib import Path
 
+from drill_app.cli.errors import EXIT_OK, EXIT_USAGE, UsageError
 from drill_app.core.plan import Plan, load_plan
 from drill_app.core.replay import Action, read_actions
 from drill_app.core.scenario import load_scenario
 from drill_app.core.scoring import load_scoring_rules
 from drill_app.core.sourcefile import DataFileError
-from drill_app.errors import EXIT_OK, EXIT_USAGE, UsageError
 from drill_app.net.client import JoinRequest, SeatClient
 from drill_app.net.host import HostOptions, HostService
 from drill_app.net.protocol import AnyHostMessage
