@@ -8,7 +8,6 @@ was accepted.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -18,15 +17,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, insert, select
 from sqlalchemy.orm import Session
 
-from drill_app.core.events import Event, EventError
+from drill_app.core.events import Event
 from drill_app.core.exercise import Exercise
 from drill_app.core.plan import Plan, plan_from_document
 from drill_app.core.scenario import Scenario, scenario_from_document
 from drill_app.core.scoring import ScoringRules
 from drill_app.core.sourcefile import DataFileError, parse_yaml
+from drill_app.store.appending import new_rows
 from drill_app.store.database import StoreError, create_store_engine, default_url, prepare
 from drill_app.store.models import (
     EventRow,
@@ -315,17 +315,16 @@ class Store:
     # --- the event chain --------------------------------------------------------------------
 
     def append_event(self, event: Event, *, owner: str | None = None) -> str:
-        """Append one validated event; committed before returning.  Idempotent by event id.
-
-        Returns the head hash afterwards.  *owner*: the writer's claim (store/ownership.py);
-        a claimed exercise takes writes from its claimant only (NotOwner otherwise)."""
+        """Append one event, committed before returning; idempotent by id; see append_events."""
         return self.append_events([event], owner=owner)
 
     def append_events(
         self, events: Sequence[Event], *, owner: str | None = None, receipts: Sequence[Receipt] = ()
     ) -> str:
-        """Append events of one exercise in one transaction (group commit): all or none;
-        *receipts* record how network submissions among them arrived."""
+        """Append events of one exercise in one transaction (group commit), all or none;
+        returns the head hash.  *owner*: the writer's claim (store/ownership.py): a claimed
+        exercise takes writes from its claimant only (NotOwner).  *receipts*: how network
+        submissions among them arrived."""
         if not events:
             raise StoreError("nothing to append")
         exercise_id = events[0].exercise_id
@@ -334,10 +333,10 @@ class Store:
             if row is None:
                 raise StoreError(f"no exercise {exercise_id!r} in this database")
             check_writer(session, exercise_id, owner)
-            for event in events:
-                if event.exercise_id != exercise_id:
-                    raise StoreError("a group of events must belong to one exercise")
-                _append_one(session, row, event)
+            if any(event.exercise_id != exercise_id for event in events):
+                raise StoreError("a group of events must belong to one exercise")
+            if rows := new_rows(session, row, events):
+                session.execute(insert(EventRow.metadata.tables["events"]), rows)
             write_receipts(session, receipts)
             return row.head_hash
 
@@ -498,28 +497,6 @@ class Store:
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _append_one(session: Session, row: ExerciseRow, event: Event) -> None:
-    fields = EventFields.of(event)
-    existing = session.scalar(select(EventRow).where(EventRow.event_id == event.id))
-    if existing is not None:
-        if _fields_of_row(existing) == fields and existing.exercise_id == event.exercise_id:
-            return
-        raise EventError(f"event id {event.id} is already stored with other content")
-    seq = row.event_count + 1
-    digest = chain_hash(row.head_hash, row.id, seq, fields)
-    columns = dataclasses.asdict(fields)
-    session.add(
-        EventRow(exercise_id=row.id, seq=seq, prev_hash=row.head_hash, hash=digest, **columns)
-    )
-    row.event_count = seq
-    row.head_hash = digest
-    if event.kind == "exercise_started":
-        row.status = "running"
-    elif event.kind == "exercise_ended":
-        row.status = "ended"
-        row.ended_at = _now()
-
-
 def _parse_plan(text: str) -> Plan:
     try:
         return plan_from_document(parse_yaml(text, "<stored plan>"))
@@ -597,3 +574,7 @@ def _improvement(item: ImprovementItem) -> ImprovementInfo:
         item.status,
         tuple((h.status, h.changed_at, h.note) for h in item.history),
     )
+
+
+def seats_of(rows: Sequence[SeatInfo]) -> tuple[SeatInfo, ...]:
+    return tuple(rows)

@@ -1,0 +1,329 @@
+"""The training room under load: 50 seats on loopback (issue 15 §7).
+
+    .venv/bin/python benchmarks/bench_room.py [--seats 50] [--bursts 5] [--burst 40]
+
+The host (HostService, SQLite, the real group commit) runs in this process; the 50
+seats run in a child process as raw WebSocket clients speaking the protocol. The
+plan has 17 units, so the benchmark adds synthetic units to a copy of the plan and
+gives each of 50 a seat in a copy of scenario a.
+
+Each burst: every seat sends ``--burst`` reports at once while the controller
+releases injects addressed to every seat. Printed:
+
+- inject fan-out to all seats: from the controller's release to each seat's receipt;
+- submission acknowledged (durable: committed before the ack), p50/p99;
+- durable submissions per second under the burst;
+- the host process's CPU time over the bursts;
+- in the same run, a raw WebSocket echo round trip on loopback (the baseline);
+- and that nothing was lost or recorded twice.
+
+Targets (issue 15): fan-out p99 <= 50 ms, ack p99 <= 20 ms, >= 2,000 durable
+submissions/s on SQLite under the burst.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+CODE = "BENCH5"
+
+
+# --- the seats (child process) ---------------------------------------------------------------
+
+
+async def _seat(address: str, unit: str) -> Any:
+    from websockets.asyncio.client import connect
+
+    ws = await connect(f"ws://{address}", compression=None, max_size=2**20)
+    await ws.send(json.dumps({"type": "hello", "protocol": 1, "unit": unit, "code": CODE}))
+    while json.loads(await ws.recv())["type"] != "welcome":
+        pass
+    return ws
+
+
+REFUSED: list[dict[str, Any]] = []
+
+
+async def _reader(ws: Any, acks: dict[str, float], injects: dict[str, list[float]]) -> None:
+    async for frame in ws:
+        now = time.time()
+        message = json.loads(frame)
+        if message["type"] == "ack":
+            acks[message["id"]] = now
+        elif message["type"] in ("refused", "bye"):
+            REFUSED.append(message)
+            if message.get("id"):
+                acks[message["id"]] = now
+        elif message["type"] == "event" and message["event"]["kind"] == "inject_delivered":
+            injects.setdefault(message["event"]["payload"]["title"], []).append(now)
+
+
+async def _burst(
+    seats: list[tuple[str, Any]], n: int, size: int, acks: dict[str, float]
+) -> dict[str, Any]:
+    sent: dict[str, float] = {}
+    payload = {"report_kind": "followup", "recipients": ["district_government"]}
+
+    async def one(unit: str, ws: Any) -> None:
+        for k in range(size):
+            sid = f"b{n}-{unit}-{k:04d}"
+            sent[sid] = time.time()
+            await ws.send(
+                json.dumps(
+                    {"type": "submit", "id": sid, "kind": "report_submitted", "payload": payload}
+                )
+            )
+
+    await asyncio.gather(*(one(u, ws) for u, ws in seats))
+    while len(sent.keys() - acks.keys()):
+        await asyncio.sleep(0.05)
+    latencies = [acks[sid] - sent[sid] for sid in sent]
+    return {
+        "refused": REFUSED[:3],
+        "latencies": latencies,
+        "first": min(sent.values()),
+        "last": max(acks[s] for s in sent),
+        "count": len(sent),
+    }
+
+
+async def _echo(address: str, rounds: int) -> list[float]:
+    from websockets.asyncio.client import connect
+
+    out = []
+    async with connect(f"ws://{address}", compression=None) as ws:
+        for n in range(rounds):
+            t = time.perf_counter()
+            await ws.send(json.dumps({"type": "ping", "nonce": n}))
+            await ws.recv()
+            out.append(time.perf_counter() - t)
+    return out
+
+
+async def _worker(address: str, units: list[str]) -> None:
+    seats = [(u, await _seat(address, u)) for u in units]
+    acks: dict[str, float] = {}
+    injects: dict[str, list[float]] = {}
+    readers = [asyncio.ensure_future(_reader(ws, acks, injects)) for _, ws in seats]
+    print(json.dumps({"ready": True}), flush=True)
+    loop = asyncio.get_running_loop()
+    while True:
+        line = (await loop.run_in_executor(None, sys.stdin.readline)).split()
+        if not line or line[0] == "quit":
+            break
+        if line[0] == "burst":
+            result = await _burst(seats, int(line[1]), int(line[2]), acks)
+            print(json.dumps({"burst": result}), flush=True)
+        elif line[0] == "injects":
+            want = int(line[1])
+            while sum(len(v) for k, v in injects.items() if k.startswith("基准")) < want * len(
+                seats
+            ):
+                await asyncio.sleep(0.005)
+            cpu = os.times()
+            print(json.dumps({"injects": injects, "cpu": cpu.user + cpu.system}), flush=True)
+        elif line[0] == "echo":
+            print(json.dumps({"echo": await _echo(line[1], int(line[2]))}), flush=True)
+    for r in readers:
+        r.cancel()
+
+
+# --- the host (this process) -------------------------------------------------------------------
+
+
+def _plan_and_scenario(seats: int) -> tuple[str, str, list[str]]:
+    from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
+
+    plan = DEFAULT_PLAN.read_text(encoding="utf-8")
+    scenario = (SCENARIOS_DIR / "a-shanhai-explosion.yaml").read_text(encoding="utf-8")
+    base = [
+        "housing",
+        "emergency",
+        "police",
+        "fire",
+        "health",
+        "street",
+        "towngas",
+        "ecology",
+        "propaganda",
+        "traffic",
+    ]
+    extra = [f"bench_unit_{n:02d}" for n in range(seats - len(base))]
+    added = "".join(
+        f"  - id: {u}\n    name: 测试单位{u[-2:]}\n    name_en: Bench unit {u[-2:]}\n"
+        f"    kind: department\n    ref: §2.1.3\n    duties:\n      - 基准测试用单位。\n"
+        for u in extra
+    )
+    plan = plan.replace("\nunits:\n", "\nunits:\n" + added, 1)
+    units = base + extra
+    scenario = scenario.replace(
+        "seats: [housing, emergency, police, fire, health, street, towngas, ecology, propaganda, traffic]",
+        "seats: [" + ", ".join(units) + "]",
+    ).replace("duration_minutes: 240", "duration_minutes: 600")
+    return plan, scenario, units
+
+
+def _echo_server() -> tuple[str, Any]:
+    from websockets.sync.server import serve
+
+    def echo(ws: Any) -> None:
+        for message in ws:
+            ws.send(message)
+
+    server = serve(echo, "127.0.0.1", 0, compression=None)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"127.0.0.1:{server.socket.getsockname()[1]}", server
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seats", type=int, default=50)
+    parser.add_argument("--bursts", type=int, default=5)
+    parser.add_argument("--burst", type=int, default=40, help="reports per seat per burst")
+    parser.add_argument("--injects", type=int, default=4, help="injects released per burst")
+    parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        asyncio.run(_worker(args.worker[0], args.worker[1:]))
+        return
+
+    from drill_app.core.scoring import load_scoring_rules
+    from drill_app.net.host import HostOptions, HostService, HostThread
+    from drill_app.paths import DEFAULT_SCORING
+    from drill_app.store.store import NewExercise, Store
+
+    plan_text, scenario_text, units = _plan_and_scenario(args.seats)
+    folder = Path(tempfile.mkdtemp(prefix="bench-room-"))
+    store = Store.open(f"sqlite:///{folder / 'room.sqlite3'}")
+    exercise_id = store.create_exercise(
+        NewExercise(
+            title="bench", plan_text=plan_text, scenario_text=scenario_text, held_on=dt.date.today()
+        )
+    )
+    service = HostService(
+        store,
+        exercise_id,
+        load_scoring_rules(DEFAULT_SCORING),
+        HostOptions(code=CODE, rate=10_000, burst=10_000),
+    )
+    host = HostThread(service)
+    address = host.start()
+    host.control("exercise_started")
+    echo_address, echo_server = _echo_server()
+
+    worker = subprocess.Popen(
+        [sys.executable, __file__, "--worker", address, *units],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert worker.stdin is not None and worker.stdout is not None
+
+    def ask(command: str) -> dict[str, Any]:
+        worker.stdin.write(command + "\n")  # type: ignore[union-attr]
+        worker.stdin.flush()  # type: ignore[union-attr]
+        return json.loads(worker.stdout.readline())  # type: ignore[union-attr]
+
+    assert json.loads(worker.stdout.readline())["ready"]
+    echo = ask(f"echo {echo_address} 2000")["echo"]
+
+    acks: list[float] = []
+    rates: list[float] = []
+    released: dict[str, float] = {}
+    cpu0, wall0 = os.times(), time.monotonic()
+    for b in range(args.bursts):
+        worker.stdin.write(f"burst {b} {args.burst}\n")
+        worker.stdin.flush()
+        for k in range(args.injects):
+            title = f"基准注入{b}-{k}"
+            released[title] = time.time()
+            host.control(
+                "inject_delivered",
+                {
+                    "title": title,
+                    "text": "基准测试情景注入。",
+                    "source": "controller",
+                    "to": units,
+                },
+            )
+        result = json.loads(worker.stdout.readline())["burst"]
+        if result["refused"]:
+            print("refused:", result["refused"])
+        acks += result["latencies"]
+        rates.append(result["count"] / (result["last"] - result["first"]))
+    cpu1, wall1 = os.times(), time.monotonic()
+    answer = ask(f"injects {len(released)}")
+    arrivals, seats_cpu = answer["injects"], answer["cpu"]
+    worker.stdin.write("quit\n")
+    worker.stdin.flush()
+    worker.wait(30)
+    fanout = [
+        t - released[title] for title, times in arrivals.items() if title in released for t in times
+    ]
+    host.stop()
+    echo_server.shutdown()
+
+    log = store.events(exercise_id)
+    reports = [e for e in log if e.kind == "report_submitted"]
+    expected = args.seats * args.burst * args.bursts
+    store.close()
+    cpu = (cpu1.user + cpu1.system) - (cpu0.user + cpu0.system)
+    ms = 1000
+    print(
+        f"seats {args.seats}, bursts {args.bursts} x {args.burst} reports per seat, "
+        f"{args.injects} injects to every seat per burst"
+    )
+    print(
+        f"raw WebSocket echo round trip (baseline): p50 {pct(echo, 50) * ms:.2f} ms  p99 {pct(echo, 99) * ms:.2f} ms"
+    )
+    print(
+        f"inject fan-out to all {args.seats} seats:      p50 {pct(fanout, 50) * ms:.1f} ms  p99 {pct(fanout, 99) * ms:.1f} ms"
+        f"  (x{pct(fanout, 99) / pct(echo, 99):.0f} the echo p99; target p99 <= 50 ms)"
+    )
+    print(
+        f"submission acknowledged (durable):   p50 {pct(acks, 50) * ms:.1f} ms  p99 {pct(acks, 99) * ms:.1f} ms"
+        f"  (target p99 <= 20 ms)"
+    )
+    print(
+        f"durable submissions/s under the burst: {statistics.median(rates):,.0f} (median of bursts; target >= 2,000)"
+    )
+    print(
+        f"host CPU over the bursts: {cpu:.2f} s in {wall1 - wall0:.2f} s wall ({100 * cpu / (wall1 - wall0):.0f}% of one core)"
+    )
+    print(
+        f"the seats' process (50 clients, JSON both ways): {seats_cpu:.2f} s CPU; machine load "
+        f"average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
+    ids = [e.id for e in reports]
+    print(
+        f"recorded {len(reports)} of {expected} reports, {len(ids) - len(set(ids))} twice: "
+        + (
+            "nothing lost or duplicated"
+            if len(reports) == expected == len(set(ids))
+            else "MISMATCH"
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
