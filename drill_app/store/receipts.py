@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from drill_app.store.models import SubmissionReceipt
@@ -24,8 +24,8 @@ def write_receipts(session: Session, receipts: Sequence[Receipt]) -> None:
     """Inside the transaction that appends the receipts' events."""
     if receipts:
         session.flush()
-    for r in receipts:
-        session.merge(SubmissionReceipt(**dataclasses.asdict(r)))
+        table = SubmissionReceipt.metadata.tables["submission_receipts"]
+        session.execute(insert(table), [dataclasses.asdict(r) for r in receipts])
 
 
 def receipts_of(session: Session, event_ids: Sequence[str]) -> list[Receipt]:
