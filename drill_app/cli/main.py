@@ -204,7 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_gui(args.plan, args.lang, args.db)
-        if args.command in ("host", "seat"):
+        if args.command in ("host", "seat", "hosts"):
             from drill_app.cli import room_cli  # the network only when a room verb runs
 
             return room_cli.run(args)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -41,7 +42,24 @@ MAX_SPEED = 120.0
 def run(args: argparse.Namespace) -> int:
     if args.command == "host":
         return _host(args)
+    if args.command == "hosts":
+        return _hosts(args)
     return _seat(args)
+
+
+def _hosts(args: argparse.Namespace) -> int:
+    from drill_app.net.discovery import find_hosts, parse_address
+
+    if not 0 < args.timeout <= 30:
+        raise UsageError("--timeout must be more than 0 and at most 30 seconds")
+    if args.address:
+        try:
+            parse_address(args.address)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    for host in find_hosts(args.address, args.timeout, args.interface):
+        print(json.dumps(dataclasses.asdict(host), ensure_ascii=False), flush=True)
+    return EXIT_OK
 
 
 # --- host ------------------------------------------------------------------------------
@@ -81,6 +99,9 @@ def _host(args: argparse.Namespace) -> int:
             code=args.code,
             speed=args.speed,
             start_when_joined=seats if args.start_when_joined else None,
+            announce=not args.no_announce,
+            announce_interfaces=("127.0.0.1",) if args.bind == "127.0.0.1" else None,
+            announce_ip=_reachable_address(args.bind),
         )
         service = HostService(store, exercise_id, load_scoring_rules(DEFAULT_SCORING), options)
     except OwnedElsewhere as exc:

@@ -29,6 +29,23 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     host.add_argument("--seats", nargs="+", metavar="UNIT", help="the seats to wait for")
     host.add_argument("--exercise", metavar="ID", help="resume this stored exercise")
+    host.add_argument(
+        "--no-announce", action="store_true", help="do not announce the exercise by mDNS"
+    )
+
+    hosts = commands.add_parser(
+        "hosts",
+        help="list the exercises hosted on the network",
+        description=(
+            "Browse mDNS/DNS-SD for hosted exercises and print one JSON line per host. With "
+            "ADDRESS (typed where multicast is blocked) that one address is tried as well."
+        ),
+    )
+    hosts.add_argument("address", nargs="?", metavar="ADDRESS", help="HOST[:PORT] to try")
+    hosts.add_argument("--timeout", type=float, default=2.0, help="seconds to listen (max 30)")
+    hosts.add_argument(
+        "--interface", action="append", metavar="IP", help="browse on this interface only"
+    )
 
     seat = commands.add_parser(
         "seat",

@@ -101,6 +101,12 @@ class HostOptions:
     end_at_duration: bool = True
     speed: float = 1.0
     """Clock speed set when the service starts the exercise."""
+    announce: bool = False
+    """Announce the exercise by mDNS/DNS-SD (discovery.py) …"""
+    announce_interfaces: tuple[str, ...] | None = None
+    """… on these interfaces (None: all)."""
+    announce_ip: str = "127.0.0.1"
+    """The address announced (the one seats should connect to)."""
 
 
 class HostService:
@@ -133,6 +139,7 @@ class HostService:
         self._stopping: asyncio.Event | None = None
         self._heartbeat: Heartbeat | None = None
         self._engine_task: asyncio.Task[None] | None = None
+        self._announcer: Any = None
         self.address = ""
         self.ended = asyncio.Event()
 
@@ -173,9 +180,21 @@ class HostService:
             on_lost=self._lost_claim,
         ).start()
         self._engine_task = asyncio.get_running_loop().create_task(self._engine())
+        if self.options.announce:
+            await self._announce(port)
         if self.runner.exercise.ended:
             self.ended.set()
         return self.address
+
+    async def _announce(self, port: int) -> None:
+        from drill_app.net.discovery import Announcer
+
+        ex = self.runner.exercise
+        o = self.options
+        announcer = Announcer(
+            o.announce_ip, port, self.exercise_id, ex.scenario.title, o.announce_interfaces
+        )
+        self._announcer = await self._on_worker(announcer.start)
 
     def _lost_claim(self) -> None:
         log.error("another process took this exercise over; hosting stops")
@@ -207,6 +226,8 @@ class HostService:
             await self._server.wait_closed()
         if self._heartbeat is not None:
             self._heartbeat.stop()
+        if self._announcer is not None:
+            self._announcer.close()
         Ownership(self.store.engine).release(self.exercise_id, self.identity.owner_id)
         self._executor.shutdown(wait=True)
 

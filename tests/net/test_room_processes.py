@@ -186,3 +186,36 @@ def test_the_host_killed_and_restarted_loses_nothing_acknowledged_and_records_no
         acked = {a["event_id"] for a in acks(unit)}
         assert acked <= {e.id for e in recorded}, unit
         assert len(acked) == len(recorded), unit
+
+
+def test_bad_host_and_seat_arguments_are_one_line_and_exit_2(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'room.sqlite3'}"
+    cases = [
+        (["host", str(tmp_path / "none.yaml"), "--db", db], "drill-app host: invalid scenario: "),
+        (
+            ["host", str(SHORT), "--db", db, "--speed", "500"],
+            "drill-app host: --speed must be more than 0 and at most 120",
+        ),
+        (
+            ["host", str(SHORT), "--db", db, "--seats", "navy"],
+            "drill-app host: --seats: 'navy' has no seat in this scenario",
+        ),
+        (
+            [
+                "seat",
+                "127.0.0.1:1",
+                "--code",
+                "X",
+                "--unit",
+                "fire",
+                "--actions",
+                str(tmp_path / "none.jsonl"),
+            ],
+            "drill-app seat: ",
+        ),
+    ]
+    for args, start in cases:
+        done = subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 2, (args, done.stderr)
+        assert done.stderr.startswith(start) and done.stderr.count("\n") == 1, done.stderr
+        assert "Traceback" not in done.stderr
