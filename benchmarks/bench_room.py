@@ -208,7 +208,9 @@ def main() -> None:
         return
 
     from drill_app.core.scoring import load_scoring_rules
-    from drill_app.net.host import HostOptions, HostService, HostThread
+    from drill_app.net.connection import HostOptions
+    from drill_app.net.host import HostService
+    from drill_app.net.host_thread import HostThread
     from drill_app.paths import DEFAULT_SCORING
     from drill_app.store.store import NewExercise, Store
 

@@ -32,7 +32,8 @@ from drill_app.core.scenario import load_scenario
 from drill_app.core.scoring import load_scoring_rules
 from drill_app.core.sourcefile import DataFileError
 from drill_app.net.client import JoinRequest, SeatClient
-from drill_app.net.host import HostOptions, HostService
+from drill_app.net.connection import HostOptions
+from drill_app.net.host import HostService
 from drill_app.net.protocol import AnyHostMessage
 from drill_app.paths import DEFAULT_SCORING
 

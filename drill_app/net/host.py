@@ -14,14 +14,11 @@ Run it with ``await service.run()`` (the headless host) or ``HostThread(service)
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import contextlib
 import logging
-import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from websockets.asyncio.server import Server, ServerConnection, serve
@@ -30,6 +27,13 @@ from websockets.exceptions import ConnectionClosed
 from drill_app.core.clock import CONTROL_KINDS
 from drill_app.core.events import Event
 from drill_app.core.scoring import ScoringRules
+from drill_app.net.connection import (
+    HELLO_TIMEOUT,
+    MAX_ERRORS,
+    MAX_GROUP,
+    Connection,
+    HostOptions,
+)
 from drill_app.net.protocol import (
     MAX_FRAME_BYTES,
     PROTOCOL_VERSION,
@@ -39,7 +43,6 @@ from drill_app.net.protocol import (
     ClockView,
     EventMessage,
     Hello,
-    Message,
     Ping,
     Pong,
     ProtocolError,
@@ -47,66 +50,17 @@ from drill_app.net.protocol import (
     Refused,
     Submit,
     Welcome,
-    encode,
     parse_client,
 )
 from drill_app.net.room import Admitted, RateLimiter, Room, Seat
 from drill_app.net.runner import Outcome, Runner, Submission
 from drill_app.net.visibility import Viewer, stream, view_of
 from drill_app.store.claims import open_owned
-from drill_app.store.ownership import DEFAULT_LEASE, Heartbeat, OwnerIdentity, Ownership
+from drill_app.store.ownership import Heartbeat, OwnerIdentity, Ownership
 from drill_app.store.store import Store
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-HELLO_TIMEOUT = 10.0
-MAX_GROUP = 1000
-MAX_ERRORS = 50
-"""Invalid frames tolerated on one connection before it is closed."""
-MAX_BACKLOG = 10_000
-"""Unsent frames queued for one connection before it is dropped as too slow."""
-
-
-@dataclass(eq=False)
-class Connection:
-    ws: ServerConnection
-    limiter: RateLimiter
-    seat: Seat | None = None
-    viewer: Viewer | None = None
-    seq: int = 0
-    errors: int = 0
-    out: asyncio.Queue[str | None] = field(default_factory=asyncio.Queue)
-
-    def send(self, message: Message) -> None:
-        if self.out.qsize() > MAX_BACKLOG:
-            self.out.put_nowait(None)  # the writer closes the connection
-            return
-        self.out.put_nowait(encode(message))
-
-
-@dataclass(frozen=True)
-class HostOptions:
-    host: str = "127.0.0.1"
-    port: int = 0
-    code: str | None = None
-    lease: float = DEFAULT_LEASE
-    tick_seconds: float = 0.05
-    rate: float = 100.0
-    """Messages a second one connection may send on average …"""
-    burst: float = 400.0
-    """… and in one burst."""
-    start_when_joined: tuple[str, ...] | None = None
-    """Start the clock once these seats have all joined (None: the controller starts it)."""
-    end_at_duration: bool = True
-    speed: float = 1.0
-    """Clock speed set when the service starts the exercise."""
-    announce: bool = False
-    """Announce the exercise by mDNS/DNS-SD (discovery.py) …"""
-    announce_interfaces: tuple[str, ...] | None = None
-    """… on these interfaces (None: all)."""
-    announce_ip: str = "127.0.0.1"
-    """The address announced (the one seats should connect to)."""
 
 
 class HostService:
@@ -115,7 +69,7 @@ class HostService:
         store: Store,
         exercise_id: str,
         rules: ScoringRules,
-        options: HostOptions = HostOptions(),
+        options: HostOptions | None = None,
         *,
         on_change: Callable[[], None] | None = None,
         on_events: Callable[[Sequence[Event]], None] | None = None,
@@ -123,7 +77,7 @@ class HostService:
         """*on_change*: the seats changed (host panel); *on_events*: events committed."""
         self.store = store
         self.exercise_id = exercise_id
-        self.options = options
+        self.options = options = options or HostOptions()
         self._rules = rules
         self._on_change = on_change
         self._on_events = on_events
@@ -140,6 +94,7 @@ class HostService:
         self._heartbeat: Heartbeat | None = None
         self._engine_task: asyncio.Task[None] | None = None
         self._announcer: Any = None
+        self._next_tick = 0.0
         self.address = ""
         self.ended = asyncio.Event()
 
@@ -268,10 +223,17 @@ class HostService:
                     break
                 job = self._jobs.get_nowait()
             await self._flush(group)
-            await self._fan_out(await self._on_worker(self._tick))
+            if time.monotonic() >= self._next_tick:
+                await self._fan_out(await self._on_worker(self._tick))
 
     def _tick(self) -> list[Event]:
-        return self.runner.tick(self.options.end_at_duration)
+        """Release what fell due; under load, at most half the worker's time goes to it."""
+        began = time.monotonic()
+        try:
+            return self.runner.tick(self.options.end_at_duration)
+        finally:
+            cost = time.monotonic() - began
+            self._next_tick = began + max(self.options.tick_seconds, 2 * cost)
 
     async def _flush(self, group: list[Submission]) -> None:
         if not group:
@@ -540,51 +502,3 @@ class HostService:
         views = await self._on_worker(lambda: list(stream(self.runner.exercise.events, viewer)))
         for n, view in enumerate(views[message.from_seq :], start=message.from_seq + 1):
             conn.send(EventMessage(seq=n, event=view))
-
-
-class HostThread:
-    """A HostService on its own thread and event loop, for a GUI (thread-safe methods)."""
-
-    def __init__(self, service: HostService) -> None:
-        self.service = service
-        self._loop = asyncio.new_event_loop()
-        self._started: asyncio.Future[str] | None = None
-        self._thread = threading.Thread(target=self._main, name="drill-host", daemon=True)
-
-    def start(self, timeout: float = 10.0) -> str:
-        """Start listening; return the address."""
-        ready = concurrent.futures.Future[str]()
-
-        async def main() -> None:
-            try:
-                ready.set_result(await self.service.start())
-            except Exception as exc:
-                ready.set_exception(exc)
-                return
-            await self.service.run(until_ended=False)
-
-        self._main_coro = main
-        self._thread.start()
-        return ready.result(timeout)
-
-    def _main(self) -> None:
-        self._loop.run_until_complete(self._main_coro())
-
-    def call(self, fn: Callable[[], T], timeout: float = 10.0) -> T:
-        """Run *fn* (a service method) on the host's loop and return its result."""
-
-        async def wrapper() -> T:
-            return fn()
-
-        return asyncio.run_coroutine_threadsafe(wrapper(), self._loop).result(timeout)
-
-    def control(
-        self, kind: str, payload: dict[str, Any] | None = None, timeout: float = 10.0
-    ) -> None:
-        asyncio.run_coroutine_threadsafe(self.service.control(kind, payload), self._loop).result(
-            timeout
-        )
-
-    def stop(self, timeout: float = 10.0) -> None:
-        self._loop.call_soon_threadsafe(self.service.stop)
-        self._thread.join(timeout)

@@ -1,0 +1,61 @@
+"""The host service on its own thread and event loop, for a window (the console)."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from drill_app.net.host import HostService
+
+T = TypeVar("T")
+
+
+class HostThread:
+    """A HostService on its own thread and event loop, for a GUI (thread-safe methods)."""
+
+    def __init__(self, service: HostService) -> None:
+        self.service = service
+        self._loop = asyncio.new_event_loop()
+        self._started: asyncio.Future[str] | None = None
+        self._thread = threading.Thread(target=self._main, name="drill-host", daemon=True)
+
+    def start(self, timeout: float = 10.0) -> str:
+        """Start listening; return the address."""
+        ready = concurrent.futures.Future[str]()
+
+        async def main() -> None:
+            try:
+                ready.set_result(await self.service.start())
+            except Exception as exc:
+                ready.set_exception(exc)
+                return
+            await self.service.run(until_ended=False)
+
+        self._main_coro = main
+        self._thread.start()
+        return ready.result(timeout)
+
+    def _main(self) -> None:
+        self._loop.run_until_complete(self._main_coro())
+
+    def call(self, fn: Callable[[], T], timeout: float = 10.0) -> T:
+        """Run *fn* (a service method) on the host's loop and return its result."""
+
+        async def wrapper() -> T:
+            return fn()
+
+        return asyncio.run_coroutine_threadsafe(wrapper(), self._loop).result(timeout)
+
+    def control(
+        self, kind: str, payload: dict[str, Any] | None = None, timeout: float = 10.0
+    ) -> None:
+        asyncio.run_coroutine_threadsafe(self.service.control(kind, payload), self._loop).result(
+            timeout
+        )
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._loop.call_soon_threadsafe(self.service.stop)
+        self._thread.join(timeout)
