@@ -37,6 +37,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -151,18 +153,7 @@ def _plan_and_scenario(seats: int) -> tuple[str, str, list[str]]:
 
     plan = DEFAULT_PLAN.read_text(encoding="utf-8")
     scenario = (SCENARIOS_DIR / "a-shanhai-explosion.yaml").read_text(encoding="utf-8")
-    base = [
-        "housing",
-        "emergency",
-        "police",
-        "fire",
-        "health",
-        "street",
-        "towngas",
-        "ecology",
-        "propaganda",
-        "traffic",
-    ]
+    base: list[str] = yaml.safe_load(scenario)["seats"]
     extra = [f"bench_unit_{n:02d}" for n in range(seats - len(base))]
     added = "".join(
         f"  - id: {u}\n    name: 测试单位{u[-2:]}\n    name_en: Bench unit {u[-2:]}\n"
