@@ -179,6 +179,34 @@ AnyHostMessage = Welcome | EventMessage | Ack | Refused | Pong | ClockMessage | 
 HOST_ADAPTER: TypeAdapter[AnyHostMessage] = TypeAdapter(HostMessage)
 
 
+NET_CODES = (
+    # a frame
+    "binary_frame",
+    "too_large",
+    "not_json",
+    "invalid_message",
+    "rate_limited",
+    "too_many_errors",
+    # joining
+    "hello_timeout",
+    "hello_expected",
+    "already_joined",
+    "protocol_version",
+    "code_required",
+    "wrong_code",
+    "token_expired",
+    "unknown_unit",
+    "seat_taken",
+    "seat_freed",
+    "replaced",
+    # what a client may do
+    "not_allowed",
+    "not_your_unit",
+)
+"""The codes of ``refused`` and ``bye`` that come from the network layer; a refusal by the
+exercise itself carries the core's refusal code and parameters instead."""
+
+
 class ProtocolError(ValueError):
     """A frame is not a valid message; ``code`` and ``params`` say why."""
 
