@@ -34,14 +34,15 @@ TIMEOUT = 120
 def user_env(data_home: Path) -> dict[str, str]:
     """The environment of a user whose data folders are under *data_home*."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DRILL_APP_", "PYTHON"))}
+    if sys.platform == "win32":
+        # Windows names the user's folders through the shell, not the environment: the
+        # runner's real %LOCALAPPDATA% is used (a CI runner is a fresh user anyway).
+        return env
     env.update(
         HOME=str(data_home),
         XDG_DATA_HOME=str(data_home / "data"),
         XDG_CONFIG_HOME=str(data_home / "config"),
         XDG_CACHE_HOME=str(data_home / "cache"),
-        APPDATA=str(data_home / "AppData" / "Roaming"),
-        LOCALAPPDATA=str(data_home / "AppData" / "Local"),
-        USERPROFILE=str(data_home),
     )
     return env
 
@@ -49,7 +50,7 @@ def user_env(data_home: Path) -> dict[str, str]:
 def user_database(data_home: Path) -> Path:
     """Where drill-app keeps its database for that user (platformdirs' user data dir)."""
     if sys.platform == "win32":
-        return data_home / "AppData" / "Local" / "drill-app" / "drill-app.sqlite3"
+        return Path(os.environ["LOCALAPPDATA"]) / "drill-app" / "drill-app.sqlite3"
     if sys.platform == "darwin":
         support = data_home / "Library" / "Application Support"
         return support / "drill-app" / "drill-app.sqlite3"
@@ -57,11 +58,13 @@ def user_database(data_home: Path) -> Path:
 
 
 def run(
-    command: Sequence[str], env: dict[str, str], stdin: str | None = None
+    command: Sequence[str], env: dict[str, str], stdin: str | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
+    """Run *command* (from the user's home folder when *cwd* is None)."""
     return subprocess.run(
         list(command),
         input=stdin,
+        cwd=cwd or env.get("HOME"),
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -63,6 +63,7 @@ DEBIAN_PACKAGES: dict[str, list[str]] = {
     # The smoke tests of the built package (tests/packaging): a real X server for the
     # window (Xvfb), and the xcb libraries Qt's xcb platform loads on a bare machine.
     "packaging-tests": [
+        "strace",  # proves the installed app reads nothing from the source tree
         "xvfb",
         "xauth",
         "x11-utils",
@@ -78,6 +79,8 @@ DEBIAN_PACKAGES: dict[str, list[str]] = {
         "libxcb-xkb1",
         "libxcb-xinerama0",
         "libx11-xcb1",
+        "libwayland-cursor0",
+        "libwayland-egl1",
     ],
 }
 

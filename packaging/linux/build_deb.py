@@ -52,6 +52,11 @@ QT_DEPENDS = (
     "libxcb-xfixes0",
     "libxcb-xkb1",
     "libxcb-xinerama0",
+    "libdrm2",
+    # The Wayland platform plugin (Qt tries it first in a Wayland session).
+    "libwayland-client0",
+    "libwayland-cursor0",
+    "libwayland-egl1",
 )
 # Any one CJK font draws the interface's Chinese (documents embed their own font).
 FONT_DEPENDS = "fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei"
