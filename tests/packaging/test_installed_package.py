@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Built, Installed, apt_get, is_installed
+from packaged import ROOT, Built, Installed, apt_get, is_installed
 from PySide6.QtGui import QImage
 from smoke import REPLAYS, Checks, pdf_text_and_fonts, run, user_database
 

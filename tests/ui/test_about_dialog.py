@@ -13,7 +13,7 @@ from drill_app import __version__
 from drill_app.core.plan import Plan
 from drill_app.ui.about_dialog import AboutDialog
 from drill_app.ui.main_window import MainWindow
-from drill_app.ui.settings import AppSettings
+from drill_app.ui.shared.settings import AppSettings
 
 
 def test_about_shows_version_plan_and_database_in_chinese(
