@@ -60,13 +60,12 @@ DEBIAN_PACKAGES: dict[str, list[str]] = {
     ],
     # Building the desktop bundle: PyInstaller reads shared libraries with objdump.
     "packaging": ["binutils"],
-    # The smoke tests of the built package (tests/packaging): a real X server for the
-    # window (Xvfb), and the xcb libraries Qt's xcb platform loads on a bare machine.
-    "packaging-tests": [
-        "strace",  # proves the installed app reads nothing from the source tree
-        "xvfb",
-        "xauth",
-        "x11-utils",
+    # What Qt's xcb (X11) and Wayland platforms load on top of qt-runtime: a real window
+    # on a bare machine.  The .deb declares qt-runtime and these as its Depends.
+    "qt-desktop": [
+        "libx11-6",
+        "libx11-xcb1",
+        "libxcb1",
         "libxkbcommon-x11-0",
         "libxcb-cursor0",
         "libxcb-icccm4",
@@ -78,16 +77,27 @@ DEBIAN_PACKAGES: dict[str, list[str]] = {
         "libxcb-xfixes0",
         "libxcb-xkb1",
         "libxcb-xinerama0",
-        "libx11-xcb1",
+        "libdrm2",
+        "libwayland-client0",
         "libwayland-cursor0",
         "libwayland-egl1",
     ],
+    # The smoke tests of the built package (tests/packaging): a real X server for the
+    # window, and strace to prove the installed app reads nothing from the source tree.
+    "packaging-tests": ["xvfb", "xauth", "x11-utils", "strace"],
 }
 
 # Which purposes each verb needs.
 VERB_PURPOSES: dict[str, list[str]] = {
     "run": ["qt-runtime", "chinese-fonts"],
-    "test": ["qt-runtime", "chinese-fonts", "tests", "packaging", "packaging-tests"],
+    "test": [
+        "qt-runtime",
+        "chinese-fonts",
+        "tests",
+        "packaging",
+        "qt-desktop",
+        "packaging-tests",
+    ],
     "package": ["qt-runtime", "packaging"],
 }
 

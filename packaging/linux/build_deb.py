@@ -18,6 +18,7 @@ by installing or removing the package.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -28,36 +29,19 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 PACKAGE = "drill-app"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-# System libraries under the bundled Qt (see shared environment notes and tools/dev.py):
-# the offscreen set, then what the xcb platform (a real desktop) needs.
-QT_DEPENDS = (
-    "libegl1",
-    "libgl1",
-    "libfontconfig1",
-    "libfreetype6",
-    "libxkbcommon0",
-    "libdbus-1-3",
-    "libglib2.0-0",
-    "libx11-6",
-    "libx11-xcb1",
-    "libxkbcommon-x11-0",
-    "libxcb1",
-    "libxcb-cursor0",
-    "libxcb-icccm4",
-    "libxcb-keysyms1",
-    "libxcb-image0",
-    "libxcb-randr0",
-    "libxcb-render-util0",
-    "libxcb-shape0",
-    "libxcb-xfixes0",
-    "libxcb-xkb1",
-    "libxcb-xinerama0",
-    "libdrm2",
-    # The Wayland platform plugin (Qt tries it first in a Wayland session).
-    "libwayland-client0",
-    "libwayland-cursor0",
-    "libwayland-egl1",
-)
+
+
+def qt_depends() -> list[str]:
+    """The system libraries under the bundled Qt: tools/dev.py's lists (one source), the
+    offscreen set and what a real window (xcb, Wayland) needs."""
+    spec = importlib.util.spec_from_file_location("dev", ROOT / "tools" / "dev.py")
+    assert spec is not None and spec.loader is not None
+    dev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dev)
+    packages: dict[str, list[str]] = dev.DEBIAN_PACKAGES
+    return [*packages["qt-runtime"], *packages["qt-desktop"]]
+
+
 # Any one CJK font draws the interface's Chinese (documents embed their own font).
 FONT_DEPENDS = "fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei"
 
@@ -81,7 +65,7 @@ def installed_size_kib(folder: Path) -> int:
 
 
 def control_text(version: str, arch: str, size_kib: int) -> str:
-    depends = ", ".join([*QT_DEPENDS, FONT_DEPENDS])
+    depends = ", ".join([*qt_depends(), FONT_DEPENDS])
     return (
         f"Package: {PACKAGE}\n"
         f"Version: {version}\n"
