@@ -89,11 +89,13 @@ def _save_screenshot(window: MainWindow) -> None:
     if not path:
         return
     print("menus", *(action.text() for action in window.menuBar().actions()), flush=True)
-    # On a real window system, the pixels the server shows; offscreen, the rendering.
-    screen = window.screen()
-    offscreen = QApplication.platformName() == "offscreen"
-    image = window.grab() if offscreen else screen.grabWindow(window.winId())
-    image.save(path)
+    if QApplication.platformName() == "offscreen":
+        window.grab().save(path)
+        return
+    # On a real window system, the pixels the server shows once the page is painted.
+    window.repaint()
+    QApplication.sync()
+    window.screen().grabWindow(window.winId()).save(path)
 
 
 def _application() -> QApplication:
