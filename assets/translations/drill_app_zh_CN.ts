@@ -1526,14 +1526,6 @@
         <source>The language changes the next time drill-app starts.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
-    <message>
-        <source>About drill-app</source>
-        <translation>关于 drill-app</translation>
-    </message>
-    <message>
-        <source>Runs and scores emergency drills and tabletop exercises against the district urban gas emergency plan.</source>
-        <translation>依据区城镇燃气突发事件应急预案组织实施应急演练和桌面推演，并进行评估。</translation>
-    </message>
 </context>
 <context>
     <name>MissingViewPanel</name>
