@@ -498,7 +498,7 @@ class HostService:
         if not conn.viewer.may_read(message.unit):
             self._error(conn, "not_your_unit", None, {"unit": message.unit})
             return
-        viewer = Viewer(conn.viewer.role, message.unit if conn.viewer.role == "seat" else None)
+        viewer = conn.viewer  # its own stream again (a seat may name only its own unit)
         views = await self._on_worker(lambda: list(stream(self.runner.exercise.events, viewer)))
         for n, view in enumerate(views[message.from_seq :], start=message.from_seq + 1):
             conn.send(EventMessage(seq=n, event=view))

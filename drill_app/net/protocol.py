@@ -73,7 +73,8 @@ class Ping(Message):
 
 
 class Read(Message):
-    """Ask for a unit's stream again (a seat may ask for its own unit only)."""
+    """Ask for this client's stream again from *from_seq* (a seat naming another unit is
+    refused and the refusal logged)."""
 
     type: Literal["read"] = "read"
     unit: UnitId
