@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import CLI, Proc, free_port, start_host
+from roomtest import CLI, Proc, free_port, start_host
 
 from drill_app.net.discovery import DEFAULT_PORT, parse_address
 

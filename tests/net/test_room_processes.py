@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from conftest import (
+from roomtest import (
     CLI,
     SHORT,
     SHORT_ACTIONS,

@@ -3,7 +3,7 @@ refused while the first lives and writes nothing; once the first is killed it ta
 
 from __future__ import annotations
 
-from conftest import CLI, SHORT, Proc, start_host, wait_until
+from roomtest import CLI, SHORT, Proc, start_host, wait_until
 
 from drill_app.store.ownership import Ownership
 from drill_app.store.store import Store
@@ -20,6 +20,8 @@ def test_a_second_host_is_refused_then_takes_over_a_killed_one(
         wait_until(
             lambda: (o := Ownership(store.engine).owner_of(exercise)) is not None and o.address, 10
         )
+        # Started, and the inject of minute 0 out; the next one is at minute 3.
+        wait_until(lambda: store.exercise(exercise).summary.event_count == 2, 10)
         before = store.exercise(exercise).summary.event_count
 
         second = Proc(

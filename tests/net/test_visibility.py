@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES
+from roomtest import FIXTURES
 
 from drill_app.core.plan import Plan
 from drill_app.core.replay import parse_actions, read_actions, replay
