@@ -162,6 +162,9 @@ class Identity(Model):
     publication: Text
     interpreted_by: Id
     ref: Ref
+    in_force_from: dt.date | None = None
+    """When the plan took effect (§10.2 自发布之日起实施: the date of the issuing notice)."""
+    in_force_ref: Ref | None = None
 
 
 T = TypeVar("T")
@@ -183,6 +186,7 @@ class PlanSettings(Model):
     warning_pressure_conditions: Setting[Literal["either", "both"]]
     cross_district_level_iv_led_by_city: Setting[bool]
     final_report_deadline_minutes: Setting[int | None]
+    followup_deadline_minutes: Setting[int]
 
 
 class Reading(Model):
@@ -219,6 +223,8 @@ class Body(Model):
     name_en: Text
     ref: Ref
     note: str = ""
+    acted_by: Literal["district_command"] | None = None
+    """The scenario role whose seat acts for (and receives for) this body."""
 
 
 class Role(Model):
@@ -352,6 +358,8 @@ class ColourBand(Band):
     colour: ColourId
     ref: Ref
     text: Text
+    literal: Band | None = None
+    """The band as the words read literally, used when both halves of an item must hold."""
 
 
 class BandCriterion(Model):
@@ -372,11 +380,14 @@ class BandCriterion(Model):
 class PressureLimit(Model):
     fact: str
     below: float
+    also: list[str] = []
+    """Facts of a sub-class of the same network (a 次高压A pipe is a 次高压 pipe)."""
 
     @model_validator(mode="after")
     def _known_fact(self) -> Self:
-        if self.fact not in FACTS_BY_KEY:
-            raise ValueError(f"unknown fact {self.fact!r}")
+        for fact in (self.fact, *self.also):
+            if fact not in FACTS_BY_KEY:
+                raise ValueError(f"unknown fact {fact!r}")
         return self
 
 
@@ -441,9 +452,27 @@ class Obligation(Model):
     deadline_minutes: int | None
     deadline_text: Text
     extension_minutes: int | None = None
+    at_once: bool = False
+    """The plan says 立即 (at once): timed by the scoring rules' immediate minutes."""
     reporters: list[Id]
     recipients: list[Id]
     applies_when: Condition
+
+
+class Followup(Model):
+    """What makes a follow-up report (续报) due: a change in one of these facts or the level."""
+
+    facts: list[str]
+    level_change: bool
+    ref: Ref
+    text: Text
+
+    @model_validator(mode="after")
+    def _known_facts(self) -> Self:
+        for fact in self.facts:
+            if fact not in FACTS_BY_KEY:
+                raise ValueError(f"unknown fact {fact!r}")
+        return self
 
 
 class ReportField(Model):
@@ -457,6 +486,7 @@ class Reporting(Model):
     responsible_ref: Ref
     principles: Text
     obligations: list[Obligation]
+    followup: Followup
     content_ref: Ref
     content: list[ReportField]
     failures: list[Text]
@@ -471,6 +501,23 @@ class Step(Model):
     text: Text
     ref: Ref
     by: list[Id] = []
+    applies_when: Condition | None = None
+    """For §3.5 actions: when the action is expected once a warning is in force."""
+
+
+class HelpRequest(Model):
+    """A request the district must make upward (§5.2.1, §5.4)."""
+
+    id: Id
+    text: Text
+    ref: Ref
+    by: list[Id]
+    """Who may make it (a body acted for by a role, or units); the first is charged."""
+    to: list[Id]
+    """Any of these recipients satisfies it."""
+    when: Condition
+    after_level: LevelId | None = None
+    """Only when the response began at this level (an escalation)."""
 
 
 class SupplyUser(Model):
@@ -485,6 +532,8 @@ class Actions(Model):
     warning_actions: list[Step]
     safety_measures: list[Step]
     supply_measures: list[Step]
+    response_steps: list[Step] = []
+    requests: list[HelpRequest] = []
     supply_priority: list[SupplyUser]
     supply_priority_ref: Ref
     end_condition: Text
@@ -619,12 +668,17 @@ def _reference_problems(plan: Plan, doc: SourceDocument) -> list[Problem]:
             need(("reporting", "obligations", i, "recipients", j), party)
     for j, party in enumerate(plan.reporting.responsible):
         need(("reporting", "responsible", j), party)
+    for i, request in enumerate(plan.actions.requests):
+        for key in ("by", "to"):
+            for j, party in enumerate(getattr(request, key)):
+                need(("actions", "requests", i, key, j), party)
     for section in (
         "first_response_safety",
         "first_response_supply",
         "warning_actions",
         "safety_measures",
         "supply_measures",
+        "response_steps",
     ):
         for i, step in enumerate(getattr(plan.actions, section)):
             for j, party in enumerate(step.by):

@@ -174,6 +174,10 @@ class Inject(Model):
     informs_incident: bool = False
     """The recipients learn of the incident with this inject (starts §4.1.2 clocks)."""
     facts: dict[str, FactValue] = {}
+    city_hq_arrives: bool = False
+    """The city HQ arrives on scene with this inject (§5.3.1.7: the hand-over falls due)."""
+    city_warning: ColourId | None = None
+    """The city HQ issues (or changes to) this warning colour with this inject (§3.4)."""
     attachments: list[Attachment] = []
     expects: list[ScenarioExpectation] = []
 
@@ -445,6 +449,7 @@ def step_ids(plan: Plan) -> set[str]:
             actions.warning_actions,
             actions.safety_measures,
             actions.supply_measures,
+            actions.response_steps,
         )
         for s in steps
     }

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from drill_app.core.duties import is_empty_report, reports_of
 from drill_app.core.events import Event
 from drill_app.core.expectations import Expectation, ImmediateMinutes, derive_expectations
 from drill_app.core.plan import Plan
@@ -52,6 +53,9 @@ class Immediate(_Model):
     warning: float = Field(gt=0)
     step: float = Field(gt=0)
     response_end: float = Field(gt=0)
+    report_at_once: float = Field(gt=0)
+    on_scene: float = Field(gt=0)
+    request: float = Field(gt=0)
 
 
 class ObjectiveRating(_Model):
@@ -211,10 +215,23 @@ def _first(events: Iterable[Event], start: float, until: float | None = None) ->
 
 
 def _judge_report(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
+    """Met when the reports of the kind, together, have reached every recipient the plan
+    names; a report that left one out does not meet it, and the line says who (§4.1.2)."""
     kinds = exp.params["report_kinds"]
-    for event in rec.actions_of(exp.unit, "report_submitted"):
-        if event.scenario_time >= exp.params["after"] and event.payload["report_kind"] in kinds:
+    required = exp.params.get("recipients", ())
+    reports = [
+        e
+        for e in reports_of(rec, exp.params.get("units") or (exp.unit,))
+        if e.scenario_time >= exp.params["after"] and e.payload["report_kind"] in kinds
+    ]
+    covered: set[str] = set()
+    for event in reports:
+        covered.update(event.payload.get("recipients") or ())
+        if covered >= set(required):
             return _Verdict("met", event)
+    if reports:
+        left_out = "、".join(plan.party_name(r) for r in required if r not in covered)
+        return _Verdict("missed", None, tuple(reports), f"未报送：{left_out}")
     return _Verdict("missed")
 
 
@@ -240,7 +257,7 @@ def report_missing_fields(plan: Plan, payload: Mapping[str, Any]) -> list[str]:
 
 
 def _judge_content(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
-    for event in rec.actions_of(exp.unit, "report_submitted"):
+    for event in reports_of(rec, (exp.unit,)):
         if event.payload["report_kind"] == "written" and event.scenario_time >= exp.starts_at:
             missing = report_missing_fields(plan, event.payload)
             if missing:
@@ -256,10 +273,15 @@ def _judge_accuracy(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectat
     bad: list[Event] = []
     details: list[str] = []
     for event in reports:
+        if is_empty_report(event):
+            details.append(f"{round(event.minute, 1):g}分漏报：报告无接收单位、无任何报告事项")
+            bad.append(event)
+            continue
         known = rec.unit_facts_at(exp.unit, event.scenario_time)
+        true = rec.facts_at(event.scenario_time)
         for key, stated in (event.payload.get("figures") or {}).items():
-            if key not in known or known[key] == stated:
-                continue
+            if key not in known or known[key] == stated or true.get(key) == stated:
+                continue  # judged on what it was told; the true figure is never 谎报
             label = FACTS_BY_KEY[key].label_zh
             what = "瞒报" if stated < known[key] else "谎报"
             details.append(
@@ -313,7 +335,10 @@ def _judge_level(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation
 
 
 def _judge_handover(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
-    events = _first(rec.actions_of(exp.unit, "command_handed_over"), exp.starts_at)
+    every = rec.actions_of(exp.unit, "command_handed_over")
+    arrived = exp.params.get("arrived")
+    early = [e for e in every if arrived is None or e.scenario_time < arrived]
+    events = _first(every, exp.starts_at) if arrived is not None else []
     for event in events:
         if event.payload["to"] == exp.params["to"]:
             return _Verdict("met", event)
@@ -321,11 +346,19 @@ def _judge_handover(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectat
         return _Verdict(
             "wrong", events[0], tuple(events), f"移交给{plan.party_name(events[0].payload['to'])}"
         )
+    if early:
+        return _Verdict(
+            "wrong",
+            early[0],
+            tuple(early),
+            f"{round(early[0].minute, 1):g}分移交指挥权时"
+            f"{plan.party_name(exp.params['to'])}尚未到场",
+        )
     return _Verdict("missed")
 
 
 def _judge_group(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
-    event = rec.first_action(None, "group_activated", "group", exp.params["group"])
+    event = rec.first_action((exp.unit,), "group_activated", "group", exp.params["group"])
     return _Verdict("met", event) if event else _Verdict("missed")
 
 
@@ -333,9 +366,9 @@ def _judge_warning(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectati
     expected = exp.params["colour"]
     changes = sorted(
         [
-            *rec.by_kind.get("warning_issued", []),
-            *rec.by_kind.get("warning_changed", []),
-            *rec.by_kind.get("warning_lifted", []),
+            *rec.actions_of(exp.unit, "warning_issued"),
+            *rec.actions_of(exp.unit, "warning_changed"),
+            *rec.actions_of(exp.unit, "warning_lifted"),
         ],
         key=lambda e: e.scenario_time,
     )
@@ -406,8 +439,9 @@ def _judge_supply_order(
 def _judge_authority(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
     kind = exp.params["kind"]
     if not exp.params["allowed"]:
-        event = rec.first_action(None, kind)
-        return _Verdict("wrong", event, detail=exp.title)
+        wanted = exp.params.get("event")
+        event = next((e for e in rec.events if e.id == wanted), None) if wanted else None
+        return _Verdict("wrong", event or rec.first_action(None, kind), detail=exp.title)
     units = exp.params.get("units") or (exp.unit,)
     event = rec.first_action(tuple(units), kind)
     if event is not None and event.scenario_time >= exp.starts_at:
@@ -415,12 +449,32 @@ def _judge_authority(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expecta
     return _Verdict("missed")
 
 
+def _judge_request(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
+    for event in sorted(
+        (e for u in exp.params["units"] for e in rec.actions_of(u, "help_requested")),
+        key=lambda e: e.scenario_time,
+    ):
+        if event.scenario_time >= exp.starts_at and event.payload["to"] in exp.params["to"]:
+            return _Verdict("met", event)
+    return _Verdict("missed")
+
+
+def payload_contains(payload: object, wanted: object) -> bool:
+    """An action's payload matches an expected one when it holds at least the expected
+    fields: nested objects compare field by field, a list holds at least the listed items."""
+    if isinstance(wanted, Mapping):
+        return isinstance(payload, Mapping) and all(
+            k in payload and payload_contains(payload[k], v) for k, v in wanted.items()
+        )
+    if isinstance(wanted, list) and isinstance(payload, list | tuple):
+        return all(any(payload_contains(p, w) for p in payload) for w in wanted)
+    return payload == wanted
+
+
 def _judge_scenario(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
     wanted: Mapping[str, Any] = exp.params["payload"]
     for event in rec.actions_of(exp.unit, exp.params["kind"]):
-        if event.scenario_time >= exp.starts_at and all(
-            event.payload.get(k) == v for k, v in wanted.items()
-        ):
+        if event.scenario_time >= exp.starts_at and payload_contains(event.payload, wanted):
             return _Verdict("met", event)
     return _Verdict("missed")
 
@@ -434,6 +488,7 @@ _JUDGES = {
     "group": _judge_group,
     "warning": _judge_warning,
     "step": _judge_step,
+    "request": _judge_request,
     "supply_order": _judge_supply_order,
     "authority": _judge_authority,
     "scenario": _judge_scenario,
@@ -445,7 +500,17 @@ _JUDGES = {
 
 def immediate_minutes(rules: ScoringRules) -> ImmediateMinutes:
     m = rules.immediate_minutes
-    return ImmediateMinutes(m.level, m.handover, m.group, m.warning, m.step, m.response_end)
+    return ImmediateMinutes(
+        m.level,
+        m.handover,
+        m.group,
+        m.warning,
+        m.step,
+        m.response_end,
+        m.report_at_once,
+        m.on_scene,
+        m.request,
+    )
 
 
 def score_record(
@@ -469,7 +534,7 @@ def score_record(
 def score_exercise(
     plan: Plan, scenario: Scenario, events: Sequence[Event], rules: ScoringRules
 ) -> ScoreSheet:
-    record = ExerciseRecord(scenario)
+    record = ExerciseRecord(scenario, plan)
     for event in events:
         record.add(event)
     return score_record(plan, scenario, record, rules)
