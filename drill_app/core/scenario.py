@@ -415,10 +415,13 @@ def _action_problems(
             doc.problem((*path, "unit"), f"action names {action.unit!r}, which has no seat")
         )
     payload = action.payload
+    problems.extend(_payload_field_problems(action, doc, path))
     known_refs: dict[str, set[str]] = {
         "group": set(plan.groups_by_id),
         "step": step_ids(plan),
         "user_class": {u.id for u in plan.actions.supply_priority},
+        "to": set(plan.parties),
+        "report_kind": {"phone", "written", "followup", "final", "sensitive", "result"},
     }
     for key, allowed in known_refs.items():
         if key in payload and payload[key] not in allowed:
@@ -426,6 +429,15 @@ def _action_problems(
                 doc.problem(
                     (*path, "payload", key),
                     f"unknown {key} {payload[key]!r}: names nothing in the plan",
+                )
+            )
+    recipients = payload.get("recipients")
+    for i, recipient in enumerate(recipients if isinstance(recipients, list) else []):
+        if recipient not in plan.parties:
+            problems.append(
+                doc.problem(
+                    (*path, "payload", "recipients", i),
+                    f"unknown recipient {recipient!r}: names no unit or body of the plan",
                 )
             )
     if "level" in payload and payload["level"] not in ("I", "II", "III", "IV"):
@@ -437,6 +449,23 @@ def _action_problems(
             doc.problem((*path, "payload", "colour"), f"unknown colour {payload['colour']!r}")
         )
     return problems
+
+
+def _payload_field_problems(
+    action: ActionMatch, doc: SourceDocument, path: PathKey
+) -> list[Problem]:
+    """An expected payload names only fields the action kind has (a typo could never match)."""
+    from drill_app.core.events import KINDS  # events imports this module
+
+    fields = KINDS[action.kind].payload.model_fields
+    return [
+        doc.problem(
+            (*path, "payload", key),
+            f"{action.kind} has no field {key!r} (fields: {', '.join(fields) or 'none'})",
+        )
+        for key in action.payload
+        if key not in fields
+    ]
 
 
 def step_ids(plan: Plan) -> set[str]:
