@@ -2494,6 +2494,10 @@
         <translation>书面终报时限</translation>
     </message>
     <message>
+        <source>Time limit of a follow-up report (minutes)</source>
+        <translation>续报时限（分钟）</translation>
+    </message>
+    <message>
         <source>from when the incident occurred</source>
         <translation>自事件发生时起算</translation>
     </message>
@@ -2865,8 +2869,8 @@
         <translation>部分落实：见上文存在问题</translation>
     </message>
     <message>
-        <source>This drill read it as: {note}</source>
-        <translation>本次演练的理解：{note}</translation>
+        <source>This drill read it as: {note} (setting in force: {value})</source>
+        <translation>本次演练的理解：{note}（本次取值：{value}）</translation>
     </message>
     <message>
         <source>The plan requires each drill to assess the plan&apos;s practicality and operability (§9.3). The provisions the drill exercised:</source>
