@@ -83,10 +83,14 @@ def test_pressure_reason_cites_the_clause_and_values(plan: Plan) -> None:
     )
     red, orange = result.reasons
     assert (red.ref, orange.ref) == ("§3.3.1(2)", "§3.3.2(2)")
-    assert dict(red.values) == dict(orange.values) == {
-        "high_a_pressure_mpa": 0.5,
-        "pressure_falling_after_supplement": True,
-    }
+    assert (
+        dict(red.values)
+        == dict(orange.values)
+        == {
+            "high_a_pressure_mpa": 0.5,
+            "pressure_falling_after_supplement": True,
+        }
+    )
 
 
 def test_the_lowest_reading_of_a_network_counts(plan: Plan) -> None:

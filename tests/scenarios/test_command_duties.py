@@ -318,8 +318,7 @@ def test_the_level_is_judged_on_what_the_command_seat_was_told(
         rules,
         "a-perfect.jsonl",
         drop=lambda x: (
-            x.kind == "level_determined"
-            and x.payload["level"] == "III"
+            (x.kind == "level_determined" and x.payload["level"] == "III")
             or (x.unit == "emergency" and x.kind == "report_submitted" and x.at == 85)
         ),
     )
