@@ -286,6 +286,9 @@ def request_expectations(
         if request.after_level is not None and (not levels or levels[0][1] != request.after_level):
             continue
         start = _first_time(plan, scenario, record, levels, request.when)
+        if start is not None and request.after_level is not None:
+            # the escalation: the first time it was told of a level above the first
+            start = next((t for t, lv in levels if lv != request.after_level), None)
         if start is None:
             continue
         out.append(
@@ -312,12 +315,16 @@ def _first_time(
     levels: Sequence[tuple[float, LevelId]],
     condition: Condition,
 ) -> float | None:
-    for time in record.fact_change_times():
+    """When the condition first held on what the command seat had been told."""
+    command = scenario.roles.district_command
+    moments = sorted({*record.unit_knowledge_times(command), *(t for t, _ in levels)})
+    for time in moments:
         level = None
         for t, lv in levels:
             if t <= time:
                 level = lv
-        if condition_holds(condition, Situation(record.facts_at(time), scenario.category, level)):
+        facts = record.unit_facts_at(command, time)
+        if condition_holds(condition, Situation(facts, scenario.category, level)):
             return time
     return None
 

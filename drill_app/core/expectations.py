@@ -10,6 +10,7 @@ conditions name expectations by these ids.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from drill_app.core.duties import (
@@ -89,15 +90,15 @@ def derive_expectations(
                 params={"level": level},
             )
         )
-    determined = record.by_kind.get("level_determined", [])
-    if not levels and determined:
+    determined = record.actions_of(command, "level_determined")
+    if not true_levels and determined:  # the facts never reach a level, told or not
         first = determined[0]
         out.append(
             Expectation(
                 id="level:unwarranted",
                 kind="level",
                 category="command",
-                unit=first.unit or command,
+                unit=command,
                 title="事实未达到任何分级标准时不应判定事件级别",
                 title_en="No level is due on these facts",
                 ref="§1.6.2",
@@ -249,6 +250,8 @@ def _warning_expectations(
     city = record.city_warnings
     for i, event in enumerate(city):
         colour = event.payload["city_warning"]
+        if any(e.id == f"warning:{colour}" for e in out):
+            continue  # the district's own colour, now with the city HQ's opinion (§3.6)
         c = plan.colour(colour)
         start = event.scenario_time
         out.append(
@@ -266,8 +269,10 @@ def _warning_expectations(
                 params={"colour": colour},
             )
         )
+    out = _unique_ids(out)
     issued = _warning_events(record, command)
-    if not colours and not city and issued:
+    warranted = any(classify_warning(plan, f).colour for f in record.facts.snapshots)
+    if not warranted and not city and issued:
         out.append(
             Expectation(
                 id="warning:unwarranted",
@@ -282,6 +287,16 @@ def _warning_expectations(
                 params={"colour": None},
             )
         )
+    return out
+
+
+def _unique_ids(lines: list[Expectation]) -> list[Expectation]:
+    """A colour the facts return to gets its own line: ``warning:blue:2``."""
+    seen: dict[str, int] = {}
+    out: list[Expectation] = []
+    for e in lines:
+        seen[e.id] = seen.get(e.id, 0) + 1
+        out.append(e if seen[e.id] == 1 else replace(e, id=f"{e.id}:{seen[e.id]}"))
     return out
 
 

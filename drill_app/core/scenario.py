@@ -10,6 +10,7 @@ See docs/scenario-format.md.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal, Self
@@ -496,7 +497,8 @@ def _condition_problems(
     problems: list[Problem] = []
     for key in ("expectation_missed", "expectation_met"):
         name = getattr(condition, key)
-        if name is not None and name not in expectations:
+        base = re.sub(r"^(followup_report:[a-z0-9_]+):\d+$", r"\1", name or "")
+        if name is not None and base not in expectations:
             problems.append(
                 doc.problem(
                     (*path, key),

@@ -53,9 +53,10 @@ class Immediate(_Model):
     warning: float = Field(gt=0)
     step: float = Field(gt=0)
     response_end: float = Field(gt=0)
-    report_at_once: float = Field(gt=0)
-    on_scene: float = Field(gt=0)
-    request: float = Field(gt=0)
+    # defaults keep scoring files written before these lines valid
+    report_at_once: float = Field(default=20, gt=0)
+    on_scene: float = Field(default=30, gt=0)
+    request: float = Field(default=30, gt=0)
 
 
 class ObjectiveRating(_Model):
@@ -454,7 +455,7 @@ def _judge_request(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectati
         (e for u in exp.params["units"] for e in rec.actions_of(u, "help_requested")),
         key=lambda e: e.scenario_time,
     ):
-        if event.scenario_time >= exp.starts_at and event.payload["to"] in exp.params["to"]:
+        if event.payload["to"] in exp.params["to"]:  # asking ahead of the news is no fault
             return _Verdict("met", event)
     return _Verdict("missed")
 

@@ -342,6 +342,39 @@ def test_the_level_is_judged_on_what_the_command_seat_was_told(
         add=[act(90, "housing", "level_determined", level="III")],
     )
     assert short(got["level:III"]) == ("met", "housing", "§1.6.2.3", 115, 90, 0, "")
+    # the escalation owes the request to the city departments from then too (§5.2.1)
+    assert short(got["request:request_city_departments"]) == (
+        "met",
+        "housing",
+        "§5.2.1",
+        115,
+        72,
+        0,
+        "",
+    )
+
+
+def test_a_level_the_seat_was_not_told_of_is_not_unwarranted(
+    plan: Plan, a: Scenario, rules: ScoringRules
+) -> None:
+    # Nothing tells 区住建局 a figure (no facts to it, no reports to the HQ office); its
+    # level IV at 20 is ahead of what it was told, but the facts do reach IV: not wrong.
+    untold = a.model_copy(
+        update={
+            "injects": [
+                i.model_copy(update={"to": [t for t in i.to if t != "housing"] or ["street"]})
+                for i in a.injects
+            ]
+        }
+    )
+    _, got = variant(
+        plan,
+        untold,
+        rules,
+        "a-perfect.jsonl",
+        drop=lambda x: x.kind == "report_submitted" and x.unit == "emergency",
+    )
+    assert "level:unwarranted" not in got and "level:IV" not in got
 
 
 def _injuries_told_at_5(a: Scenario) -> Scenario:
