@@ -192,3 +192,26 @@ def test_injects_due_in_a_minute_come_before_that_minutes_actions(
     kinds = [(e.kind, e.payload.get("inject")) for e in exercise.events if e.minute == 40]
     assert kinds == [("inject_delivered", "i05_bodies_found"), ("report_submitted", None)]
     assert short(got["accuracy:housing"])[0] == "met"
+
+
+def test_a_condition_may_name_a_later_follow_up(tmp_path: Path, plan: Plan) -> None:
+    path = write(tmp_path, CONDITION, 'when: {expectation_missed: "followup_report:emergency:2"}')
+    assert load_scenario(plan, path).injects_by_id["i06_phone_missing"].when is not None
+    path = write(tmp_path, CONDITION, 'when: {expectation_missed: "followup_report:nobody:2"}')
+    with pytest.raises(DataFileError):
+        load_scenario(plan, path)
+
+
+def test_scoring_files_written_before_the_new_minutes_stay_valid(
+    tmp_path: Path, rules: ScoringRules
+) -> None:
+    from drill_app.core.scoring import load_scoring_rules
+    from drill_app.paths import DEFAULT_SCORING
+
+    text = DEFAULT_SCORING.read_text(encoding="utf-8")
+    for key in ("report_at_once", "on_scene", "request"):
+        text = "\n".join(x for x in text.splitlines() if not x.startswith(f"  {key}:"))
+    path = tmp_path / "old.yaml"
+    path.write_text(text, encoding="utf-8")
+    old = load_scoring_rules(path)
+    assert (old.immediate_minutes.report_at_once, old.immediate_minutes.on_scene) == (20, 30)
