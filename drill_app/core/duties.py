@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from drill_app.core.events import Event
 from drill_app.core.expectation_types import Expectation, ImmediateMinutes
 from drill_app.core.plan import Condition, LevelId, Obligation, Plan
-from drill_app.core.record import ExerciseRecord, seat_for_party
+from drill_app.core.record import ExerciseRecord, recipient_seats, seat_for_party
 from drill_app.core.rules import (
     Situation,
     Timeline,
@@ -418,3 +418,16 @@ def warning_action_expectations(
             )
         )
     return out
+
+
+def plan_recipients(plan: Plan, scenario: Scenario, unit: str, report_kind: str) -> list[str]:
+    """Whom the plan says *unit* sends a report of *report_kind* to (§4.1.1, §4.1.2,
+    §5.2.1): the recipients of the obligations of that kind the unit holds, else those of
+    the kind's first obligation."""
+    table = recipient_seats(plan, scenario)
+    of_kind = [o for o in plan.reporting.obligations if o.kind == report_kind]
+    held = [
+        o for o in of_kind if unit in (seat_for_party(r, scenario, table) for r in o.reporters)
+    ]
+    chosen = held or of_kind[:1]
+    return list(dict.fromkeys(r for o in chosen for r in o.recipients))

@@ -319,3 +319,18 @@ def test_joint_duty_is_met_by_either_bureau_on_time(
         add=[phone(30, "housing", ALL)],
     )
     assert short(got["phone_report:emergency"]) == ("late", "emergency", "§4.1.2", 25, 30, 5, "")
+
+
+def test_the_plans_recipients_for_a_unit_and_a_kind(plan: Plan, a: Scenario) -> None:
+    from drill_app.core.duties import plan_recipients
+
+    assert plan_recipients(plan, a, "emergency", "phone") == ALL
+    # the incident unit's own report (§4.1.1): 区政府 and the street
+    assert plan_recipients(plan, a, "towngas", "phone") == ["district_government", "street"]
+    assert plan_recipients(plan, a, "housing", "sensitive") == [
+        "district_hq_office",
+        "city_hq_office",
+    ]
+    assert plan_recipients(plan, a, "towngas", "result") == ["district_hq_office"]
+    # a unit the plan gives no such report: the kind's recipients all the same
+    assert plan_recipients(plan, a, "police", "written") == ALL
