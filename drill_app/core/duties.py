@@ -426,8 +426,6 @@ def plan_recipients(plan: Plan, scenario: Scenario, unit: str, report_kind: str)
     the kind's first obligation."""
     table = recipient_seats(plan, scenario)
     of_kind = [o for o in plan.reporting.obligations if o.kind == report_kind]
-    held = [
-        o for o in of_kind if unit in (seat_for_party(r, scenario, table) for r in o.reporters)
-    ]
+    held = [o for o in of_kind if unit in (seat_for_party(r, scenario, table) for r in o.reporters)]
     chosen = held or of_kind[:1]
     return list(dict.fromkeys(r for o in chosen for r in o.recipients))
