@@ -8,7 +8,7 @@ from collections.abc import Callable
 from test_plan_browser import column_texts, find_row, row_texts, table_view
 
 from drill_app.core.plan import Plan
-from drill_app.ui.plan_browser import PlanBrowserWindow
+from drill_app.ui.plan.plan_browser import PlanBrowserWindow
 
 OpenBrowser = Callable[..., PlanBrowserWindow]
 
