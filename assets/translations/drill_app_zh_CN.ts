@@ -3923,6 +3923,10 @@ tasks</source>
         <translation>供应保障措施</translation>
     </message>
     <message>
+        <source>Response: leaders on scene</source>
+        <translation>响应：主要负责同志赶赴现场</translation>
+    </message>
+    <message>
         <source>All sections</source>
         <translation>全部</translation>
     </message>
