@@ -21,7 +21,6 @@ from test_act_panel import (  # the shared drill helpers
     recorded_by,
     release,
     start,
-    tick,
     type_text,
 )
 

@@ -23,7 +23,6 @@ from test_act_panel import (  # the shared drill helpers
     release,
     shown,
     start,
-    tick,
     type_text,
 )
 

@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from test_act_panel import click, open_page, tick, type_text
+from test_act_panel import click, open_page, type_text
 from test_score_view import all_cells, expected_cells
 
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
