@@ -1,9 +1,11 @@
 """What the plan expects, from whom and by when, derived from the facts as they evolve.
 
-Expectations depend only on the plan, the scenario and the *structure* of the
-exercise (deliveries, the determination of a sensitive event, the end of
-disposal, the end of the exercise), never on what the units did: the units'
-actions are judged against them in scoring.  Each expectation has a stable id,
+Expectations depend on the plan, the scenario and the *structure* of the
+exercise: deliveries, reports (they carry knowledge and move follow-ups), the
+determination of a sensitive event, the end of disposal and of the exercise, and
+the acts that raise their own lines (a warning in force brings the §3.5 actions; an
+act without authority is its own wrong line).  Whether the expected acts were done
+is judged in scoring.  Each expectation has a stable id,
 e.g. ``phone_report:emergency``, ``level:III``, ``group:medical``; scenario
 conditions name expectations by these ids.
 """

@@ -20,6 +20,20 @@ from drill_app.core.scenario import Scenario
 
 FactsSnapshot = Mapping[str, FactValue]
 
+SHAPING_ACTIONS = frozenset(
+    {
+        "warning_issued",
+        "warning_changed",
+        "warning_lifted",
+        "level_determined",
+        "group_activated",
+        "command_handed_over",
+        "response_ended",
+        "information_released",
+    }
+)
+"""Actions whose mere occurrence adds or moves expectations (see ``expectations``)."""
+
 
 @dataclass
 class _Series:
@@ -102,6 +116,8 @@ class ExerciseRecord:
                 self.first_reports[(event.unit, report_kind)] = event
             self._report_delivered(event)
             self.structure_version += 1  # reports inform recipients and move follow-ups
+        elif kind in SHAPING_ACTIONS:
+            self.structure_version += 1  # authority lines, §3.5 actions, a premature hand-over
         elif kind == "sensitive_determined" and event.unit not in self.sensitive_determined_at:
             assert event.unit is not None
             self.sensitive_determined_at[event.unit] = t

@@ -440,3 +440,26 @@ def test_figures_against_what_it_was_told(
         add=[_followup(45, {"serious_injuries": stated})],
     )
     assert short(got["accuracy:emergency"]) == ("wrong", "emergency", "§8", None, 45, 0, detail)
+
+
+def test_the_live_engine_sees_lines_raised_by_acts(
+    plan: Plan, b: Scenario, rules: ScoringRules
+) -> None:
+    # the live engine caches expectations: an act that raises lines must show them at once
+    from drill_app.core.exercise import Exercise, ReplayClock, inject_payload, sequential_ids
+
+    d = load_scenario(plan, SCENARIOS_DIR / "d-abandoned-supply.yaml")
+    for sc, first, colour, raised in (
+        (b, ("b01_upstream_notice", "b02_company_report"), "orange", "authority:warning_orange"),
+        (d, ("d01_hotline", "d02_street_report"), "blue", "warning_action:teams_standby"),
+    ):
+        clock = ReplayClock()
+        exercise = Exercise(plan, sc, rules, "x", wall_clock=clock, new_id=sequential_ids("x"))
+        exercise.submit("exercise_started", actor="controller")
+        for inject_id in first:
+            payload = inject_payload(sc.injects_by_id[inject_id])
+            exercise.submit("inject_delivered", payload, actor="controller")
+        assert raised not in exercise.expectations()
+        clock.now = 600
+        exercise.submit("warning_issued", {"colour": colour}, actor="seat", unit="housing")
+        assert raised in exercise.expectations()
