@@ -49,6 +49,15 @@ def reports_of(record: ExerciseRecord, units: Sequence[str]) -> list[Event]:
     return sorted(events, key=lambda e: e.scenario_time)
 
 
+def seats_for(
+    parties: Sequence[str], scenario: Scenario, record: ExerciseRecord
+) -> tuple[str, ...]:
+    """The seats acting as *parties* (units, bodies a role acts for, the incident unit),
+    in the plan's order, each once; the first is the one charged."""
+    seats = (seat_for_party(p, scenario, record.recipient_seats) for p in parties)
+    return tuple(s for s in dict.fromkeys(seats) if s is not None)
+
+
 @dataclass(frozen=True)
 class _Context:
     plan: Plan
@@ -74,13 +83,7 @@ def report_expectations(
             continue  # 60 days: beyond any drill; see docs/scoring.md
         if not condition_holds(obligation.applies_when, situation):
             continue
-        seated = [
-            s
-            for s in dict.fromkeys(
-                seat_for_party(r, scenario, record.recipient_seats) for r in obligation.reporters
-            )
-            if s is not None
-        ]
+        seated = seats_for(obligation.reporters, scenario, record)
         duty_holders = [tuple(seated)] if joint and seated else [(u,) for u in seated]
         for units in duty_holders:
             if obligation.kind == "followup":
@@ -274,13 +277,7 @@ def request_expectations(
     """§5.2.1 请求市有关部门启动部门应急响应 on escalation; §5.4 报请市政府予以协助."""
     out: list[Expectation] = []
     for request in plan.actions.requests:
-        seats = [
-            s
-            for s in dict.fromkeys(
-                seat_for_party(p, scenario, record.recipient_seats) for p in request.by
-            )
-            if s is not None
-        ]
+        seats = seats_for(request.by, scenario, record)
         if not seats:
             continue
         if request.after_level is not None and (not levels or levels[0][1] != request.after_level):
@@ -394,13 +391,7 @@ def warning_action_expectations(
     for step in plan.actions.warning_actions:
         if step.applies_when is None or not condition_holds(step.applies_when, situation):
             continue
-        units = tuple(
-            s
-            for s in dict.fromkeys(
-                seat_for_party(p, scenario, record.recipient_seats) for p in step.by
-            )
-            if s is not None
-        )
+        units = seats_for(step.by, scenario, record)
         if not units:
             continue
         out.append(

@@ -118,50 +118,55 @@ def test_warning_actions_are_due_once_a_warning_is_in_force(
     )
 
 
-def test_a_group_activated_by_a_unit_without_authority_does_not_count(
-    plan: Plan, a: Scenario, rules: ScoringRules
+@pytest.mark.parametrize(
+    ("kind", "payload", "at", "unit", "line", "hq_line", "ref", "detail"),
+    [
+        (
+            "group_activated",
+            {"group": "public_order"},
+            8,
+            "police",
+            ("missed", "housing", "§2.3.2.1", 35, None, 0, ""),
+            "group:public_order",
+            "§5.3.1",
+            "工作组由区应急指挥部启动",
+        ),
+        (
+            "level_determined",
+            {"level": "IV"},
+            20,
+            "emergency",
+            ("missed", "housing", "§1.6.2.4", 68, None, 0, ""),
+            "level:IV",
+            "§4.2",
+            "事件级别由区应急指挥部研判确定",
+        ),
+    ],
+)
+def test_a_command_act_by_a_seat_without_authority_does_not_count(
+    plan: Plan,
+    a: Scenario,
+    rules: ScoringRules,
+    kind: str,
+    payload: dict[str, str],
+    at: float,
+    unit: str,
+    line: tuple[object, ...],
+    hq_line: str,
+    ref: str,
+    detail: str,
 ) -> None:
     _, got = variant(
         plan,
         a,
         rules,
         "a-perfect.jsonl",
-        drop=is_action("group_activated", group="public_order"),
-        add=[act(8, "police", "group_activated", group="public_order")],
+        drop=is_action(kind, **payload),
+        add=[act(at, unit, kind, **payload)],
     )
-    assert short(got["group:public_order"]) == ("missed", "housing", "§2.3.2.1", 35, None, 0, "")
-    assert short(got["authority:group_activated:police"]) == (
-        "wrong",
-        "police",
-        "§5.3.1",
-        None,
-        8,
-        0,
-        "工作组由区应急指挥部启动",
-    )
-
-
-def test_a_level_determined_by_another_seat_does_not_count(
-    plan: Plan, a: Scenario, rules: ScoringRules
-) -> None:
-    _, got = variant(
-        plan,
-        a,
-        rules,
-        "a-perfect.jsonl",
-        drop=is_action("level_determined", level="IV"),
-        add=[act(20, "emergency", "level_determined", level="IV")],
-    )
-    assert short(got["level:IV"]) == ("missed", "housing", "§1.6.2.4", 68, None, 0, "")
-    assert short(got["authority:level_determined:emergency"]) == (
-        "wrong",
-        "emergency",
-        "§4.2",
-        None,
-        20,
-        0,
-        "事件级别由区应急指挥部研判确定",
-    )
+    # the HQ's own line is not met by it, and the act is a wrong line of its own
+    assert short(got[hq_line]) == line
+    assert short(got[f"authority:{kind}:{unit}"]) == ("wrong", unit, ref, None, at, 0, detail)
 
 
 def test_city_wide_level_iv_is_led_ended_and_released_by_the_city(
