@@ -211,8 +211,11 @@ def _followups(ctx: _Context, obligation: Obligation, units: tuple[str, ...]) ->
                 kind="report",
                 category="reporting",
                 unit=unit,
-                title=f"{_names(plan, units)}{obligation.name}（{obligation.deadline_text}）",
-                title_en=f"{obligation.name_en} by {plan.units_by_id[unit].name_en}",
+                title=f"{_names(plan, units)}{obligation.name}"
+                + (f"（第{n}次）" if n > 1 else "")
+                + f"（{obligation.deadline_text}）",
+                title_en=f"{obligation.name_en} by {plan.units_by_id[unit].name_en}"
+                + (f" (no. {n})" if n > 1 else ""),
                 ref=obligation.ref,
                 starts_at=time,
                 due_at=time + window,

@@ -194,6 +194,9 @@ def test_a_casualty_rise_after_the_written_report_owes_a_follow_up(
         0,
         "",
     )
+    assert right["followup_report:emergency:2"].title == (
+        "区应急管理局续报（第2次）（最新处置进展情况要及时续报）"
+    )
     _, got = variant(
         plan,
         a,
