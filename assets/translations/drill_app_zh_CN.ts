@@ -74,6 +74,10 @@
         <translation>接收单位由此获知事件（开始计算报告时限）</translation>
     </message>
     <message>
+        <source>The city HQ arrives on scene with this inject (hand-over due, §5.3.1.7)</source>
+        <translation>市应急指挥部随本注入到达现场（此后应移交指挥权，§5.3.1.7）</translation>
+    </message>
+    <message>
         <source>Add fact</source>
         <translation>添加</translation>
     </message>
