@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from drill_app.core.events import Event
 from drill_app.core.expectation_types import Expectation, ImmediateMinutes
-from drill_app.core.plan import Condition, LevelId, Obligation, Plan
+from drill_app.core.plan import Condition, LevelId, Obligation, Plan, level_rank
 from drill_app.core.record import ExerciseRecord, recipient_seats, seat_for_party
 from drill_app.core.rules import (
     Situation,
@@ -243,11 +243,15 @@ def handover_expectations(
     hand-over before the city HQ has arrived is wrong."""
     command = scenario.roles.district_command
     arrived = record.city_hq_arrived_at
-    handed = record.by_kind.get("command_handed_over", [])
+    handed = record.actions_of(command, "command_handed_over")  # others': authority lines
     if arrived is None and not handed:
         return []
     facts = record.facts_at(record.now)
-    level = classify_level(plan, facts).level
+    found = [classify_level(plan, f).level for f in record.facts.snapshots]
+    levels: list[LevelId] = [lv for lv in found if lv is not None]
+    level: LevelId | None = None
+    if levels:
+        level = min(levels, key=level_rank)  # the peak: levels only rise
     duty = command_for(plan, level, facts).handover_to if level else None
     ref = duty.ref if duty else "§5.3.1.7"
     target = duty.party if duty else "city_hq"

@@ -468,3 +468,25 @@ def test_the_live_engine_sees_lines_raised_by_acts(
         clock.now = 600
         exercise.submit("warning_issued", {"colour": colour}, actor="seat", unit="housing")
         assert raised in exercise.expectations()
+
+
+def test_a_hand_over_by_another_seat_does_not_count_and_charges_no_one_else(
+    plan: Plan, a: Scenario, rules: ScoringRules
+) -> None:
+    # 区应急管理局 hands over at 82: not the HQ's act (§5.3.1.7); the HQ's line is missed
+    _, got = variant(
+        plan,
+        a,
+        rules,
+        "a-perfect.jsonl",
+        drop=is_action("command_handed_over"),
+        add=[act(82, "emergency", "command_handed_over", to="city_hq")],
+    )
+    assert short(got["handover"]) == ("missed", "housing", "§5.3.1.7", 110, None, 0, "")
+    assert short(got["authority:command_handed_over:emergency"])[:5] == (
+        "wrong",
+        "emergency",
+        "§5.3.1.7",
+        None,
+        82,
+    )
