@@ -249,9 +249,7 @@ def handover_expectations(
     facts = record.facts_at(record.now)
     found = [classify_level(plan, f).level for f in record.facts.snapshots]
     levels: list[LevelId] = [lv for lv in found if lv is not None]
-    level: LevelId | None = None
-    if levels:
-        level = min(levels, key=level_rank)  # the peak: levels only rise
+    level = sorted(levels, key=level_rank)[0] if levels else None  # the peak: levels only rise
     duty = command_for(plan, level, facts).handover_to if level else None
     ref = duty.ref if duty else "§5.3.1.7"
     target = duty.party if duty else "city_hq"
