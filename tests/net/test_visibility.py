@@ -46,7 +46,10 @@ def test_a_seat_sees_its_injects_its_actions_and_what_is_addressed_to_it(played)
         assert view.payload["to"] == ["emergency"]
     actions = [v for v in seen if v.kind in SEAT_KINDS]
     assert {v.unit for v in actions} == {"emergency"}
-    assert [v.payload["report_kind"] for v in actions] == ["phone", "written", "followup", "final"]
+    own_lines = [a for a in read_actions(ACTIONS) if a.unit == "emergency"]
+    assert sorted((v.kind, v.scenario_time) for v in actions) == sorted(
+        (a.kind, a.at * 60) for a in own_lines
+    )
     assert "evaluator_note" not in kinds
 
 
