@@ -94,10 +94,15 @@ def test_freeing_a_seat_closes_it_and_its_token_no_longer_opens_anything(
     hosted: Hosted, clients: list[SeatClient], tmp_path: Path
 ) -> None:
     seat = join(hosted, clients, "police", tmp_path / "police")
+    listed = {s.key: s for s in hosted.thread.call(hosted.thread.service.seats)}
+    assert (listed["police"].connected, listed["police"].name) == (True, "police值班员")
+    assert not listed["fire"].connected
     token = seat.outbox.token
     assert token is not None
     hosted.thread.call(lambda: hosted.thread.service.free_seat("police"))
     wait_until(lambda: seat.closed_code == "seat_freed", 10, "seat freed")
+    freed = {s.key: s for s in hosted.thread.call(hosted.thread.service.seats)}["police"]
+    assert (freed.token, freed.name) == (None, "")
     with connect(f"ws://{hosted.address}") as ws:
         ws.send(
             json.dumps(
