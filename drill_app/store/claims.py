@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from drill_app.core.exercise import Exercise
 from drill_app.core.scoring import ScoringRules
-from drill_app.store.ownership import DEFAULT_LEASE, Claimed, OwnerIdentity, Ownership
+from drill_app.store.ownership import DEFAULT_LEASE, Claimed, Heartbeat, OwnerIdentity, Ownership
 from drill_app.store.store import Store
 
 
@@ -51,3 +51,48 @@ def open_owned(
         }
         exercise.submit("host_taken_over", payload, actor="system")
     return OwnedExercise(exercise, claim)
+
+
+class ExerciseClaim:
+    """A console's (or host's) hold on the one exercise it runs: claim, heartbeat, release.
+
+    ``open`` gives up the exercise held before, claims the new one (``OwnedElsewhere``
+    when a live process runs it: offer to join or watch), opens it writing through the
+    claim and keeps the claim alive from a daemon thread; ``release`` lets it go.
+    Write through ``owner_id`` (``Store.append_event(event, owner=claim.owner_id)``).
+    """
+
+    def __init__(self, store: Store, role: str = "console", lease: float = DEFAULT_LEASE) -> None:
+        self.store = store
+        self.me = OwnerIdentity.this_process(role)
+        self.lease = lease
+        self.exercise_id: str | None = None
+        self._heartbeat: Heartbeat | None = None
+
+    @property
+    def owner_id(self) -> str:
+        return self.me.owner_id
+
+    def open(
+        self,
+        exercise_id: str,
+        rules: ScoringRules,
+        *,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> Exercise:
+        self.release()
+        owned = open_owned(
+            self.store, exercise_id, rules, self.me, lease=self.lease, wall_clock=wall_clock
+        )
+        self.exercise_id = exercise_id
+        claims = Ownership(self.store.engine)
+        self._heartbeat = Heartbeat(claims, exercise_id, self.owner_id, lease=self.lease).start()
+        return owned.exercise
+
+    def release(self) -> None:
+        if self._heartbeat is not None:
+            self._heartbeat.stop()
+            self._heartbeat = None
+        if self.exercise_id is not None:
+            Ownership(self.store.engine).release(self.exercise_id, self.owner_id)
+            self.exercise_id = None

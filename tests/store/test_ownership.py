@@ -17,7 +17,7 @@ from test_store import new_exercise
 from drill_app.core.exercise import ReplayClock
 from drill_app.core.scoring import ScoringRules, load_scoring_rules
 from drill_app.paths import DEFAULT_SCORING
-from drill_app.store.claims import open_owned
+from drill_app.store.claims import ExerciseClaim, open_owned
 from drill_app.store.ownership import (
     Heartbeat,
     NotOwner,
@@ -203,3 +203,23 @@ def test_two_consoles_racing_for_one_exercise_one_wins(db_url: str) -> None:
             if p.stdin:
                 p.stdin.close()
             p.wait(timeout=30)
+
+
+def test_a_consoles_claim_is_released_when_it_opens_another_or_closes(
+    db_url: str, rules: ScoringRules
+) -> None:
+    with Store.open(db_url) as store:
+        first_id, second_id = new_exercise(store), new_exercise(store)
+        one, two = ExerciseClaim(store), ExerciseClaim(store)
+        exercise = one.open(first_id, rules)
+        with pytest.raises(OwnedElsewhere):
+            two.open(first_id, rules)
+        exercise.attach_persistence(lambda e: store.append_event(e, owner=one.owner_id))
+        exercise.submit("exercise_started", actor="controller")
+        one.open(second_id, rules)  # gives the first exercise up
+        again = two.open(first_id, rules)
+        assert again.events[0].kind == "exercise_started"
+        two.release()
+        one.release()
+        assert Ownership(store.engine).owner_of(first_id) is None
+        assert Ownership(store.engine).owner_of(second_id) is None
