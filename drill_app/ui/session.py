@@ -34,6 +34,7 @@ from drill_app.core.sourcefile import DataFileError
 from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING, SCENARIOS_DIR
 
 if TYPE_CHECKING:  # the store (and SQLAlchemy) is imported in the worker thread only
+    from drill_app.store.claims import ExerciseClaim
     from drill_app.store.store import ExerciseSummary, NewExercise, Store
 
 
@@ -139,6 +140,7 @@ class ArchiveWorker(QObject):
         self._plan: Plan | None = None
         self._rules: ScoringRules | None = None
         self._exercise: Exercise | None = None
+        self._claim: ExerciseClaim | None = None  # the one writer (store/claims.py)
 
     # Slots run in the worker thread (queued connections).
 
@@ -149,8 +151,7 @@ class ArchiveWorker(QObject):
             from drill_app.store.store import Store
 
             try:
-                if self._store is not None:
-                    self._store.close()
+                self.close()
                 self._store = Store.open(url or None)
                 self._plan = load_plan(self._plan_path)
                 self._rules = load_scoring_rules(DEFAULT_SCORING)
@@ -196,13 +197,14 @@ class ArchiveWorker(QObject):
 
     @Slot(str)
     def open_exercise(self, exercise_id: str) -> None:
+        from drill_app.store.claims import ExerciseClaim
         from drill_app.store.database import StoreError
 
         assert self._store is not None and self._rules is not None
         try:
-            self._exercise = self._store.open_exercise(
-                exercise_id, self._rules, wall_clock=self._wall
-            )
+            # Only the claimant writes; a live owner elsewhere: OwnedElsewhere (join or watch).
+            self._claim = self._claim or ExerciseClaim(self._store)
+            self._exercise = self._claim.open(exercise_id, self._rules, wall_clock=self._wall)
             detail = self._store.exercise(exercise_id)
         except (StoreError, EventError) as exc:
             self.failed.emit("open_exercise", str(exc))
@@ -231,7 +233,8 @@ class ArchiveWorker(QObject):
     def _persist(self, event: Event) -> None:
         """Commit *event*, then tell the GUI the chain's new head (before the event itself)."""
         assert self._store is not None
-        head = self._store.append_event(event)
+        owner = self._claim.owner_id if self._claim is not None else None
+        head = self._store.append_event(event, owner=owner)
         self.chain_advanced.emit(event.exercise_id, head)
 
     @Slot(object)
@@ -290,6 +293,9 @@ class ArchiveWorker(QObject):
 
     @Slot()
     def close(self) -> None:
+        if self._claim is not None:
+            self._claim.release()
+            self._claim = None
         if self._store is not None:
             self._store.close()
             self._store = None
