@@ -222,7 +222,11 @@ def _replay(args: argparse.Namespace) -> int:
         actions = read_actions(args.actions)
         exercise, sheet = replay(plan, scenario, rules, actions, file=str(args.actions))
     except DataFileError as exc:
-        raise UsageError(str(exc.problems[0])) from None
+        from drill_app.wording import PlanWords
+        from drill_app.wording.refusals import problem_text
+
+        words = PlanWords(plan, scenario=scenario)
+        raise UsageError(problem_text(exc.problems[0], words)) from None
     if args.save:
         from drill_app import archive_cli
 

@@ -2638,8 +2638,20 @@
         <translation>已有预警生效，请调整或解除</translation>
     </message>
     <message>
+        <source>The plan has no unit or body {party}</source>
+        <translation>预案中没有该单位或机构：{party}</translation>
+    </message>
+    <message>
+        <source>The plan has no report recipient {party}</source>
+        <translation>预案中没有该报告对象：{party}</translation>
+    </message>
+    <message>
         <source>The response has already been ended</source>
         <translation>应急响应已宣布结束</translation>
+    </message>
+    <message>
+        <source>The scenario has no objective {objective}</source>
+        <translation>本场景没有评估目标{objective}</translation>
     </message>
     <message>
         <source>No exercise is open</source>
@@ -2666,8 +2678,60 @@
         <translation>{group}已启动</translation>
     </message>
     <message>
+        <source>Unknown kind of action: {kind}</source>
+        <translation>未知的操作类型：{kind}</translation>
+    </message>
+    <message>
+        <source>{fact}: {problem}</source>
+        <translation>{fact}：{problem}</translation>
+    </message>
+    <message>
+        <source>This action was already recorded</source>
+        <translation>该操作已记录</translation>
+    </message>
+    <message>
+        <source>This action belongs to another exercise</source>
+        <translation>该操作属于另一场演练</translation>
+    </message>
+    <message>
+        <source>Another action with the same id is already stored</source>
+        <translation>已存储编号相同的另一操作</translation>
+    </message>
+    <message>
+        <source>The time {time} is before the last recorded action ({last})</source>
+        <translation>时间{time}早于上一条记录（{last}）</translation>
+    </message>
+    <message>
+        <source>The clock can only jump forward</source>
+        <translation>时钟只能向前跳转</translation>
+    </message>
+    <message>
+        <source>The scenario has no inject {inject}</source>
+        <translation>本场景没有注入{inject}</translation>
+    </message>
+    <message>
+        <source>Inject {inject} was already released or skipped</source>
+        <translation>注入{inject}已发出或已跳过</translation>
+    </message>
+    <message>
+        <source>The recipient {unit} has no seat in this exercise</source>
+        <translation>接收方{unit}未参加本次演练</translation>
+    </message>
+    <message>
+        <source>The plan has no working group {group}</source>
+        <translation>预案中没有工作组{group}</translation>
+    </message>
+    <message>
         <source>{group} is not activated: nothing to stand down</source>
         <translation>{group}未启动，无法撤销</translation>
+    </message>
+    <message>
+        <source>The plan has no step or measure {step}</source>
+        <translation>预案中没有该步骤或措施：{step}</translation>
+    </message>
+    <message>
+        <source>The plan has no class of gas users {users}</source>
+        <translation>预案中没有该类用气用户：{users}</translation>
     </message>
     <message>
         <source>Supply to {users} is already cut</source>
@@ -2676,6 +2740,130 @@
     <message>
         <source>Supply to {users} is not cut: nothing to restore</source>
         <translation>{users}未压减，无需恢复</translation>
+    </message>
+    <message>
+        <source>it is missing</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>this action has no such field</source>
+        <translation>该操作没有此项</translation>
+    </message>
+    <message>
+        <source>not one of the allowed values</source>
+        <translation>不是允许的取值</translation>
+    </message>
+    <message>
+        <source>too small (limit {limit})</source>
+        <translation>过小（界限{limit}）</translation>
+    </message>
+    <message>
+        <source>too large (limit {limit})</source>
+        <translation>过大（界限{limit}）</translation>
+    </message>
+    <message>
+        <source>the wrong kind of value</source>
+        <translation>取值类型不对</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>not a known figure</source>
+        <translation>不是已知的数据项</translation>
+    </message>
+    <message>
+        <source>must be yes or no</source>
+        <translation>只能为“是”或“否”</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>必须是数字</translation>
+    </message>
+    <message>
+        <source>must be a finite number</source>
+        <translation>必须是有限的数字</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <source>not valid ({detail})</source>
+        <translation>无效（{detail}）</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>warning colour</source>
+        <translation>预警颜色</translation>
+    </message>
+    <message>
+        <source>working group</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <source>step or measure</source>
+        <translation>步骤或措施</translation>
+    </message>
+    <message>
+        <source>class of gas users</source>
+        <translation>用气用户类别</translation>
+    </message>
+    <message>
+        <source>recipient</source>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <source>recipients</source>
+        <translation>报送对象</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>rating</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <source>kind of report</source>
+        <translation>报告类型</translation>
+    </message>
+    <message>
+        <source>initial level</source>
+        <translation>初判级别</translation>
+    </message>
+    <message>
+        <source>clock speed</source>
+        <translation>推演速度</translation>
+    </message>
+    <message>
+        <source>time to jump to</source>
+        <translation>跳转时间</translation>
+    </message>
+    <message>
+        <source>kind of finding</source>
+        <translation>发现类型</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>review stage</source>
+        <translation>评估阶段</translation>
     </message>
     <message>
         <source>{unit} has no seat in this exercise</source>

@@ -15,10 +15,11 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from drill_app.core.clock import CONTROL_KINDS, ClockReading, ControlEvent, ExerciseClock
-from drill_app.core.events import Actor, Event, EventError, ValidationState, validate_event
+from drill_app.core.events import Actor, Event, ValidationState, validate_event
 from drill_app.core.expectations import Expectation, derive_expectations
 from drill_app.core.plan import Plan
 from drill_app.core.record import ExerciseRecord
+from drill_app.core.refusals import EventError
 from drill_app.core.rules import COMPARISONS
 from drill_app.core.scenario import Inject, InjectCondition, Scenario
 from drill_app.core.scoring import (
@@ -133,7 +134,7 @@ class Exercise:
         already recorded with the same content is returned as it stands.
         """
         if event.exercise_id != self.exercise_id:
-            raise EventError(f"event {event.id} belongs to another exercise")
+            raise EventError.of("event_other_exercise", event=event.id)
         known = self._by_id.get(event.id)
         if known is not None and _same_content(known, event):
             return known
@@ -181,7 +182,7 @@ class Exercise:
         """Deliver a scripted inject now (early, on time or late)."""
         inject = self.scenario.injects_by_id.get(inject_id)
         if inject is None:
-            raise EventError(f"the scenario has no inject {inject_id!r}")
+            raise EventError.of("inject_unknown", inject=inject_id)
         return self.submit("inject_delivered", inject_payload(inject), actor=actor)
 
     def skip(self, inject_id: str, reason: str = "") -> Event:

@@ -492,6 +492,21 @@ class Actions(Model):
     escalation: Text
     escalation_ref: Ref
 
+    @property
+    def step_lists(self) -> tuple[list[Step], ...]:
+        """The plan's lists of steps, in the plan's order."""
+        return (
+            self.first_response_safety,
+            self.first_response_supply,
+            self.warning_actions,
+            self.safety_measures,
+            self.supply_measures,
+        )
+
+    @property
+    def all_steps(self) -> list[Step]:
+        return [step for steps in self.step_lists for step in steps]
+
 
 class Drills(Model):
     interval_years: int = Field(gt=0)
@@ -537,6 +552,11 @@ class Plan(Model):
     @cached_property
     def groups_by_id(self) -> Mapping[str, Group]:
         return {g.id: g for g in self.groups}
+
+    @cached_property
+    def steps_by_id(self) -> Mapping[str, Step]:
+        """Every first-response step, warning action and measure of §5.3–§5.4, by id."""
+        return {step.id: step for step in self.actions.all_steps}
 
     def party_name(self, party_id: str) -> str:
         party = self.parties.get(party_id)

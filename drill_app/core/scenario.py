@@ -436,18 +436,7 @@ def _action_problems(
 
 
 def step_ids(plan: Plan) -> set[str]:
-    actions = plan.actions
-    return {
-        s.id
-        for steps in (
-            actions.first_response_safety,
-            actions.first_response_supply,
-            actions.warning_actions,
-            actions.safety_measures,
-            actions.supply_measures,
-        )
-        for s in steps
-    }
+    return set(plan.steps_by_id)
 
 
 def _condition_problems(

@@ -13,7 +13,6 @@ The command cycle and the state in force are in ``commanding``; the table model 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -49,12 +48,12 @@ from PySide6.QtWidgets import (
 
 from drill_app.core.events import Event
 from drill_app.core.plan import COLOUR_ORDER, LEVEL_ORDER, Plan, Step
+from drill_app.core.refusals import Refusal
 from drill_app.ui.commanding import (
     ActionState,
     PendingCommands,
     action_state,
     recorded_text,
-    refusal_text,
     show_feedback,
 )
 from drill_app.ui.report_form import (
@@ -73,6 +72,7 @@ from drill_app.ui.table_model import (
     make_table,
     selected_key,
 )
+from drill_app.wording import refusal_text
 
 if TYPE_CHECKING:
     from drill_app.ui.session import ExerciseSession
@@ -256,7 +256,7 @@ class ActionPageWidget(QWidget):
         what: str = "",
         button: QPushButton | None = None,
         recorded: Callable[[Event], None] | None = None,
-        refused: Callable[[str], None] | None = None,
+        refused: Callable[[Refusal], None] | None = None,
     ) -> None:
         """Check and send for the chosen unit; report in *feedback*; *button* waits."""
         unit = self.context.unit()
@@ -268,7 +268,7 @@ class ActionPageWidget(QWidget):
             if recorded is not None:
                 recorded(event)
 
-        def on_refused(reason: str) -> None:
+        def on_refused(reason: Refusal) -> None:
             if button is not None:
                 button.setEnabled(True)
             show_feedback(feedback, refusal_text(reason, self.words), "error")
@@ -334,10 +334,11 @@ class ReportActionWidget(ActionPageWidget):
             refused=self._refused,
         )
 
-    def _refused(self, reason: str) -> None:
-        match = re.fullmatch(r"report_submitted: figures: figure '(\w+)' (.*)", reason)
-        if match and match[1] in self.form.figure_inputs:
-            self.form.show_field_message(match[1], f"{self.words.fact(match[1])}: {match[2]}")
+    def _refused(self, reason: Refusal) -> None:
+        """A refused figure is also shown beside its input."""
+        figure = reason.get("fact") if reason.get("field") == "figures" else None
+        if reason.code == "invalid_fact" and figure in self.form.figure_inputs:
+            self.form.show_field_message(figure, refusal_text(reason, self.words))
 
 
 class LevelActionWidget(ActionPageWidget):
@@ -616,7 +617,7 @@ class StepsActionWidget(ActionPageWidget):
             self.note.clear()
             self._rebuild()
 
-        def refused(_reason: str) -> None:
+        def refused(_reason: Refusal) -> None:
             self._pending.discard(step_id)
             self._rebuild()
 

@@ -359,7 +359,7 @@ class ClockBarWidget(QWidget):
         if wanted > 0 and not math.isclose(wanted, self.session.mirror.clock().speed):
             self._send("speed_changed", {"speed": wanted})
 
-    def _refused(self, command_id: str, _kind: str, _reason: str) -> None:
+    def _refused(self, command_id: str, _kind: str, _reason: object) -> None:
         if self._in_flight.pop(command_id, None) is not None:
             if command_id == self._start_command:
                 self._start_command = None

@@ -1,13 +1,13 @@
 """Sending a command from a form, and reading what is in force, for the console panels.
 
-``PendingCommands`` runs the check → submit → recorded/refused cycle of a form;
-``refusal_text`` puts the core's reasons in the interface language; ``action_state``
-derives what is in force now (active groups, the warning, cut supply …) from the events.
+``PendingCommands`` runs the check → submit → recorded/refused cycle of a form (a
+refusal is the core's ``Refusal``, worded by ``drill_app.wording.refusal_text``);
+``action_state`` derives what is in force now (active groups, the warning, cut supply …)
+from the events.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QLabel,
 )
 
-from drill_app.core.events import Actor, Event, EventError
+from drill_app.core.events import Actor, Event
+from drill_app.core.refusals import EventError, Refusal
 from drill_app.ui.report_form import (
     ERROR_COLOUR,
     HINT_COLOUR,
     OK_COLOUR,
-    PlanWords,
     clock_text,
 )
 
@@ -36,112 +36,6 @@ if TYPE_CHECKING:
     from drill_app.ui.session import ExerciseSession
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-# --- the core's reasons, in the interface language ------------------------------------------
-
-ENDED_REASON = "the exercise has ended; only evaluator notes and ratings can be added"
-
-
-def refusal_text(reason: str, words: PlanWords) -> str:
-    """A reason the core gave for refusing a command, as a user should read it."""
-    plan = words.plan
-    fixed = {
-        "the exercise has not started": QCoreApplication.translate(
-            "Refusal", "The exercise has not started yet"
-        ),
-        ENDED_REASON: QCoreApplication.translate(
-            "Refusal", "The exercise has ended; only evaluator notes and ratings can be added"
-        ),
-        "no warning is in force to change": QCoreApplication.translate(
-            "Refusal", "No warning has been issued: nothing to change"
-        ),
-        "no warning is in force to lift": QCoreApplication.translate(
-            "Refusal", "No warning has been issued: nothing to lift"
-        ),
-        "a warning is already in force: change or lift it": QCoreApplication.translate(
-            "Refusal", "A warning is already in force: change or lift it"
-        ),
-        "the response has already been ended": QCoreApplication.translate(
-            "Refusal", "The response has already been ended"
-        ),
-        "no exercise is open": QCoreApplication.translate("Refusal", "No exercise is open"),
-        "the exercise is already paused": QCoreApplication.translate(
-            "Refusal", "The exercise is already paused"
-        ),
-        "the exercise is not paused": QCoreApplication.translate(
-            "Refusal", "The exercise is not paused"
-        ),
-        "the exercise has already started": QCoreApplication.translate(
-            "Refusal", "The exercise has already started"
-        ),
-    }
-    if reason in fixed:
-        return fixed[reason]
-    group_names = {g.name: g.id for g in plan.groups}
-    patterns: list[tuple[str, Callable[[re.Match[str]], str]]] = [
-        (
-            r"the warning is already (\w+)",
-            lambda m: QCoreApplication.translate(
-                "Refusal", "The {colour} warning is already in force"
-            ).format(colour=words.colour(m[1])),
-        ),
-        (
-            r"group (.+) is already active",
-            lambda m: QCoreApplication.translate("Refusal", "{group} is already activated").format(
-                group=words.group(group_names.get(m[1], m[1]))
-            ),
-        ),
-        (
-            r"group (.+) is not active",
-            lambda m: QCoreApplication.translate(
-                "Refusal", "{group} is not activated: nothing to stand down"
-            ).format(group=words.group(group_names.get(m[1], m[1]))),
-        ),
-        (
-            r"supply to (\w+) is already cut",
-            lambda m: QCoreApplication.translate(
-                "Refusal", "Supply to {users} is already cut"
-            ).format(users=words.user_class(m[1])),
-        ),
-        (
-            r"supply to (\w+) is not cut",
-            lambda m: QCoreApplication.translate(
-                "Refusal", "Supply to {users} is not cut: nothing to restore"
-            ).format(users=words.user_class(m[1])),
-        ),
-        (
-            r"unit '(\w+)' has no seat in this exercise",
-            lambda m: QCoreApplication.translate(
-                "Refusal", "{unit} has no seat in this exercise"
-            ).format(unit=words.party(m[1])),
-        ),
-        (
-            r"\w+ needs the unit that acts",
-            lambda m: QCoreApplication.translate("Refusal", "Choose the unit that acts"),
-        ),
-        (
-            r"(\w+) cannot come from the (\w+)",
-            lambda m: QCoreApplication.translate("Refusal", "This action is not open to this role"),
-        ),
-        (
-            r"not saved: (.*)",
-            lambda m: QCoreApplication.translate("Refusal", "Not saved: {error}").format(
-                error=m[1]
-            ),
-        ),
-        (
-            r"(\w+): ([\w.]+): (.*)",
-            lambda m: QCoreApplication.translate("Refusal", "Invalid {field}: {problem}").format(
-                field=m[2], problem=m[3]
-            ),
-        ),
-    ]
-    for pattern, render in patterns:
-        match = re.fullmatch(pattern, reason)
-        if match:
-            return render(match)
-    return reason
 
 
 # --- sending commands --------------------------------------------------------------------
@@ -153,7 +47,7 @@ class PendingCommands(QObject):
     def __init__(self, session: ExerciseSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._waiting: dict[str, tuple[Callable[[Event], None], Callable[[str], None]]] = {}
+        self._waiting: dict[str, tuple[Callable[[Event], None], Callable[[Refusal], None]]] = {}
         session.event_added.connect(self._added)
         session.command_refused.connect(self._refused)
 
@@ -169,13 +63,13 @@ class PendingCommands(QObject):
         actor: Actor,
         unit: str | None,
         recorded: Callable[[Event], None],
-        refused: Callable[[str], None],
+        refused: Callable[[Refusal], None],
     ) -> str | None:
         """Dry-run, then submit.  Returns the command id, or None when refused at once."""
         try:
             self.session.check(kind, payload, actor=actor, unit=unit)
         except EventError as error:
-            refused(str(error))
+            refused(error.refusal)
             return None
         command_id = self.session.submit(kind, payload, actor=actor, unit=unit)
         self._waiting[command_id] = (recorded, refused)
@@ -187,8 +81,8 @@ class PendingCommands(QObject):
         if callbacks is not None:
             callbacks[0](event)
 
-    @Slot(str, str, str)
-    def _refused(self, command_id: str, _kind: str, reason: str) -> None:
+    @Slot(str, str, object)
+    def _refused(self, command_id: str, _kind: str, reason: Refusal) -> None:
         callbacks = self._waiting.pop(command_id, None)
         if callbacks is not None:
             callbacks[1](reason)

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from drill_app.core.events import Event
-from drill_app.ui.commanding import PendingCommands, recorded_text, refusal_text, show_feedback
+from drill_app.core.refusals import Refusal
+from drill_app.ui.commanding import PendingCommands, recorded_text, show_feedback
 from drill_app.ui.report_form import ERROR_COLOUR, HINT_COLOUR, PlanWords, clock_text, rating_name
 from drill_app.ui.table_model import RowsModel, TableRow, bold_label, make_table
+from drill_app.wording import refusal_text
 
 if TYPE_CHECKING:
     from drill_app.core.scenario import Scenario
@@ -234,7 +236,7 @@ class EvaluatorPanel(QWidget):
             show_feedback(feedback, recorded_text(event), "ok")
             clear()
 
-        def refused(reason: str) -> None:
+        def refused(reason: Refusal) -> None:
             button.setEnabled(True)
             show_feedback(feedback, refusal_text(reason, self.words), "error")
 

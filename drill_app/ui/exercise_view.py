@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 
 from drill_app.core.clock import CONTROL_KINDS
 from drill_app.core.events import Event
+from drill_app.core.refusals import Refusal
 from drill_app.core.scenario import EXERCISE_TYPE_NAMES
 from drill_app.ui.clock_bar import ClockBarWidget
 from drill_app.ui.event_feed import EventFeedPanel, event_kind_names
 from drill_app.ui.msel_panel import MselPanel, upcoming_release_time
 from drill_app.ui.session import ExerciseSession
 from drill_app.ui.status_board import StatusBoardPanel
+from drill_app.wording import PlanWords, refusal_text
 
 REFRESH_MS = 250
 # Refusals of these commands are reported in the view's notice line; the forms of the
@@ -228,12 +230,13 @@ class ExerciseView(QWidget):
             self.timer.stop()  # the clock is frozen for good
             self.exercise_ended.emit()
 
-    def _refused(self, _command_id: str, kind: str, reason: str) -> None:
+    def _refused(self, _command_id: str, kind: str, reason: Refusal) -> None:
         if kind not in NOTICED_KINDS:
             return
+        words = PlanWords(self.session.plan, scenario=self.session.scenario)
         self.notice_label.setText(
             self.tr("Not done: {action}: {reason}").format(
-                action=self._kind_names.get(kind, kind), reason=reason
+                action=self._kind_names.get(kind, kind), reason=refusal_text(reason, words)
             )
         )
         self.notice_label.show()

@@ -34,10 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from drill_app.core.events import Event
+from drill_app.core.refusals import Refusal
 from drill_app.core.scoring import Line
-from drill_app.ui.commanding import PendingCommands, recorded_text, refusal_text, show_feedback
+from drill_app.ui.commanding import PendingCommands, recorded_text, show_feedback
 from drill_app.ui.report_form import ERROR_COLOUR, HINT_COLOUR, OK_COLOUR, PlanWords, clock_text
 from drill_app.ui.table_model import RowsModel, TableRow, bold_label, make_table
+from drill_app.wording import refusal_text
 
 if TYPE_CHECKING:
     from drill_app.ui.session import ExerciseSession
@@ -441,7 +443,7 @@ class FindingsPanel(QWidget):
             for step in clear:
                 step()
 
-        def refused(reason: str) -> None:
+        def refused(reason: Refusal) -> None:
             button.setEnabled(True)
             show_feedback(feedback, refusal_text(reason, self.words), "error")
 

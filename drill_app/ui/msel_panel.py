@@ -793,5 +793,5 @@ class MselPanel(QWidget):
         self.model.event_added(event)
         self._update_actions()
 
-    def _refused(self, command_id: str, _kind: str, _reason: str) -> None:
+    def _refused(self, command_id: str, _kind: str, _reason: object) -> None:
         self.model.refused(command_id)

@@ -25,13 +25,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from drill_app.core.compliance import DrillStatus, drill_status
-from drill_app.core.events import Actor, Event, EventError
+from drill_app.core.events import Actor, Event
 from drill_app.core.exercise import Exercise
 from drill_app.core.plan import Plan, load_plan
+from drill_app.core.refusals import EventError, Refusal, refusal
 from drill_app.core.scenario import Scenario, load_scenario
 from drill_app.core.scoring import ScoreSheet, ScoringRules, load_scoring_rules
 from drill_app.core.sourcefile import DataFileError
 from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING, SCENARIOS_DIR
+from drill_app.wording import PlanWords, refusal_text
 
 if TYPE_CHECKING:  # the store (and SQLAlchemy) is imported in the worker thread only
     from drill_app.store.store import ExerciseSummary, NewExercise, Store
@@ -121,7 +123,7 @@ class ArchiveWorker(QObject):
     exercise_loaded = Signal(object)  # LoadedExercise
     event_recorded = Signal(object)  # Event (committed)
     chain_advanced = Signal(str, str)  # exercise id, new head hash (just before event_recorded)
-    command_refused = Signal(str, str)  # command id, reason
+    command_refused = Signal(str, object)  # command id, Refusal
     failed = Signal(str, str)  # what, message
     improvements_ready = Signal(str, object)  # exercise id, tuple[ImprovementInfo]
 
@@ -204,8 +206,12 @@ class ArchiveWorker(QObject):
                 exercise_id, self._rules, wall_clock=self._wall
             )
             detail = self._store.exercise(exercise_id)
-        except (StoreError, EventError) as exc:
+        except StoreError as exc:
             self.failed.emit("open_exercise", str(exc))
+            return
+        except EventError as exc:  # a stored event the engine refuses: say why, in words
+            assert self._plan is not None
+            self.failed.emit("open_exercise", refusal_text(exc.refusal, PlanWords(self._plan)))
             return
         ex = self._exercise
         ex.attach_persistence(self._persist)
@@ -237,7 +243,7 @@ class ArchiveWorker(QObject):
     @Slot(object)
     def submit(self, command: Command) -> None:
         if self._exercise is None:
-            self.command_refused.emit(command.command_id, "no exercise is open")
+            self.command_refused.emit(command.command_id, refusal("no_exercise_open"))
             return
         try:
             event = self._exercise.submit(
@@ -248,10 +254,10 @@ class ArchiveWorker(QObject):
                 event_id=command.command_id,
             )
         except EventError as exc:
-            self.command_refused.emit(command.command_id, str(exc))
+            self.command_refused.emit(command.command_id, exc.refusal)
             return
         except Exception as exc:  # the database failed: nothing was applied
-            self.command_refused.emit(command.command_id, f"not saved: {exc}")
+            self.command_refused.emit(command.command_id, refusal("not_saved", error=str(exc)))
             return
         self.event_recorded.emit(event)
 
@@ -377,14 +383,13 @@ def new_command_id(exercise_id: str) -> str:
 @dataclass
 class _Pending:
     kind: str
-    on_refused: Callable[[str], None] | None = None
 
 
 class ExerciseSession(QObject):
     """The open exercise as the windows see it: every recorded event, nothing else."""
 
     event_added = Signal(object)  # Event, after the mirror applied it
-    command_refused = Signal(str, str, str)  # command id, kind, reason
+    command_refused = Signal(str, str, object)  # command id, kind, Refusal
 
     def __init__(
         self,
@@ -464,8 +469,8 @@ class ExerciseSession(QObject):
         self.mirror.apply(event)
         self.event_added.emit(event)
 
-    @Slot(str, str)
-    def _refused(self, command_id: str, reason: str) -> None:
+    @Slot(str, object)
+    def _refused(self, command_id: str, reason: Refusal) -> None:
         pending = self._pending.pop(command_id, None)
         if pending is not None:
             self.command_refused.emit(command_id, pending.kind, reason)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from drill_app.core.events import EventError
 from drill_app.core.exercise import ReplayClock, sequential_ids
+from drill_app.core.refusals import EventError
 from drill_app.core.replay import read_actions, replay
 from drill_app.core.scoring import ScoringRules, load_scoring_rules
 from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING, SCENARIOS_DIR

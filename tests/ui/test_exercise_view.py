@@ -182,7 +182,7 @@ def test_a_refused_control_command_is_explained(
     with qtbot.waitSignal(session.command_refused, timeout=10_000):
         session.submit("exercise_resumed", {}, actor="controller")
     assert view.notice_label.isVisible()
-    assert view.notice_label.text() == "未执行“演练继续”：the exercise is not paused"
+    assert view.notice_label.text() == "未执行“演练继续”：演练未暂停"
     record(qtbot, session, "exercise_paused")
     assert not view.notice_label.isVisible()
 

@@ -283,7 +283,7 @@ def test_the_ad_hoc_dialog_says_what_is_wrong(
     # not started yet: the core refuses, and the form says why
     assert not dialog.validate()
     assert not dialog.title_error.isVisible()
-    assert dialog.form_error.text() == "无法发出此注入：the exercise has not started"
+    assert dialog.form_error.text() == "无法发出此注入：演练尚未开始"
 
     with qtbot.waitSignal(session.event_added, timeout=10_000):
         session.submit("exercise_started", {}, actor="controller")

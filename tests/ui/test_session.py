@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt, SignalInstance
 from pytestqt.qtbot import QtBot
 
-from drill_app.core.events import EventError
+from drill_app.core.refusals import EventError, Refusal
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
 from drill_app.ui.session import Archive, ExerciseSession, LoadedExercise, StartPageData
 
@@ -125,7 +125,8 @@ def test_a_refused_command_changes_nothing(qtbot: QtBot, archive: Archive, tmp_p
         session.check("level_determined", {"level": "IV"}, actor="seat", unit="housing")
     with qtbot.waitSignal(session.command_refused, timeout=10_000) as refused:
         session.submit("level_determined", {"level": "IV"}, actor="seat", unit="housing")
-    assert refused.args[1:] == ["level_determined", "the exercise has not started"]
+    assert refused.args[1] == "level_determined"
+    assert refused.args[2] == Refusal("exercise_not_started")
     assert session.events == []
     assert not session.busy
 
