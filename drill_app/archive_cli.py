@@ -92,7 +92,10 @@ def _score(store: Store, args: argparse.Namespace) -> int:
     else:
         detail = store.exercise(exercise_id).summary
         print(f"{detail.title}  {detail.held_on.isoformat()}  [{exercise_id}]")
-        sys.stdout.write(format_sheet(exercise.plan, sheet, exercise.rules))
+        from drill_app.wording.language import interface_language
+
+        with interface_language("zh_CN"):  # the terminal table is Chinese, as the plan
+            sys.stdout.write(format_sheet(exercise.plan, sheet, exercise.rules))
         state = "完整" if check.ok else "已被改动"
         print(f"事件记录终值哈希（{check.event_count}条，{state}）：{check.head_hash}")
     return 0 if check.ok else 1

@@ -236,5 +236,8 @@ def _replay(args: argparse.Namespace) -> int:
         json.dump(sheet_to_json(plan, sheet, rules), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(format_sheet(plan, sheet, rules))
+        from drill_app.wording.language import interface_language
+
+        with interface_language("zh_CN"):  # the terminal table is Chinese, as the plan
+            sys.stdout.write(format_sheet(plan, sheet, rules))
     return EXIT_OK

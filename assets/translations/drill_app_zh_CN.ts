@@ -347,10 +347,6 @@
         <translation>未设定</translation>
     </message>
     <message>
-        <source>Level {level} ({name})</source>
-        <translation>{level}级（{name}）</translation>
-    </message>
-    <message>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
@@ -702,117 +698,6 @@
     </message>
 </context>
 <context>
-    <name>EventKind</name>
-    <message>
-        <source>Exercise started</source>
-        <translation>演练开始</translation>
-    </message>
-    <message>
-        <source>Exercise paused</source>
-        <translation>演练暂停</translation>
-    </message>
-    <message>
-        <source>Exercise resumed</source>
-        <translation>演练继续</translation>
-    </message>
-    <message>
-        <source>Clock speed changed</source>
-        <translation>调整时钟倍速</translation>
-    </message>
-    <message>
-        <source>Clock jumped</source>
-        <translation>时钟跳转</translation>
-    </message>
-    <message>
-        <source>Exercise ended</source>
-        <translation>演练结束</translation>
-    </message>
-    <message>
-        <source>Host restarted</source>
-        <translation>主机重启</translation>
-    </message>
-    <message>
-        <source>Inject delivered</source>
-        <translation>情景注入</translation>
-    </message>
-    <message>
-        <source>Inject skipped</source>
-        <translation>跳过情景注入</translation>
-    </message>
-    <message>
-        <source>Disposal ended</source>
-        <translation>处置结束</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>报送信息</translation>
-    </message>
-    <message>
-        <source>Level determined</source>
-        <translation>判定级别</translation>
-    </message>
-    <message>
-        <source>Group activated</source>
-        <translation>启动工作组</translation>
-    </message>
-    <message>
-        <source>Group stood down</source>
-        <translation>撤销工作组</translation>
-    </message>
-    <message>
-        <source>Warning issued</source>
-        <translation>发布预警</translation>
-    </message>
-    <message>
-        <source>Warning changed</source>
-        <translation>调整预警</translation>
-    </message>
-    <message>
-        <source>Warning lifted</source>
-        <translation>解除预警</translation>
-    </message>
-    <message>
-        <source>Step taken</source>
-        <translation>处置措施</translation>
-    </message>
-    <message>
-        <source>Supply cut</source>
-        <translation>压减供气</translation>
-    </message>
-    <message>
-        <source>Supply restored</source>
-        <translation>恢复供气</translation>
-    </message>
-    <message>
-        <source>Command handed over</source>
-        <translation>移交指挥权</translation>
-    </message>
-    <message>
-        <source>Response ended</source>
-        <translation>宣布响应结束</translation>
-    </message>
-    <message>
-        <source>Information released</source>
-        <translation>发布信息</translation>
-    </message>
-    <message>
-        <source>Determined sensitive</source>
-        <translation>研判为敏感事件</translation>
-    </message>
-    <message>
-        <source>Support requested</source>
-        <translation>请求支援</translation>
-    </message>
-    <message>
-        <source>Evaluator note</source>
-        <translation>评估观察记录</translation>
-    </message>
-    <message>
-        <source>Evaluator rating</source>
-        <translation>评估评级</translation>
-    </message>
-</context>
-<context>
     <name>EventKinds</name>
     <message>
         <source>Exercise started</source>
@@ -921,6 +806,14 @@
     <message>
         <source>Evaluator rating</source>
         <translation>评估评分</translation>
+    </message>
+    <message>
+        <source>Finding recorded</source>
+        <translation>记录评估发现</translation>
+    </message>
+    <message>
+        <source>Review recorded</source>
+        <translation>记录点评与评估</translation>
     </message>
     <message>
         <source>Control cell</source>
@@ -1383,6 +1276,37 @@
     <message>
         <source>This unit&apos;s determination: {level} (at {time})</source>
         <translation>本单位当前判定：{level}（{time}）</translation>
+    </message>
+</context>
+<context>
+    <name>LineStatus</name>
+    <message>
+        <source>Reported {minutes} min late</source>
+        <translation>迟报{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>{minutes} min late</source>
+        <translation>超时{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
     </message>
 </context>
 <context>
@@ -2386,26 +2310,6 @@
         <translation>信息报告</translation>
     </message>
     <message>
-        <source>First response: safety incidents</source>
-        <translation>先期处置：安全事故类</translation>
-    </message>
-    <message>
-        <source>First response: supply</source>
-        <translation>先期处置：供应保障类</translation>
-    </message>
-    <message>
-        <source>On a warning</source>
-        <translation>预警措施</translation>
-    </message>
-    <message>
-        <source>Response: safety incidents</source>
-        <translation>应急处置：安全事故类</translation>
-    </message>
-    <message>
-        <source>Response: supply</source>
-        <translation>应急处置：供应保障类</translation>
-    </message>
-    <message>
         <source>Supply priority</source>
         <translation>优先保障供应顺序</translation>
     </message>
@@ -2572,20 +2476,24 @@
 <context>
     <name>Rating</name>
     <message>
-        <source>P: performed without challenges</source>
-        <translation>P：顺利完成</translation>
+        <source>Performed without challenges</source>
+        <translation>顺利完成</translation>
     </message>
     <message>
-        <source>S: performed with some challenges</source>
-        <translation>S：完成，存在一些不足</translation>
+        <source>Performed with some challenges</source>
+        <translation>基本完成（存在一些问题）</translation>
     </message>
     <message>
-        <source>M: performed with major challenges</source>
-        <translation>M：完成，存在重大不足</translation>
+        <source>Performed with major challenges</source>
+        <translation>部分完成（存在较大问题）</translation>
     </message>
     <message>
-        <source>U: unable to be performed</source>
-        <translation>U：未能完成</translation>
+        <source>Unable to be performed</source>
+        <translation>未能完成</translation>
+    </message>
+    <message>
+        <source>{rating}: {meaning}</source>
+        <translation>{rating}：{meaning}</translation>
     </message>
 </context>
 <context>
@@ -2895,26 +2803,6 @@
     <message>
         <source>{y}-{m}-{d}</source>
         <translation>{y}年{m}月{d}日</translation>
-    </message>
-    <message>
-        <source>{n} min late</source>
-        <translation>迟{n}分钟</translation>
-    </message>
-    <message>
-        <source>on time</source>
-        <translation>按时</translation>
-    </message>
-    <message>
-        <source>not done</source>
-        <translation>未完成</translation>
-    </message>
-    <message>
-        <source>wrong</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>not yet due</source>
-        <translation>未到期</translation>
     </message>
     <message>
         <source>tabletop exercise</source>
@@ -3468,32 +3356,8 @@
 <context>
     <name>ScoreView</name>
     <message>
-        <source>On time</source>
-        <translation>按时</translation>
-    </message>
-    <message>
         <source>Done</source>
         <translation>完成</translation>
-    </message>
-    <message>
-        <source>Reported {minutes} min late</source>
-        <translation>迟报{minutes}分钟</translation>
-    </message>
-    <message>
-        <source>{minutes} min late</source>
-        <translation>超时{minutes}分钟</translation>
-    </message>
-    <message>
-        <source>Not done</source>
-        <translation>未完成</translation>
-    </message>
-    <message>
-        <source>Wrong</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>Not yet due</source>
-        <translation>未到期</translation>
     </message>
     <message>
         <source>Plan revision</source>
@@ -3993,14 +3857,6 @@ tasks</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <source>Reported {minutes} min late</source>
-        <translation>迟报{minutes}分钟</translation>
-    </message>
-    <message>
-        <source>Late {minutes} min</source>
-        <translation>延误{minutes}分钟</translation>
-    </message>
-    <message>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -4081,30 +3937,33 @@ tasks</source>
     </message>
 </context>
 <context>
+    <name>StepLists</name>
+    <message>
+        <source>First response: safety incidents</source>
+        <translation>先期处置：安全事故类</translation>
+    </message>
+    <message>
+        <source>First response: supply</source>
+        <translation>先期处置：供应保障类</translation>
+    </message>
+    <message>
+        <source>On a warning</source>
+        <translation>预警措施</translation>
+    </message>
+    <message>
+        <source>Response: safety incidents</source>
+        <translation>应急处置：安全事故类</translation>
+    </message>
+    <message>
+        <source>Response: supply</source>
+        <translation>应急处置：供应保障类</translation>
+    </message>
+</context>
+<context>
     <name>StepsActionWidget</name>
     <message>
         <source>Steps and measures taken</source>
         <translation>处置措施</translation>
-    </message>
-    <message>
-        <source>First response (safety incident)</source>
-        <translation>先期处置（安全事故）</translation>
-    </message>
-    <message>
-        <source>First response (supply shortage)</source>
-        <translation>先期处置（供应短缺）</translation>
-    </message>
-    <message>
-        <source>Actions once a warning is issued</source>
-        <translation>预警行动</translation>
-    </message>
-    <message>
-        <source>Safety incident measures</source>
-        <translation>安全事故处置措施</translation>
-    </message>
-    <message>
-        <source>Supply assurance measures</source>
-        <translation>供应保障措施</translation>
     </message>
     <message>
         <source>All sections</source>

@@ -56,15 +56,7 @@ from drill_app.ui.commanding import (
     recorded_text,
     show_feedback,
 )
-from drill_app.ui.report_form import (
-    ERROR_COLOUR,
-    HINT_COLOUR,
-    OK_COLOUR,
-    PlanWords,
-    ReportForm,
-    clock_text,
-    report_kind_name,
-)
+from drill_app.ui.report_form import ReportForm
 from drill_app.ui.table_model import (
     RowsModel,
     TableRow,
@@ -72,7 +64,11 @@ from drill_app.ui.table_model import (
     make_table,
     selected_key,
 )
-from drill_app.wording import refusal_text
+from drill_app.wording import PlanWords, refusal_text
+from drill_app.wording.clock import clock_text
+from drill_app.wording.events import report_kind_name
+from drill_app.wording.palette import ERROR_COLOUR, HINT_COLOUR, OK_COLOUR, WARNING_COLOURS
+from drill_app.wording.plan_words import step_list_names
 
 if TYPE_CHECKING:
     from drill_app.ui.session import ExerciseSession
@@ -459,12 +455,7 @@ class GroupsActionWidget(ActionPageWidget):
 
 
 # Background and text colour of a warning in force.
-WARNING_STYLE = {
-    "red": ("#d32f2f", "white"),
-    "orange": ("#f57c00", "white"),
-    "yellow": ("#fbc02d", "black"),
-    "blue": ("#1976d2", "white"),
-}
+WARNING_STYLE = WARNING_COLOURS
 
 
 class WarningActionWidget(ActionPageWidget):
@@ -559,14 +550,9 @@ class StepsActionWidget(ActionPageWidget):
     def __init__(self, context: ActContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.set_heading(self.tr("Steps and measures taken"), "§5.1 §3.5 §5.3.2")
-        actions = self.plan.actions
-        self._sections: list[tuple[str, list[Step]]] = [
-            (self.tr("First response (safety incident)"), actions.first_response_safety),
-            (self.tr("First response (supply shortage)"), actions.first_response_supply),
-            (self.tr("Actions once a warning is issued"), actions.warning_actions),
-            (self.tr("Safety incident measures"), actions.safety_measures),
-            (self.tr("Supply assurance measures"), actions.supply_measures),
-        ]
+        self._sections: list[tuple[str, list[Step]]] = list(
+            zip(step_list_names(), self.plan.actions.step_lists, strict=True)
+        )
         self.section_combo = QComboBox(self)
         self.section_combo.setObjectName("step_section")
         self.section_combo.addItem(self.tr("All sections"), -1)

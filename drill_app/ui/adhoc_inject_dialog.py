@@ -36,8 +36,9 @@ from drill_app.core.refusals import EventError
 from drill_app.core.scenario import SOURCE_NAMES
 from drill_app.ui.session import ExerciseSession
 from drill_app.wording import PlanWords, refusal_text
+from drill_app.wording.palette import ERROR_COLOUR
 
-ERROR_STYLE = "color: #b00020;"
+ERROR_STYLE = f"color: {ERROR_COLOUR};"
 
 
 class AdhocInjectDialog(QDialog):

@@ -30,6 +30,7 @@ from drill_app.core.clock import CONTROL_KINDS, ClockState
 from drill_app.core.events import Event
 from drill_app.ui.dialogs import confirm
 from drill_app.ui.session import ExerciseSession
+from drill_app.wording.palette import ERROR_COLOUR
 
 SPEEDS: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0)
 # A jump needs a target comfortably ahead of the clock, or the clock passes it before the
@@ -80,7 +81,7 @@ STATE_COLOURS: dict[ClockState, str] = {
     "not_started": "#5f6368",
     "running": "#1b7d3a",
     "paused": "#b26a00",
-    "ended": "#8a1c1c",
+    "ended": ERROR_COLOUR,
 }
 
 
@@ -181,7 +182,9 @@ class ClockBarWidget(QWidget):
         self.end_button.setToolTip(
             self.tr("End the exercise: no more injects or unit actions, only evaluation (Ctrl+E)")
         )
-        self.end_button.setStyleSheet("QPushButton:enabled { color: #8a1c1c; font-weight: bold; }")
+        self.end_button.setStyleSheet(
+            f"QPushButton:enabled {{ color: {ERROR_COLOUR}; font-weight: bold; }}"
+        )
         self._shortcut("Pause", self._toggle_pause)
         self.add_space_area(self)
 

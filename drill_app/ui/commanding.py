@@ -25,12 +25,8 @@ from PySide6.QtWidgets import (
 
 from drill_app.core.events import Actor, Event
 from drill_app.core.refusals import EventError, Refusal
-from drill_app.ui.report_form import (
-    ERROR_COLOUR,
-    HINT_COLOUR,
-    OK_COLOUR,
-    clock_text,
-)
+from drill_app.wording.clock import clock_text
+from drill_app.wording.palette import ERROR_COLOUR, HINT_COLOUR, OK_COLOUR
 
 if TYPE_CHECKING:
     from drill_app.ui.session import ExerciseSession

@@ -16,7 +16,7 @@ import importlib
 from typing import cast
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QHideEvent, QShowEvent
+from PySide6.QtGui import QColor, QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -33,11 +33,13 @@ from drill_app.core.events import Event
 from drill_app.core.refusals import Refusal
 from drill_app.core.scenario import EXERCISE_TYPE_NAMES
 from drill_app.ui.clock_bar import ClockBarWidget
-from drill_app.ui.event_feed import EventFeedPanel, event_kind_names
+from drill_app.ui.event_feed import EventFeedPanel
 from drill_app.ui.msel_panel import MselPanel, upcoming_release_time
 from drill_app.ui.session import ExerciseSession
 from drill_app.ui.status_board import StatusBoardPanel
 from drill_app.wording import PlanWords, refusal_text
+from drill_app.wording.events import event_kind_names
+from drill_app.wording.palette import ERROR_COLOUR
 
 REFRESH_MS = 250
 # Refusals of these commands are reported in the view's notice line; the forms of the
@@ -105,7 +107,7 @@ class ExerciseView(QWidget):
         self.scenario_label.setStyleSheet("color: #444;")
         self.notice_label = QLabel(self)
         self.notice_label.setObjectName("notice")
-        self.notice_label.setStyleSheet("color: #b00020;")
+        self.notice_label.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.notice_label.setWordWrap(True)
         self.notice_label.hide()
 
@@ -244,7 +246,7 @@ class ExerciseView(QWidget):
     def _due_count_changed(self, due: int) -> None:
         if due:
             self.tabs.setTabText(0, self.tr("Injects ({count} due)").format(count=due))
-            self.tabs.tabBar().setTabTextColor(0, Qt.GlobalColor.darkRed)
+            self.tabs.tabBar().setTabTextColor(0, QColor(ERROR_COLOUR))
         else:
             self.tabs.setTabText(0, self.tr("Injects"))
             self.tabs.tabBar().setTabTextColor(0, self.palette().windowText().color())

@@ -37,9 +37,10 @@ from drill_app.core.events import Event
 from drill_app.core.refusals import Refusal
 from drill_app.core.scoring import Line
 from drill_app.ui.commanding import PendingCommands, recorded_text, show_feedback
-from drill_app.ui.report_form import ERROR_COLOUR, HINT_COLOUR, OK_COLOUR, PlanWords, clock_text
 from drill_app.ui.table_model import RowsModel, TableRow, bold_label, make_table
-from drill_app.wording import refusal_text
+from drill_app.wording import PlanWords, refusal_text
+from drill_app.wording.clock import clock_text
+from drill_app.wording.palette import ERROR_COLOUR, HINT_COLOUR, OK_COLOUR
 
 if TYPE_CHECKING:
     from drill_app.ui.session import ExerciseSession

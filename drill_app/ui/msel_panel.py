@@ -50,14 +50,11 @@ from drill_app.core.facts import FACTS_BY_KEY, FactValue
 from drill_app.core.scenario import Inject, InjectCondition
 from drill_app.ui.adhoc_inject_dialog import AdhocInjectDialog
 from drill_app.ui.clock_bar import format_clock, format_hhmm
-from drill_app.ui.event_feed import (
-    PlanNames,
-    event_kind_names,
-    summarize_payload,
-)
-from drill_app.ui.report_form import report_kind_name
+from drill_app.ui.event_feed import summarize_payload
 from drill_app.ui.session import ExerciseSession
 from drill_app.ui.table_model import ReadOnlyTableModel, tooltip_html
+from drill_app.wording import PlanWords
+from drill_app.wording.events import event_kind_names, report_kind_name
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -115,7 +112,7 @@ def _number(value: FactValue) -> str:
     return str(value)
 
 
-def describe_expectation(names: PlanNames, expectation_id: str) -> str:
+def describe_expectation(names: PlanWords, expectation_id: str) -> str:
     """What an expectation id asks for, in words (phone_report:emergency: 区应急管理局电话报告)."""
     prefix, _, rest = expectation_id.partition(":")
     plan = names.plan
@@ -138,7 +135,7 @@ def describe_expectation(names: PlanNames, expectation_id: str) -> str:
         return translate("Msel", "{colour} warning issued").format(colour=names.colour(rest))
     if prefix == "step" and rest:
         return names.step(rest)
-    if prefix == "scenario" and rest:
+    if prefix == "scenario" and rest and names.scenario is not None:
         for inject in names.scenario.injects:
             for expected in inject.expects:
                 if expected.id == rest:
@@ -152,7 +149,7 @@ def describe_expectation(names: PlanNames, expectation_id: str) -> str:
     return fixed.get(expectation_id, expectation_id)
 
 
-def describe_condition(names: PlanNames, condition: InjectCondition) -> str:
+def describe_condition(names: PlanWords, condition: InjectCondition) -> str:
     """A condition of a conditional inject in words (the interface language)."""
     if condition.any_of is not None:
         parts = [describe_condition(names, c) for c in condition.any_of]
@@ -226,7 +223,7 @@ class MselModel(ReadOnlyTableModel):
         )
         super().__init__(headers, parent)
         self.session = session
-        self.names = PlanNames(session.plan, session.scenario)
+        self.names = PlanWords(session.plan, scenario=session.scenario)
         self.holds: dict[str, float] = {}
         """Inject id -> scenario second before which it is not offered as due."""
         self._scripted: list[Inject] = list(session.scenario.injects)

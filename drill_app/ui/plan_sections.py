@@ -33,6 +33,7 @@ from drill_app.core.plan import (
     level_rank,
 )
 from drill_app.ui.table_model import ITEM_SEPARATOR
+from drill_app.wording.plan_words import PlanWords, step_list_names
 
 ROMAN_NUMERALS: dict[LevelId, str] = {"I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ"}
 NOT_APPLICABLE = "—"
@@ -99,12 +100,8 @@ def _ref_column() -> ColumnSpec:
     return ColumnSpec("§", 14)
 
 
-class _PlanWording:
-    """Plan names in the chosen language (a private helper, not a Qt class)."""
-
-    def __init__(self, plan: Plan, english: bool) -> None:
-        self.plan = plan
-        self.english = english
+class _PlanWording(PlanWords):
+    """The plan's names (``PlanWords``) with the plan browser's own layout of them."""
 
     def join(self, items: Iterable[str]) -> str:
         """A list in one line: "、" between Chinese items, ", " once an item is English."""
@@ -113,35 +110,17 @@ class _PlanWording:
         return ("、" if chinese else ", ").join(listed)
 
     def party(self, party_id: str | None) -> str:
-        if party_id is None:
-            return NOT_APPLICABLE
-        party = self.plan.parties.get(party_id)
-        if party is None:
-            return self.plan.party_name(party_id)
-        return party.name_en if self.english else party.name
+        return NOT_APPLICABLE if party_id is None else super().party(party_id)
 
     def parties(self, party_ids: Iterable[str]) -> str:
         return self.join(self.party(party_id) for party_id in party_ids)
 
-    def unit(self, unit_id: str) -> str:
-        unit = self.plan.units_by_id.get(unit_id)
-        if unit is None:
-            return unit_id
-        return unit.name_en if self.english else unit.name
-
-    def level(self, level_id: LevelId) -> str:
+    def level_heading(self, level_id: LevelId) -> str:
+        """A level as a column heading of the browser's tables: "Ⅳ级 一般"."""
         level = self.plan.level(level_id)
         if self.english:
             return f"Level {level_id} ({level.name_en})"
         return f"{ROMAN_NUMERALS[level_id]}级 {level.name}"
-
-    def colour(self, colour_id: ColourId) -> str:
-        colour = self.plan.colour(colour_id)
-        return colour.name_en if self.english else colour.name
-
-    def fact(self, key: str) -> str:
-        definition = FACTS_BY_KEY[key]
-        return definition.label_en if self.english else definition.label_zh
 
     def unit_of(self, key: str) -> str:
         """The measuring unit of a fact, when it reads well in the chosen language."""
@@ -205,7 +184,7 @@ def _overview(plan: Plan, words: _PlanWording) -> SectionSpec:
         (QCoreApplication.translate("PlanSections", "Published in"), identity.publication, ""),
         (
             QCoreApplication.translate("PlanSections", "Interpreted by"),
-            words.unit(identity.interpreted_by),
+            words.party(identity.interpreted_by),
             identity.ref,
         ),
     ]
@@ -244,7 +223,7 @@ def _overview(plan: Plan, words: _PlanWording) -> SectionSpec:
         ),
         (
             QCoreApplication.translate("PlanSections", "Office hosted by"),
-            words.unit(office.host_unit),
+            words.party(office.host_unit),
             office.ref,
         ),
         (
@@ -358,8 +337,8 @@ def _groups(plan: Plan, words: _PlanWording) -> SectionSpec:
         if not words.english and group.aliases:
             also = QCoreApplication.translate("PlanSections", "also called {names}")
             names = (f"{name}（{also.format(names=words.join(group.aliases))}）",)
-        lead = words.unit(group.lead) if group.lead else group.lead_text
-        members = [words.unit(member) for member in group.members] + group.other_members
+        lead = words.party(group.lead) if group.lead else group.lead_text
+        members = [words.party(member) for member in group.members] + group.other_members
         rows.append(
             (
                 *names,
@@ -408,7 +387,7 @@ def _levels(plan: Plan, words: _PlanWording) -> SectionSpec:
             band_rows.append(
                 (
                     criterion.label,
-                    words.level(band.level),
+                    words.level_heading(band.level),
                     band.text,
                     words.reading(band.describe(), criterion.fact),
                     band.ref,
@@ -452,7 +431,7 @@ def _responses(plan: Plan, words: _PlanWording) -> SectionSpec:
     def on_scene(response: LevelResponse) -> str:
         lines = [words.join(response.on_scene)]
         if response.on_scene_units:
-            units = words.join(words.unit(unit) for unit in response.on_scene_units)
+            units = words.join(words.party(unit) for unit in response.on_scene_units)
             lines.append(on_scene_units.format(units=units))
         return _lines(lines)
 
@@ -512,7 +491,7 @@ def _responses(plan: Plan, words: _PlanWording) -> SectionSpec:
         QCoreApplication.translate("PlanSections", "Who does what at each level"),
         (
             ColumnSpec(QCoreApplication.translate("PlanSections", "Duty"), 12),
-            *(ColumnSpec(words.level(level_id), 0) for level_id in LEVEL_ORDER),
+            *(ColumnSpec(words.level_heading(level_id), 0) for level_id in LEVEL_ORDER),
             ColumnSpec("§", 14),
         ),
         rows,
@@ -780,26 +759,8 @@ def _actions(plan: Plan, words: _PlanWording) -> SectionSpec:
         for number, step in enumerate(steps, start=1):
             rows.append((stage, str(number), step.text, words.parties(step.by), step.ref))
 
-    add_steps(
-        QCoreApplication.translate("PlanSections", "First response: safety incidents"),
-        actions.first_response_safety,
-    )
-    add_steps(
-        QCoreApplication.translate("PlanSections", "First response: supply"),
-        actions.first_response_supply,
-    )
-    add_steps(
-        QCoreApplication.translate("PlanSections", "On a warning"),
-        actions.warning_actions,
-    )
-    add_steps(
-        QCoreApplication.translate("PlanSections", "Response: safety incidents"),
-        actions.safety_measures,
-    )
-    add_steps(
-        QCoreApplication.translate("PlanSections", "Response: supply"),
-        actions.supply_measures,
-    )
+    for stage, steps in zip(step_list_names(), actions.step_lists, strict=True):
+        add_steps(stage, steps)
     priority = QCoreApplication.translate("PlanSections", "Supply priority")
     for number, user in enumerate(actions.supply_priority, start=1):
         name = user.name_en if words.english else user.name

@@ -6,7 +6,7 @@ report (completeness is what the scoring checks); it shows, with the engine's ow
 function, how many §4.1.3 items are filled.  Figures are typed: counts in integer spin
 boxes, amounts in 元; a field that was left "not filled" is not sent.
 
-Plan names come from ``drill_app.wording.PlanWords`` (re-exported here for the panels).
+Plan names come from ``drill_app.wording.PlanWords``.
 """
 
 from __future__ import annotations
@@ -37,10 +37,9 @@ from PySide6.QtWidgets import (
 from drill_app.core.facts import FACTS_BY_KEY
 from drill_app.core.plan import LEVEL_ORDER, Obligation, Plan
 from drill_app.core.scoring import report_missing_fields
-from drill_app.wording.clock import clock_text
+from drill_app.wording.events import report_kind_name
+from drill_app.wording.palette import ERROR_COLOUR, HINT_COLOUR, OK_COLOUR
 from drill_app.wording.plan_words import PlanWords
-
-__all__ = ["PlanWords", "ReportForm", "clock_text", "rating_name", "report_kind_name"]
 
 # The report kinds a unit files in a drill, in the order of §4.1.2 / §5.2.1.
 REPORT_KINDS = ("phone", "written", "followup", "final", "sensitive", "result")
@@ -61,32 +60,6 @@ REPORT_FIGURES = (
 LONG_TEXT_FIELDS = frozenset({"course", "measures_taken"})
 MAX_COUNT = 1_000_000
 MAX_AMOUNT = 1e12
-
-OK_COLOUR = "#1b6e20"
-ERROR_COLOUR = "#b00020"
-HINT_COLOUR = "#555555"
-
-
-def report_kind_name(kind: str) -> str:
-    names = {
-        "phone": QCoreApplication.translate("ReportKind", "Phone report"),
-        "written": QCoreApplication.translate("ReportKind", "Written report"),
-        "followup": QCoreApplication.translate("ReportKind", "Follow-up report"),
-        "final": QCoreApplication.translate("ReportKind", "Final report"),
-        "sensitive": QCoreApplication.translate("ReportKind", "Sensitive-event report"),
-        "result": QCoreApplication.translate("ReportKind", "Result report"),
-    }
-    return names.get(kind, kind)
-
-
-def rating_name(rating: str) -> str:
-    names = {
-        "P": QCoreApplication.translate("Rating", "P: performed without challenges"),
-        "S": QCoreApplication.translate("Rating", "S: performed with some challenges"),
-        "M": QCoreApplication.translate("Rating", "M: performed with major challenges"),
-        "U": QCoreApplication.translate("Rating", "U: unable to be performed"),
-    }
-    return names.get(rating, rating)
 
 
 # --- inputs -------------------------------------------------------------------------------

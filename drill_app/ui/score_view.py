@@ -54,16 +54,19 @@ from drill_app.ui.evaluator_panel import (
     objective_text,
 )
 from drill_app.ui.findings_panel import PLAN_REF, FindingsPanel
-from drill_app.ui.report_form import (
+from drill_app.ui.report_form import report_summary
+from drill_app.ui.table_model import RowsModel, TableRow, bold_label, make_table, selected_key
+from drill_app.wording import PlanWords
+from drill_app.wording.clock import clock_text
+from drill_app.wording.events import event_kind_name, rating_name
+from drill_app.wording.palette import (
     ERROR_COLOUR,
     HINT_COLOUR,
+    LATE_COLOUR,
+    LINE_STATUS_COLOURS,
     OK_COLOUR,
-    PlanWords,
-    clock_text,
-    rating_name,
-    report_summary,
 )
-from drill_app.ui.table_model import RowsModel, TableRow, bold_label, make_table, selected_key
+from drill_app.wording.statuses import line_status_text
 
 if TYPE_CHECKING:
     from drill_app.store.store import ImprovementInfo
@@ -71,14 +74,6 @@ if TYPE_CHECKING:
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-LATE_COLOUR = "#c25e00"
-STATUS_COLOURS = {
-    "met": OK_COLOUR,
-    "late": LATE_COLOUR,
-    "missed": ERROR_COLOUR,
-    "wrong": ERROR_COLOUR,
-    "pending": HINT_COLOUR,
-}
 IMPROVABLE = frozenset({"missed", "late", "wrong"})
 ELEMENTS = ("plan_revision", "organisation", "equipment", "training", "exercise")
 IMPROVEMENT_STATUSES = ("open", "in_progress", "closed")
@@ -92,28 +87,6 @@ def number_text(value: float) -> str:
 
 def time_text(seconds: float | None) -> str:
     return NO_TIME if seconds is None else clock_text(seconds)
-
-
-def status_text(line: Line) -> str:
-    if line.status == "met":
-        return (
-            QCoreApplication.translate("ScoreView", "On time")
-            if line.due_at is not None
-            else QCoreApplication.translate("ScoreView", "Done")
-        )
-    if line.status == "late":
-        if line.kind == "report":
-            return QCoreApplication.translate("ScoreView", "Reported {minutes} min late").format(
-                minutes=line.minutes_late
-            )
-        return QCoreApplication.translate("ScoreView", "{minutes} min late").format(
-            minutes=line.minutes_late
-        )
-    if line.status == "missed":
-        return QCoreApplication.translate("ScoreView", "Not done")
-    if line.status == "wrong":
-        return QCoreApplication.translate("ScoreView", "Wrong")
-    return QCoreApplication.translate("ScoreView", "Not yet due")
 
 
 def element_name(element: str) -> str:
@@ -136,44 +109,10 @@ def improvement_status_name(status: str) -> str:
     return names.get(status, status)
 
 
-def event_kind_name(kind: str) -> str:
-    names = {
-        "exercise_started": QCoreApplication.translate("EventKind", "Exercise started"),
-        "exercise_paused": QCoreApplication.translate("EventKind", "Exercise paused"),
-        "exercise_resumed": QCoreApplication.translate("EventKind", "Exercise resumed"),
-        "speed_changed": QCoreApplication.translate("EventKind", "Clock speed changed"),
-        "clock_jumped": QCoreApplication.translate("EventKind", "Clock jumped"),
-        "exercise_ended": QCoreApplication.translate("EventKind", "Exercise ended"),
-        "host_restarted": QCoreApplication.translate("EventKind", "Host restarted"),
-        "inject_delivered": QCoreApplication.translate("EventKind", "Inject delivered"),
-        "inject_skipped": QCoreApplication.translate("EventKind", "Inject skipped"),
-        "disposal_ended": QCoreApplication.translate("EventKind", "Disposal ended"),
-        "report_submitted": QCoreApplication.translate("EventKind", "Report"),
-        "level_determined": QCoreApplication.translate("EventKind", "Level determined"),
-        "group_activated": QCoreApplication.translate("EventKind", "Group activated"),
-        "group_stood_down": QCoreApplication.translate("EventKind", "Group stood down"),
-        "warning_issued": QCoreApplication.translate("EventKind", "Warning issued"),
-        "warning_changed": QCoreApplication.translate("EventKind", "Warning changed"),
-        "warning_lifted": QCoreApplication.translate("EventKind", "Warning lifted"),
-        "step_taken": QCoreApplication.translate("EventKind", "Step taken"),
-        "supply_cut": QCoreApplication.translate("EventKind", "Supply cut"),
-        "supply_restored": QCoreApplication.translate("EventKind", "Supply restored"),
-        "command_handed_over": QCoreApplication.translate("EventKind", "Command handed over"),
-        "response_ended": QCoreApplication.translate("EventKind", "Response ended"),
-        "information_released": QCoreApplication.translate("EventKind", "Information released"),
-        "sensitive_determined": QCoreApplication.translate("EventKind", "Determined sensitive"),
-        "help_requested": QCoreApplication.translate("EventKind", "Support requested"),
-        "evaluator_note": QCoreApplication.translate("EventKind", "Evaluator note"),
-        "evaluator_rating": QCoreApplication.translate("EventKind", "Evaluator rating"),
-    }
-    return names.get(kind, kind)
-
-
 def describe_event(event: Event, words: PlanWords) -> str:
     """What an event says, in a line."""
     p = event.payload
     kind = event.kind
-    plan = words.plan
     if kind == "report_submitted":
         return report_summary(words, p)
     if kind == "level_determined":
@@ -183,15 +122,7 @@ def describe_event(event: Event, words: PlanWords) -> str:
     if kind in ("warning_issued", "warning_changed"):
         return words.colour(p["colour"])
     if kind == "step_taken":
-        actions = plan.actions
-        steps = [
-            *actions.first_response_safety,
-            *actions.first_response_supply,
-            *actions.warning_actions,
-            *actions.safety_measures,
-            *actions.supply_measures,
-        ]
-        text = next((s.text for s in steps if s.id == p["step"]), p["step"])
+        text = words.step(p["step"])
         return f"{text} {p['note']}".strip() if p.get("note") else text
     if kind in ("supply_cut", "supply_restored"):
         return words.user_class(p["user_class"])
@@ -605,7 +536,7 @@ class ScoreView(QWidget):
             line.plan_ref,
             time_text(line.due_at),
             time_text(line.done_at),
-            status_text(line),
+            line_status_text(line),
             number_text(line.points),
             number_text(line.max_points),
             line.detail,
@@ -685,7 +616,7 @@ class ScoreView(QWidget):
         self._lines = {line.id: line for line in sheet.lines}
         self.lines.set_rows(
             [
-                TableRow(self.line_cells(line), line.id, {6: STATUS_COLOURS[line.status]})
+                TableRow(self.line_cells(line), line.id, {6: LINE_STATUS_COLOURS[line.status]})
                 for line in sheet.lines
             ]
         )
@@ -698,7 +629,7 @@ class ScoreView(QWidget):
             [self._category_name(c) for c in dict.fromkeys(x.category for x in sheet.lines)],
         )
         self.findings_panel.set_lines(
-            [(line, f"{self.line_title(line)} — {status_text(line)}") for line in sheet.lines]
+            [(line, f"{self.line_title(line)} — {line_status_text(line)}") for line in sheet.lines]
         )
         self._refresh_ratings()
         self._line_selected()
@@ -776,7 +707,7 @@ class ScoreView(QWidget):
             return
         text = ""
         if line.status in IMPROVABLE:
-            text = f"{self.line_title(line)}：{status_text(line)}"
+            text = f"{self.line_title(line)}：{line_status_text(line)}"
             if line.detail:
                 text += f"（{line.detail}）"
         self.findings_panel.offer_line(line.id, text)
@@ -830,7 +761,7 @@ class ScoreView(QWidget):
         line = self.selected_line()
         if line is None or line.status not in IMPROVABLE:
             return
-        issue = f"{self.line_title(line)}：{status_text(line)}"
+        issue = f"{self.line_title(line)}：{line_status_text(line)}"
         if line.detail:
             issue += f"（{line.detail}）"
         self.issue_edit.setPlainText(issue)

@@ -44,6 +44,8 @@ from drill_app.core.scoring import Line
 from drill_app.ui.clock_bar import format_clock, format_span
 from drill_app.ui.session import ExerciseSession
 from drill_app.ui.table_model import ReadOnlyTableModel
+from drill_app.wording.palette import ERROR_COLOUR
+from drill_app.wording.statuses import late_text as line_late_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -134,9 +136,7 @@ def state_names() -> dict[str, str]:
 
 def late_text(key: str, minutes: int) -> str:
     """ "迟报N分钟" for a report, "延误N分钟" for anything else."""
-    if key in REPORTING_COLUMNS:
-        return translate("StatusBoard", "Reported {minutes} min late").format(minutes=minutes)
-    return translate("StatusBoard", "Late {minutes} min").format(minutes=minutes)
+    return line_late_text(minutes, report=key in REPORTING_COLUMNS)
 
 
 def column_key(line: Line, report_kinds: Mapping[str, str]) -> str:
@@ -629,5 +629,5 @@ class StatusBoardPanel(QWidget):
             text += self.tr(" · {wrong} wrong").format(wrong=counts["wrong"])
         self.summary_label.setText(text)
         self.summary_label.setStyleSheet(
-            "color: #b00020; font-weight: bold;" if counts["overdue"] else ""
+            f"color: {ERROR_COLOUR}; font-weight: bold;" if counts["overdue"] else ""
         )

@@ -7,6 +7,9 @@ them into another language. Used by the window, the documents and the command li
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from drill_app.paths import TRANSLATIONS_DIR
@@ -56,3 +59,21 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
     for translator in translators:
         app.removeTranslator(translator)
         translator.deleteLater()
+
+
+@contextmanager
+def interface_language(language: str) -> Iterator[None]:
+    """Words in *language* inside the block (the command line has no window to hold them).
+
+    Uses the running Qt application, or a bare QCoreApplication made for the block and
+    shut down after it.
+    """
+    running = QCoreApplication.instance()
+    app = running if running is not None else QCoreApplication([])
+    translators = install_translators(app, language)
+    try:
+        yield
+    finally:
+        remove_translators(app, translators)
+        if running is None:
+            app.shutdown()

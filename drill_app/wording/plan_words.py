@@ -10,10 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import QCoreApplication
+
 from drill_app.core.facts import FACTS_BY_KEY
 from drill_app.core.plan import Plan
 from drill_app.core.scenario import SOURCE_NAMES, Scenario
 from drill_app.wording.language import interface_is_english
+
+
+def step_list_names() -> tuple[str, ...]:
+    """The names of the plan's lists of steps, in the order of ``Actions.step_lists``."""
+    translate = QCoreApplication.translate
+    return (
+        translate("StepLists", "First response: safety incidents"),
+        translate("StepLists", "First response: supply"),
+        translate("StepLists", "On a warning"),
+        translate("StepLists", "Response: safety incidents"),
+        translate("StepLists", "Response: supply"),
+    )
 
 
 class PlanWords:
@@ -93,13 +107,14 @@ class PlanWords:
 
     # --- the scenario ---------------------------------------------------------------------
 
+    def inject_title(self, inject_id: str) -> str:
+        """A scripted inject's title (its id when there is no scenario at hand)."""
+        inject = self.scenario.injects_by_id.get(inject_id) if self.scenario else None
+        return inject.title if inject is not None else inject_id
+
     def inject(self, inject_id: str) -> str:
-        """A scripted inject by its title (its id when there is no scenario at hand)."""
-        if self.scenario is not None:
-            inject = self.scenario.injects_by_id.get(inject_id)
-            if inject is not None:
-                return f"“{inject.title}”"
-        return inject_id
+        """A scripted inject, quoted by its title."""
+        return f"“{self.inject_title(inject_id)}”"
 
     def objective(self, objective_id: str) -> str:
         if self.scenario is not None:

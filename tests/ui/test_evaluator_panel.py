@@ -90,7 +90,7 @@ def test_a_rating_needs_a_choice_and_is_listed(
         "检验区应急管理局、区住建局接报后20分钟"
     )
     s_button = evaluator.rating_buttons.button(1)
-    assert s_button.text() == "S：完成，存在一些不足"
+    assert s_button.text() == "S：基本完成（存在一些问题）"
     qtbot.mouseClick(s_button, Qt.MouseButton.LeftButton, pos=QPoint(8, s_button.height() // 2))
     assert shown(evaluator.rating_message) == ""
     type_text(qtbot, evaluator.comment, "电话报告迟报10分钟")
@@ -110,7 +110,10 @@ def test_a_rating_needs_a_choice_and_is_listed(
     assert cells(evaluator) == [
         ("00:30:00", "评级", objective, "区应急管理局", "S", "电话报告迟报10分钟")
     ]
-    assert evaluator.model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) == "S：完成，存在一些不足"
+    assert (
+        evaluator.model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
+        == "S：基本完成（存在一些问题）"
+    )
     qtmodeltester.check(evaluator.model)
 
 

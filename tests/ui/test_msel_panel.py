@@ -20,7 +20,6 @@ from pytestqt.qtbot import QtBot
 
 from drill_app.core.exercise import inject_payload
 from drill_app.ui.adhoc_inject_dialog import AdhocInjectDialog
-from drill_app.ui.event_feed import PlanNames
 from drill_app.ui.msel_panel import (
     DUE_BACKGROUND,
     MselModel,
@@ -29,6 +28,7 @@ from drill_app.ui.msel_panel import (
     upcoming_release_time,
 )
 from drill_app.ui.session import ExerciseSession
+from drill_app.wording import PlanWords
 
 
 @pytest.fixture
@@ -183,7 +183,7 @@ def test_delay_holds_an_inject_back_and_the_actual_release_is_recorded(
 def test_conditional_injects_are_described_and_timed_once_the_condition_holds(
     qtbot: QtBot, panel: MselPanel, session: ExerciseSession, wall: FakeWall
 ) -> None:
-    names = PlanNames(session.plan, session.scenario)
+    names = PlanWords(session.plan, scenario=session.scenario)
     injects = session.scenario.injects_by_id
     assert describe_condition(names, injects["i06_phone_missing"].when) == (  # type: ignore[arg-type]
         "区应急管理局电话报告超时"

@@ -30,8 +30,8 @@ from test_act_panel import (  # the shared drill helpers
 from drill_app.core.evaluation import evaluate
 from drill_app.core.scoring import Line
 from drill_app.ui.act_panel import ActAsUnitPanel
-from drill_app.ui.report_form import clock_text
 from drill_app.ui.score_view import ScoreView
+from drill_app.wording.clock import clock_text
 
 STATUS = {"met": "按时", "missed": "未完成", "wrong": "错误", "pending": "未到期"}
 
@@ -181,7 +181,7 @@ def test_a_line_shows_its_evidence_events(
     assert view.evidence.rowCount() == 0
     select_line(qtbot, view, "phone_report:housing")
     assert all_cells(view.evidence) == [
-        ("00:30:00", "区住房和城乡建设局", "报送信息", "电话报告；报送区政府；已填 1/17 项")
+        ("00:30:00", "区住房和城乡建设局", "信息报告", "电话报告；报送区政府；已填 1/17 项")
     ]
     assert (
         view.evidence_title.text()
@@ -189,7 +189,7 @@ def test_a_line_shows_its_evidence_events(
     )
     select_line(qtbot, view, "level:IV")
     assert all_cells(view.evidence) == [
-        ("00:40:00", "区住房和城乡建设局", "判定级别", "III级（较大）")
+        ("00:40:00", "区住房和城乡建设局", "级别判定", "III级（较大）")
     ]
     select_line(qtbot, view, "phone_report:emergency")
     assert view.evidence.rowCount() == 0 and view.evidence_title.text().endswith(
