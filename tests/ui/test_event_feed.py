@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from drill_app.core.exercise import inject_payload
-from drill_app.ui.event_feed import NO_UNIT, EventFeedModel, EventFeedPanel
+from drill_app.ui.exercise.event_feed import NO_UNIT, EventFeedModel, EventFeedPanel
 from drill_app.ui.session import ExerciseSession
 from drill_app.wording.events import event_kind_names
 

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from drill_app.core.plan import LEVEL_ORDER
-from drill_app.ui.table_model import ReadOnlyTableModel, tooltip_html
+from drill_app.ui.shared.table_model import ReadOnlyTableModel, tooltip_html
 from drill_app.wording import PlanWords
 from drill_app.wording.palette import ERROR_COLOUR
 

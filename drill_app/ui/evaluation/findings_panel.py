@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 from drill_app.core.events import Event
 from drill_app.core.refusals import Refusal
 from drill_app.core.scoring import Line
-from drill_app.ui.commanding import PendingCommands, recorded_text, show_feedback
-from drill_app.ui.table_model import RowsModel, TableRow, bold_label, make_table
+from drill_app.ui.act.commanding import PendingCommands, recorded_text, show_feedback
+from drill_app.ui.shared.table_model import RowsModel, TableRow, bold_label, make_table
 from drill_app.wording import PlanWords, refusal_text
 from drill_app.wording.clock import clock_text
 from drill_app.wording.palette import ERROR_COLOUR, HINT_COLOUR, OK_COLOUR

@@ -49,15 +49,15 @@ from PySide6.QtWidgets import (
 from drill_app.core.events import Event
 from drill_app.core.plan import COLOUR_ORDER, LEVEL_ORDER, Plan, Step
 from drill_app.core.refusals import Refusal
-from drill_app.ui.commanding import (
+from drill_app.ui.act.commanding import (
     ActionState,
     PendingCommands,
     action_state,
     recorded_text,
     show_feedback,
 )
-from drill_app.ui.report_form import ReportForm
-from drill_app.ui.table_model import (
+from drill_app.ui.act.report_form import ReportForm
+from drill_app.ui.shared.table_model import (
     RowsModel,
     TableRow,
     bold_label,

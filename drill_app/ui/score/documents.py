@@ -46,7 +46,7 @@ from drill_app.reports.aar import after_action_report
 from drill_app.reports.context import ImprovementRow, ReportContext, seats_of
 from drill_app.reports.render import Document, document_font_family, export_pdf, print_document
 from drill_app.reports.sheet import scoring_sheet
-from drill_app.ui.commanding import show_feedback
+from drill_app.ui.act.commanding import show_feedback
 from drill_app.wording import PlanWords
 from drill_app.wording.palette import HINT_COLOUR
 
