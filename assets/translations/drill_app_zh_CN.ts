@@ -1396,6 +1396,10 @@
         <translation>正在打开演练…</translation>
     </message>
     <message>
+        <source>The window fell out of step with the archive ({problem}); reloaded from disk.</source>
+        <translation>窗口与存档不一致（{problem}），已从磁盘重新载入。</translation>
+    </message>
+    <message>
         <source>The exercise is open and its clock keeps running, but this build of drill-app has no exercise console (drill_app/ui/exercise_view.py is missing). Nothing was lost.</source>
         <translation>演练已打开，演练时钟照常运行，但本版本缺少演练控制台（drill_app/ui/exercise_view.py）。数据没有丢失。</translation>
     </message>

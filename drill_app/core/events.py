@@ -8,7 +8,7 @@ reason and changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -249,8 +249,12 @@ EVALUATION_KINDS = frozenset(
 
 
 @dataclass
-class ValidationState:
-    """What validation needs to know about the events so far."""
+class ExerciseState:
+    """What is in force after the events so far: derived once, here, from the events.
+
+    Validation reads it (what may still be done) and so do the windows (what a unit has
+    decided: the groups active, the warning in force, supply cut, levels, steps …).
+    """
 
     ids: set[str] = field(default_factory=set)
     started: bool = False
@@ -259,42 +263,68 @@ class ValidationState:
     last_time: float = 0.0
     delivered: set[str] = field(default_factory=set)
     skipped: set[str] = field(default_factory=set)
-    active_groups: set[str] = field(default_factory=set)
-    warning: ColourId | None = None
-    cut: set[str] = field(default_factory=set)
-    response_ended: bool = False
+    active_groups: dict[str, Event] = field(default_factory=dict)
+    warning_event: Event | None = None
+    """The warning in force (issued or last changed)."""
+    cut: dict[str, Event] = field(default_factory=dict)
+    levels: dict[str, Event] = field(default_factory=dict)
+    """The latest level determined, by unit."""
+    steps: dict[str, list[Event]] = field(default_factory=dict)
+    handed_over: Event | None = None
+    sensitive: Event | None = None
+    disposal_ended: Event | None = None
+    response_ended: Event | None = None
+
+    @property
+    def warning(self) -> ColourId | None:
+        """The colour of the warning in force."""
+        return self.warning_event.payload["colour"] if self.warning_event else None
 
     def apply(self, event: Event) -> None:
         self.ids.add(event.id)
         self.last_time = max(self.last_time, event.scenario_time)
-        p = event.payload
-        kind = event.kind
-        if kind == "exercise_started":
-            self.started = True
-        elif kind == "exercise_ended":
-            self.ended = True
-        elif kind == "exercise_paused":
-            self.paused = True
-        elif kind == "exercise_resumed":
-            self.paused = False
-        elif kind == "inject_delivered" and p.get("inject"):
-            self.delivered.add(p["inject"])
-        elif kind == "inject_skipped":
-            self.skipped.add(p["inject"])
-        elif kind == "group_activated":
-            self.active_groups.add(p["group"])
-        elif kind == "group_stood_down":
-            self.active_groups.discard(p["group"])
-        elif kind in ("warning_issued", "warning_changed"):
-            self.warning = p["colour"]
-        elif kind == "warning_lifted":
-            self.warning = None
-        elif kind == "supply_cut":
-            self.cut.add(p["user_class"])
-        elif kind == "supply_restored":
-            self.cut.discard(p["user_class"])
-        elif kind == "response_ended":
-            self.response_ended = True
+        handler = _APPLY.get(event.kind)
+        if handler is not None:
+            handler(self, event)
+
+
+def _first(current: Event | None, event: Event) -> Event:
+    return current or event
+
+
+_APPLY: Mapping[str, Callable[[ExerciseState, Event], object]] = {
+    "exercise_started": lambda s, e: setattr(s, "started", True),
+    "exercise_ended": lambda s, e: setattr(s, "ended", True),
+    "exercise_paused": lambda s, e: setattr(s, "paused", True),
+    "exercise_resumed": lambda s, e: setattr(s, "paused", False),
+    "inject_delivered": lambda s, e: (
+        s.delivered.add(e.payload["inject"]) if e.payload.get("inject") else None
+    ),
+    "inject_skipped": lambda s, e: s.skipped.add(e.payload["inject"]),
+    "group_activated": lambda s, e: s.active_groups.__setitem__(e.payload["group"], e),
+    "group_stood_down": lambda s, e: s.active_groups.pop(e.payload["group"], None),
+    "warning_issued": lambda s, e: setattr(s, "warning_event", e),
+    "warning_changed": lambda s, e: setattr(s, "warning_event", e),
+    "warning_lifted": lambda s, e: setattr(s, "warning_event", None),
+    "supply_cut": lambda s, e: s.cut.__setitem__(e.payload["user_class"], e),
+    "supply_restored": lambda s, e: s.cut.pop(e.payload["user_class"], None),
+    "level_determined": lambda s, e: (
+        s.levels.__setitem__(e.unit, e) if e.unit is not None else None
+    ),
+    "step_taken": lambda s, e: s.steps.setdefault(e.payload["step"], []).append(e),
+    "command_handed_over": lambda s, e: setattr(s, "handed_over", _first(s.handed_over, e)),
+    "sensitive_determined": lambda s, e: setattr(s, "sensitive", _first(s.sensitive, e)),
+    "disposal_ended": lambda s, e: setattr(s, "disposal_ended", _first(s.disposal_ended, e)),
+    "response_ended": lambda s, e: setattr(s, "response_ended", e),
+}
+
+
+def exercise_state(events: Iterable[Event]) -> ExerciseState:
+    """The state after *events* (already validated), from nothing."""
+    state = ExerciseState()
+    for event in events:
+        state.apply(event)
+    return state
 
 
 def parse_payload(kind: str, payload: Mapping[str, Any]) -> dict[str, Any]:
@@ -353,7 +383,7 @@ def _field_refusal(kind: str, err: Any) -> Refusal:
     )
 
 
-def validate_event(plan: Plan, scenario: Scenario, state: ValidationState, event: Event) -> Event:
+def validate_event(plan: Plan, scenario: Scenario, state: ExerciseState, event: Event) -> Event:
     """Check *event* against plan, scenario and state; return it with a normalised payload."""
     spec = KINDS.get(event.kind)
     if spec is None:
@@ -403,7 +433,7 @@ def validate_event(plan: Plan, scenario: Scenario, state: ValidationState, event
 
 
 def _check_references(
-    plan: Plan, scenario: Scenario, state: ValidationState, kind: str, p: Mapping[str, Any]
+    plan: Plan, scenario: Scenario, state: ExerciseState, kind: str, p: Mapping[str, Any]
 ) -> None:
     if kind == "inject_delivered":
         inject_id = p["inject"]

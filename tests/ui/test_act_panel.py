@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from exercising import wait_idle
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
@@ -108,7 +109,7 @@ def control(
 ) -> Event:
     """Record an event directly through the session (the controller's side of the drill)."""
     with qtbot.waitSignal(drill.session.event_added, timeout=10_000) as added:
-        drill.session.submit(kind, payload or {}, actor=actor, unit=unit)
+        drill.session.send(kind, payload or {}, actor=actor, unit=unit)
     event: Event = added.args[0]
     assert event.kind == kind
     return event
@@ -262,7 +263,7 @@ def test_a_report_before_the_start_is_refused_with_the_reason_and_the_form_kept(
     click(qtbot, panel.report_page.send_button)
     assert panel.report_page.feedback.text() == "演练尚未开始"
     assert form.payload()["fields"] == {"place": "山海社区"}
-    qtbot.wait(50)
+    wait_idle(qtbot, drill.session)
     assert drill.stored() == [] and drill.session.events == []
 
 
@@ -515,7 +516,7 @@ def test_information_release_needs_text(qtbot: QtBot, drill: Drill, panel: ActAs
     open_page(qtbot, panel, page)
     click(qtbot, page.release_button)
     assert shown(page.release_message) == "请填写要发布的信息内容"
-    qtbot.wait(50)
+    wait_idle(qtbot, drill.session)
     assert [e.kind for e in drill.stored()] == ["exercise_started"]
     type_text(qtbot, page.release_text, "历下区发布山海社区燃气爆炸事故处置情况。")
     assert shown(page.release_message) == ""

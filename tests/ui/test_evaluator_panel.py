@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from exercising import wait_idle
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 from test_act_panel import (  # the shared drill helpers
@@ -67,7 +68,7 @@ def test_an_empty_note_is_not_recorded(
 ) -> None:
     click(qtbot, evaluator.note_button)
     assert shown(evaluator.note_message) == "请先填写观察到的情况"
-    qtbot.wait(50)
+    wait_idle(qtbot, drill.session)
     assert drill.stored() == []
     # Notes need no running exercise: one before the start is recorded.
     type_text(qtbot, evaluator.note_text, "推演前检查：参演人员到位")
@@ -82,7 +83,7 @@ def test_a_rating_needs_a_choice_and_is_listed(
     start(qtbot, drill, minute=30)
     click(qtbot, evaluator.rating_button)
     assert shown(evaluator.rating_message) == "请选择评级：P、S、M 或 U"
-    qtbot.wait(50)
+    wait_idle(qtbot, drill.session)
     assert [e.kind for e in drill.stored()] == ["exercise_started"]
 
     evaluator.set_target("reporting", "emergency")

@@ -16,6 +16,7 @@ from typing import Any, get_args
 
 import pytest
 
+from drill_app.core.commands import Command
 from drill_app.core.events import Event
 from drill_app.core.exercise import Exercise, ReplayClock, sequential_ids
 from drill_app.core.plan import Plan
@@ -23,7 +24,7 @@ from drill_app.core.refusals import EventError, Refusal, RefusalCode
 from drill_app.core.scenario import load_scenario
 from drill_app.core.scoring import load_scoring_rules
 from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING, SCENARIOS_DIR
-from drill_app.ui.session import ArchiveWorker, Command
+from drill_app.ui.session import ArchiveWorker
 from drill_app.wording import PlanWords, refusal_text
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from exercising import wait_idle
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from pytestqt.qtbot import QtBot
 from test_act_panel import (  # the shared drill helpers
@@ -222,7 +223,7 @@ def test_improvement_items_are_added_and_updated_through_the_archive(
     view.due_edit.setDate(view.start_edit.date().addDays(-1))
     click(qtbot, view.add_button)
     assert shown(view.field_messages["due_date"]) == "完成期限早于开始日期"
-    qtbot.wait(50)
+    wait_idle(qtbot, drill.session)
     with Store.open(drill.url) as store:
         assert store.improvements() == []
 

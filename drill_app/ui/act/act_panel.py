@@ -46,13 +46,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drill_app.core.events import Event
+from drill_app.core.events import Event, ExerciseState
 from drill_app.core.plan import COLOUR_ORDER, LEVEL_ORDER, Plan, Step
 from drill_app.core.refusals import Refusal
 from drill_app.ui.act.commanding import (
-    ActionState,
     PendingCommands,
-    action_state,
     recorded_text,
     show_feedback,
 )
@@ -279,7 +277,7 @@ class ActionPageWidget(QWidget):
             if button is not None:
                 button.setEnabled(False)
 
-    def refresh(self, state: ActionState, unit: str | None) -> None:
+    def refresh(self, state: ExerciseState, unit: str | None) -> None:
         """Show what is in force now (after an event, or when the unit changes)."""
 
 
@@ -373,7 +371,7 @@ class LevelActionWidget(ActionPageWidget):
             button=self.button,
         )
 
-    def refresh(self, state: ActionState, unit: str | None) -> None:
+    def refresh(self, state: ExerciseState, unit: str | None) -> None:
         event = state.levels.get(unit or "")
         if event is None:
             self.current.setText(self.tr("This unit has not determined a level yet."))
@@ -406,7 +404,7 @@ class GroupsActionWidget(ActionPageWidget):
         self.activate_button.clicked.connect(lambda: self._change("group_activated"))
         self.stand_down_button.clicked.connect(lambda: self._change("group_stood_down"))
         self._plan = plan
-        self.refresh(ActionState(), None)
+        self.refresh(ExerciseState(), None)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self._selection_changed()
 
@@ -430,7 +428,7 @@ class GroupsActionWidget(ActionPageWidget):
             what = self.tr("{group} stood down").format(group=name)
         self.send(kind, {"group": group}, self.feedback, what=what)
 
-    def refresh(self, state: ActionState, unit: str | None) -> None:
+    def refresh(self, state: ExerciseState, unit: str | None) -> None:
         rows = []
         for group in self._plan.groups:
             event = state.active_groups.get(group.id)
@@ -526,8 +524,8 @@ class WarningActionWidget(ActionPageWidget):
     def _lift(self) -> None:
         self.send("warning_lifted", {}, self.feedback, what=self.tr("warning lifted"))
 
-    def refresh(self, state: ActionState, unit: str | None) -> None:
-        event = state.warning
+    def refresh(self, state: ExerciseState, unit: str | None) -> None:
+        event = state.warning_event
         if event is None:
             self.in_force.setStyleSheet("")
             self.in_force.setText(self.tr("No warning is in force."))
@@ -588,7 +586,7 @@ class StepsActionWidget(ActionPageWidget):
         self.model.step_ticked.connect(self.record_step)
         self.section_combo.currentIndexChanged.connect(lambda _i: self._rebuild())
         self._pending: set[str] = set()
-        self._state = ActionState()
+        self._state = ExerciseState()
         self._unit: str | None = None
 
     def record_step(self, step_id: str) -> None:
@@ -619,7 +617,7 @@ class StepsActionWidget(ActionPageWidget):
         if step_id in self._pending:
             self._rebuild()
 
-    def refresh(self, state: ActionState, unit: str | None) -> None:
+    def refresh(self, state: ExerciseState, unit: str | None) -> None:
         self._state, self._unit = state, unit
         self._rebuild()
 
@@ -671,7 +669,7 @@ class SupplyActionWidget(ActionPageWidget):
         self.body.addLayout(button_row(self.feedback, self.cut_button, self.restore_button))
         self.cut_button.clicked.connect(lambda: self._change("supply_cut"))
         self.restore_button.clicked.connect(lambda: self._change("supply_restored"))
-        self.refresh(ActionState(), None)
+        self.refresh(ExerciseState(), None)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self._selection_changed()
 
@@ -695,7 +693,7 @@ class SupplyActionWidget(ActionPageWidget):
             what = self.tr("{users}: supply restored").format(users=name)
         self.send(kind, {"user_class": user_class}, self.feedback, what=what)
 
-    def refresh(self, state: ActionState, unit: str | None) -> None:
+    def refresh(self, state: ExerciseState, unit: str | None) -> None:
         rows = []
         for number, user in enumerate(self.plan.actions.supply_priority, start=1):
             event = state.cut.get(user.id)
@@ -790,7 +788,7 @@ class CommandActionWidget(ActionPageWidget):
             what = self.words.party(str(payload["to"]))
         self.send(kind, payload, self.feedback[kind], what=what, button=self.buttons[kind])
 
-    def refresh(self, state: ActionState, unit: str | None) -> None:
+    def refresh(self, state: ExerciseState, unit: str | None) -> None:
         def said(event: Event | None, text: str) -> str:
             if event is None:
                 return ""
@@ -1014,7 +1012,7 @@ class ActAsUnitPanel(QWidget):
         self._refresh()
 
     def _refresh(self) -> None:
-        state = action_state(self.session.events)
+        state = self.session.mirror.state
         unit = self.current_unit()
         for page in self.pages:
             page.refresh(state, unit)

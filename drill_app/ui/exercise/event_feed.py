@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from drill_app.core.events import Event
-from drill_app.ui.exercise.clock_bar import format_clock, format_speed
 from drill_app.ui.session import ExerciseSession
 from drill_app.ui.shared.table_model import ReadOnlyTableModel, tooltip_html
 from drill_app.wording import PlanWords
+from drill_app.wording.clock import format_clock, format_speed
 from drill_app.wording.events import actor_names, event_kind_names, rating_name, report_kind_name
 
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -34,7 +34,7 @@ from drill_app.core.refusals import Refusal
 from drill_app.core.scenario import EXERCISE_TYPE_NAMES
 from drill_app.ui.exercise.clock_bar import ClockBarWidget
 from drill_app.ui.exercise.event_feed import EventFeedPanel
-from drill_app.ui.exercise.msel_panel import MselPanel, upcoming_release_time
+from drill_app.ui.exercise.msel_panel import MselPanel
 from drill_app.ui.exercise.status_board import StatusBoardPanel
 from drill_app.ui.session import ExerciseSession
 from drill_app.wording import PlanWords, refusal_text
@@ -115,8 +115,8 @@ class ExerciseView(QWidget):
         self.clock_bar = ClockBarWidget(
             session,
             self,
-            next_inject_time=lambda: upcoming_release_time(
-                session.mirror, self.msel_panel.model.holds, session.now()
+            next_inject_time=lambda: session.mirror.upcoming_release_time(
+                self.msel_panel.model.holds
             ),
         )
         self.clock_bar.setObjectName("clock_bar")

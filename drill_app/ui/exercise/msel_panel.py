@@ -15,7 +15,7 @@ restart the inject is simply due again.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,15 +45,15 @@ from PySide6.QtWidgets import (
 )
 
 from drill_app.core.events import Event
-from drill_app.core.exercise import Exercise, inject_payload
+from drill_app.core.exercise import inject_payload
 from drill_app.core.facts import FACTS_BY_KEY, FactValue
 from drill_app.core.scenario import Inject, InjectCondition
 from drill_app.ui.exercise.adhoc_inject_dialog import AdhocInjectDialog
-from drill_app.ui.exercise.clock_bar import format_clock, format_hhmm
 from drill_app.ui.exercise.event_feed import summarize_payload
 from drill_app.ui.session import ExerciseSession
 from drill_app.ui.shared.table_model import ReadOnlyTableModel, tooltip_html
 from drill_app.wording import PlanWords
+from drill_app.wording.clock import format_clock, format_hhmm
 from drill_app.wording.events import event_kind_names, report_kind_name
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -67,38 +67,6 @@ SENDING_FOREGROUND = QColor("#1a4f8a")
 
 
 # --- the next moment the MSEL needs the controller ---------------------------------------------
-
-
-def upcoming_release_time(mirror: Exercise, holds: Mapping[str, float], now: float) -> float | None:
-    """The next scenario second, after *now*, at which a pending inject becomes due.
-
-    The core's ``next_release_time`` is the earliest moment of all pending injects, which
-    is in the past while a due inject waits; a jump needs the next one still ahead: the
-    release times of timed (and already triggered) injects, the ends of local holds, and
-    the deadlines that conditional injects of the form "expectation missed" wait for.
-    """
-    candidates: list[float] = []
-    core_next = mirror.next_release_time()
-    if core_next is not None and core_next > now:
-        candidates.append(core_next)
-    for inject in mirror.pending_injects():
-        release = mirror.release_time(inject)
-        if release is not None:
-            candidates.append(max(release, holds.get(inject.id, release)))
-        elif inject.when is not None:
-            delay = inject.delay_minutes * 60
-            candidates.extend(t + delay for t in _deadlines(mirror, inject.when))
-    ahead = [t for t in candidates if t > now]
-    return min(ahead) if ahead else None
-
-
-def _deadlines(mirror: Exercise, condition: InjectCondition) -> Iterable[float]:
-    for sub in condition.any_of or condition.all_of or []:
-        yield from _deadlines(mirror, sub)
-    if condition.expectation_missed is not None:
-        expectation = mirror.expectations().get(condition.expectation_missed)
-        if expectation is not None and expectation.due_at is not None:
-            yield expectation.due_at
 
 
 # --- conditions in words -------------------------------------------------------------------------
@@ -736,10 +704,11 @@ class MselPanel(QWidget):
     # --- actions ----------------------------------------------------------------------
 
     def _release(self, inject: Inject) -> None:
-        command_id = self.session.submit(
+        command_id = self.session.send(
             "inject_delivered", inject_payload(inject), actor="controller"
         )
-        self.model.sending(command_id, inject.id)
+        if command_id is not None:
+            self.model.sending(command_id, inject.id)
 
     def release_selected(self) -> None:
         inject = self._selected_pending()
@@ -757,10 +726,11 @@ class MselPanel(QWidget):
         reason = type(self).ask_skip_reason(self, inject.title)
         if reason is None:
             return
-        command_id = self.session.submit(
+        command_id = self.session.send(
             "inject_skipped", {"inject": inject.id, "reason": reason}, actor="controller"
         )
-        self.model.sending(command_id, inject.id)
+        if command_id is not None:
+            self.model.sending(command_id, inject.id)
 
     def delay_selected(self) -> None:
         inject = self._selected_pending()
@@ -770,7 +740,7 @@ class MselPanel(QWidget):
     def write_adhoc(self) -> None:
         payload = AdhocInjectDialog.ask(self.session, self)
         if payload is not None:
-            self.session.submit("inject_delivered", payload, actor="controller")
+            self.session.send("inject_delivered", payload, actor="controller")
 
     @classmethod
     def ask_skip_reason(cls, parent: QWidget, title: str) -> str | None:
