@@ -79,7 +79,7 @@ def _score(store: Store, args: argparse.Namespace) -> int:
         rules = load_scoring_rules(args.scoring)
     except DataFileError as exc:
         raise StoreError(f"invalid scoring rules: {exc.problems[0]}") from None
-    exercise = store.new_exercise(exercise_id, rules)  # read only: records nothing
+    exercise = store.load_exercise(exercise_id, rules)  # read only: records nothing
     sheet = exercise.score()
     check = store.verify(exercise_id)
     if args.json:

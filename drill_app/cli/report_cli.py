@@ -76,7 +76,7 @@ def context_from_store(args: argparse.Namespace) -> ReportContext:
         try:
             exercise_id = store.find_exercise(args.exercise)
             rules = load_scoring_rules(args.scoring)
-            exercise = store.new_exercise(exercise_id, rules)
+            exercise = store.load_exercise(exercise_id, rules)
             detail = store.exercise(exercise_id)
             check = store.verify(exercise_id)
             items = [i for i in store.improvements() if i.exercise_id == exercise_id]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from drill_app.core.events import Event
-from drill_app.core.plan import LEVEL_ORDER, ColourId, LevelId, Plan, level_rank
+from drill_app.core.plan import ColourId, LevelId, Plan, level_rank
 from drill_app.core.record import ExerciseRecord
 from drill_app.core.rules import (
     Situation,
@@ -99,7 +99,7 @@ def derive_expectations(
             continue  # 60 days: beyond any drill; see docs/scoring.md
         if not condition_holds(obligation.applies_when, situation):
             continue
-        reporters = [_seat_for(r, scenario) for r in obligation.reporters]
+        reporters = [scenario.seat_for(r) for r in obligation.reporters]
         seated = [r for r in reporters if r is not None and r in seats]
         if joint and seated:
             seated = seated[:1]
@@ -326,12 +326,6 @@ def derive_expectations(
     return out
 
 
-def _seat_for(party: str, scenario: Scenario) -> str | None:
-    if party == "incident_unit":
-        return scenario.roles.incident_unit
-    return party
-
-
 def _report_clock(plan: Plan, trigger: str, unit: str, record: ExerciseRecord) -> float | None:
     clock_from_known = plan.settings.reporting_clock_start.value == "known"
     if trigger == "known" and clock_from_known and unit not in record.known_at:
@@ -550,25 +544,3 @@ def _wrong_authority(
         due_at=None,
         params={"kind": kind, "allowed": False},
     )
-
-
-def derived_expectation_ids(plan: Plan, scenario: Scenario) -> set[str]:
-    """The ids of every expectation this scenario can create (for validating conditions)."""
-    ids: set[str] = set()
-    for obligation in plan.reporting.obligations:
-        for party in obligation.reporters:
-            seat = _seat_for(party, scenario)
-            if seat in scenario.seats:
-                ids.add(f"{obligation.id}:{seat}")
-                if obligation.kind == "written":
-                    ids.add(f"report_content:{seat}")
-    ids |= {f"accuracy:{u}" for u in scenario.seats}
-    ids |= {f"level:{lv}" for lv in LEVEL_ORDER}
-    ids |= {f"group:{g.id}" for g in plan.groups}
-    ids |= {f"warning:{c.id}" for c in plan.warnings.colours}
-    ids |= {f"step:{s.id}" for s in plan.actions.first_response_safety}
-    ids |= {f"step:{s.id}" for s in plan.actions.first_response_supply}
-    ids |= {f"step:{s.id}" for s in plan.actions.supply_measures}
-    ids |= {"handover", "supply_order", "response_end", "information_release"}
-    ids |= {"level:unwarranted", "warning:unwarranted"}
-    return ids

@@ -231,6 +231,12 @@ class Scenario(Model):
     def injects_by_id(self) -> Mapping[str, Inject]:
         return {i.id: i for i in self.injects}
 
+    def seat_for(self, party: str) -> str:
+        """The seat a plan party stands for here ("incident_unit" is a role of the scenario)."""
+        if party == "incident_unit":
+            return self.roles.incident_unit
+        return party
+
     def final_facts(self) -> dict[str, FactValue]:
         facts: dict[str, FactValue] = {}
         for inject in self.injects:
@@ -260,10 +266,30 @@ ACTION_KINDS_FOR_SCENARIOS = frozenset(
 )
 
 
+def derived_expectation_ids(plan: Plan, scenario: Scenario) -> set[str]:
+    """The ids of every expectation this scenario can create (for validating conditions)."""
+    ids: set[str] = set()
+    for obligation in plan.reporting.obligations:
+        for party in obligation.reporters:
+            seat = scenario.seat_for(party)
+            if seat in scenario.seats:
+                ids.add(f"{obligation.id}:{seat}")
+                if obligation.kind == "written":
+                    ids.add(f"report_content:{seat}")
+    ids |= {f"accuracy:{u}" for u in scenario.seats}
+    ids |= {f"level:{lv}" for lv in LEVEL_ORDER}
+    ids |= {f"group:{g.id}" for g in plan.groups}
+    ids |= {f"warning:{c.id}" for c in plan.warnings.colours}
+    ids |= {f"step:{s.id}" for s in plan.actions.first_response_safety}
+    ids |= {f"step:{s.id}" for s in plan.actions.first_response_supply}
+    ids |= {f"step:{s.id}" for s in plan.actions.supply_measures}
+    ids |= {"handover", "supply_order", "response_end", "information_release"}
+    ids |= {"level:unwarranted", "warning:unwarranted"}
+    return ids
+
+
 def scenario_problems(plan: Plan, scenario: Scenario, doc: SourceDocument) -> list[Problem]:
     """Everything in a scenario that disagrees with the plan or with itself."""
-    from drill_app.core.expectations import derived_expectation_ids  # avoid an import cycle
-
     problems: list[Problem] = []
     units = plan.units_by_id
     seats = set(scenario.seats)

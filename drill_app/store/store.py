@@ -426,7 +426,7 @@ class Store:
             exercise.submit("host_restarted", {"down_seconds": gap}, actor="system")
         return exercise
 
-    def new_exercise(
+    def load_exercise(
         self,
         exercise_id: str,
         rules: ScoringRules,
@@ -434,6 +434,8 @@ class Store:
         wall_clock: Callable[[], float] = time.time,
         new_id: Callable[[], str] | None = None,
     ) -> Exercise:
+        """An existing exercise rebuilt from its stored events, recording no restart (to read
+        it, score it, or write to it from a tool)."""
         return self.open_exercise(
             exercise_id, rules, wall_clock=wall_clock, new_id=new_id, record_restart=False
         )

@@ -242,9 +242,9 @@ def test_the_store_refuses_another_event_under_a_stored_id(
     worker.close()
     rules = load_scoring_rules(DEFAULT_SCORING)
     with Store.open(f"sqlite:///{tmp_path / 'drills.sqlite'}") as store:
-        one = store.new_exercise(first, rules, new_id=sequential_ids("e"))
+        one = store.load_exercise(first, rules, new_id=sequential_ids("e"))
         one.submit("exercise_started", actor="controller")
-        two = store.new_exercise(second, rules, new_id=sequential_ids("e"))  # e-000001 again
+        two = store.load_exercise(second, rules, new_id=sequential_ids("e"))  # e-000001 again
         with pytest.raises(EventError) as refused:
             two.submit("exercise_started", actor="controller")
     assert refused.value.refusal.code == "event_stored_differently"
