@@ -20,12 +20,8 @@ from pytestqt.qtbot import QtBot
 
 from drill_app.core.exercise import inject_payload
 from drill_app.ui.exercise.adhoc_inject_dialog import AdhocInjectDialog
-from drill_app.ui.exercise.msel_panel import (
-    DUE_BACKGROUND,
-    MselModel,
-    MselPanel,
-    describe_condition,
-)
+from drill_app.ui.exercise.msel_model import DUE_BACKGROUND, MselModel, describe_condition
+from drill_app.ui.exercise.msel_panel import MselPanel
 from drill_app.ui.session import ExerciseSession
 from drill_app.wording import PlanWords
 
