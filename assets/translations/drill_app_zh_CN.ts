@@ -359,28 +359,8 @@
         <translation>{colour}预警</translation>
     </message>
     <message>
-        <source>Tabletop exercise</source>
-        <translation>桌面推演</translation>
-    </message>
-    <message>
-        <source>Live exercise</source>
-        <translation>实战演练</translation>
-    </message>
-    <message>
         <source>{minutes} min</source>
         <translation>{minutes}分钟</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>Ended</source>
-        <translation>已结束</translation>
     </message>
 </context>
 <context>
@@ -554,6 +534,73 @@
     <message>
         <source>{count} open</source>
         <translation>{count}项</translation>
+    </message>
+</context>
+<context>
+    <name>Evaluation</name>
+    <message>
+        <source>Tabletop exercise</source>
+        <translation>桌面推演</translation>
+    </message>
+    <message>
+        <source>Live exercise</source>
+        <translation>实战演练</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Controller&apos;s on-the-spot review</source>
+        <translation>现场点评（导调人员）</translation>
+    </message>
+    <message>
+        <source>Participants&apos; self-assessment</source>
+        <translation>参演人员自评</translation>
+    </message>
+    <message>
+        <source>Evaluation team&apos;s assessment</source>
+        <translation>评估组评估</translation>
+    </message>
+    <message>
+        <source>Plan revision</source>
+        <translation>预案修订</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织机构</translation>
+    </message>
+    <message>
+        <source>Equipment and supplies</source>
+        <translation>装备物资</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已完成</translation>
     </message>
 </context>
 <context>
@@ -972,18 +1019,6 @@
 </context>
 <context>
     <name>FindingsPanel</name>
-    <message>
-        <source>Controller&apos;s on-the-spot review</source>
-        <translation>现场点评（导调人员）</translation>
-    </message>
-    <message>
-        <source>Participants&apos; self-assessment</source>
-        <translation>参演人员自评</translation>
-    </message>
-    <message>
-        <source>Evaluation team&apos;s assessment</source>
-        <translation>评估组评估</translation>
-    </message>
     <message>
         <source>Right after the drill, the controller comments on how it went, on the spot.</source>
         <translation>演练结束后，由导调人员当场对演练情况进行点评。</translation>
@@ -2809,14 +2844,6 @@
         <translation>{y}年{m}月{d}日</translation>
     </message>
     <message>
-        <source>tabletop exercise</source>
-        <translation>桌面推演</translation>
-    </message>
-    <message>
-        <source>live exercise</source>
-        <translation>实战演练</translation>
-    </message>
-    <message>
         <source>Exercise</source>
         <translation>演练名称</translation>
     </message>
@@ -2827,50 +2854,6 @@
     <message>
         <source>Place</source>
         <translation>演练地点</translation>
-    </message>
-    <message>
-        <source>plan revision</source>
-        <translation>预案修订</translation>
-    </message>
-    <message>
-        <source>organisation</source>
-        <translation>组织机构</translation>
-    </message>
-    <message>
-        <source>equipment</source>
-        <translation>装备物资</translation>
-    </message>
-    <message>
-        <source>training</source>
-        <translation>培训</translation>
-    </message>
-    <message>
-        <source>exercise</source>
-        <translation>演练</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>未整改</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>整改中</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Controller&apos;s on-the-spot review</source>
-        <translation>现场点评（导调）</translation>
-    </message>
-    <message>
-        <source>Participants&apos; self-assessment</source>
-        <translation>参演人员自评</translation>
-    </message>
-    <message>
-        <source>Evaluation team&apos;s assessment</source>
-        <translation>评估组评估</translation>
     </message>
     <message>
         <source>Purpose</source>
@@ -3362,38 +3345,6 @@
     <message>
         <source>Done</source>
         <translation>完成</translation>
-    </message>
-    <message>
-        <source>Plan revision</source>
-        <translation>预案修订</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>组织机构</translation>
-    </message>
-    <message>
-        <source>Equipment</source>
-        <translation>装备</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>培训</translation>
-    </message>
-    <message>
-        <source>Exercises</source>
-        <translation>演练</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation>未整改</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>整改中</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>已完成</translation>
     </message>
     <message>
         <source>Scoring sheet</source>

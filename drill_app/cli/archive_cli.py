@@ -23,9 +23,6 @@ from drill_app.store.database import StoreError
 from drill_app.store.portable import export_exercise, import_exercise
 from drill_app.store.store import NewExercise, SeatInfo, Store
 
-STATUS_NAMES = {"planned": "未开始", "running": "进行中", "ended": "已结束"}
-ITEM_STATUS_NAMES = {"open": "未整改", "in_progress": "整改中", "closed": "已完成"}
-
 
 def _open(args: argparse.Namespace) -> Store:
     try:
@@ -41,7 +38,10 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "verify":
             return _verify(store, args.exercise)
         if args.command == "history":
-            return _history(store, args.today or dt.date.today())
+            from drill_app.wording.language import interface_language
+
+            with interface_language("zh_CN"):  # the terminal listing is Chinese
+                return _history(store, args.today or dt.date.today())
         if args.command == "score":
             return _score(store, args)
         if args.command == "export":
@@ -102,6 +102,8 @@ def _score(store: Store, args: argparse.Namespace) -> int:
 
 
 def _history(store: Store, today: dt.date) -> int:
+    from drill_app.wording.evaluation import exercise_status_name, improvement_status_name
+
     plan = load_plan(DEFAULT_PLAN)
     exercises = store.list_exercises()
     held = [x.held_on for x in exercises if x.status == "ended"]
@@ -122,7 +124,7 @@ def _history(store: Store, today: dt.date) -> int:
     print(f"演练记录（{len(exercises)}）")
     for x in exercises:
         print(
-            f"  {x.held_on.isoformat()}  {STATUS_NAMES.get(x.status, x.status)}  {x.title}"
+            f"  {x.held_on.isoformat()}  {exercise_status_name(x.status)}  {x.title}"
             f"  [{x.id[:8]}]  {x.event_count}条事件"
         )
     items = store.improvements(open_only=True)
@@ -132,7 +134,7 @@ def _history(store: Store, today: dt.date) -> int:
         late = "  已逾期" if item.due_date < today else ""
         owner = plan.party_name(item.owner_unit)
         print(
-            f"  {owner}  {item.due_date.isoformat()}  {ITEM_STATUS_NAMES[item.status]}"
+            f"  {owner}  {item.due_date.isoformat()}  {improvement_status_name(item.status)}"
             f"  {item.action}{late}"
         )
     return 0

@@ -41,7 +41,6 @@ from drill_app.core.sourcefile import (
 SCENARIO_FORMAT = 1
 
 ExerciseType = Literal["tabletop", "live"]
-EXERCISE_TYPE_NAMES: Mapping[ExerciseType, str] = {"tabletop": "桌面推演", "live": "实战演练"}
 
 Source = Literal[
     "hotline_12345",

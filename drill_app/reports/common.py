@@ -7,9 +7,10 @@ import html
 
 from PySide6.QtCore import QCoreApplication
 
+from drill_app.wording.evaluation import exercise_type_name as exercise_type_text
 from drill_app.wording.statuses import line_status_text as status_text
 
-__all__ = ["status_text"]
+__all__ = ["exercise_type_text", "status_text"]
 
 
 def esc(value: object) -> str:
@@ -28,13 +29,6 @@ def chinese_date(day: dt.date) -> str:
     return QCoreApplication.translate("Report", "{y}-{m}-{d}").format(
         y=day.year, m=day.month, d=day.day
     )
-
-
-def exercise_type_text(kind: str) -> str:
-    return {
-        "tabletop": QCoreApplication.translate("Report", "tabletop exercise"),
-        "live": QCoreApplication.translate("Report", "live exercise"),
-    }.get(kind, kind)
 
 
 STYLE = """

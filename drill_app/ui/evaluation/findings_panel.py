@@ -40,6 +40,7 @@ from drill_app.ui.act.commanding import PendingCommands, recorded_text, show_fee
 from drill_app.ui.shared.table_model import RowsModel, TableRow, bold_label, make_table
 from drill_app.wording import PlanWords, refusal_text
 from drill_app.wording.clock import clock_text
+from drill_app.wording.evaluation import review_stage_name as stage_name
 from drill_app.wording.palette import ERROR_COLOUR, HINT_COLOUR, OK_COLOUR
 
 if TYPE_CHECKING:
@@ -49,21 +50,6 @@ STAGES = ("onsite_review", "self_assessment", "team_assessment")
 FINDINGS = ("strength", "area_for_improvement")
 GRADES = ("deficiency", "rectification", "improvement")
 PLAN_REF = re.compile(r"^§\d+(\.\d+)*(\(\d+\))?$")
-
-
-def stage_name(stage: str) -> str:
-    names = {
-        "onsite_review": QCoreApplication.translate(
-            "FindingsPanel", "Controller's on-the-spot review"
-        ),
-        "self_assessment": QCoreApplication.translate(
-            "FindingsPanel", "Participants' self-assessment"
-        ),
-        "team_assessment": QCoreApplication.translate(
-            "FindingsPanel", "Evaluation team's assessment"
-        ),
-    }
-    return names.get(stage, stage)
 
 
 def stage_hint(stage: str) -> str:

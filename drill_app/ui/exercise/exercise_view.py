@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
 from drill_app.core.clock import CONTROL_KINDS
 from drill_app.core.events import Event
 from drill_app.core.refusals import Refusal
-from drill_app.core.scenario import EXERCISE_TYPE_NAMES
 from drill_app.ui.exercise.clock_bar import ClockBarWidget
 from drill_app.ui.exercise.event_feed import EventFeedPanel
 from drill_app.ui.exercise.msel_panel import MselPanel
 from drill_app.ui.exercise.status_board import StatusBoardPanel
 from drill_app.ui.session import ExerciseSession
 from drill_app.wording import PlanWords, refusal_text
+from drill_app.wording.evaluation import exercise_type_name
 from drill_app.wording.events import event_kind_names
 from drill_app.wording.palette import ERROR_COLOUR
 
@@ -95,7 +95,7 @@ class ExerciseView(QWidget):
         self.title_label.setText(loaded.title or scenario.title)
         self.scenario_label = QLabel(self)
         self.scenario_label.setObjectName("scenario_title")
-        kind = EXERCISE_TYPE_NAMES.get(scenario.exercise_type, scenario.exercise_type)
+        kind = exercise_type_name(scenario.exercise_type)
         self.scenario_label.setText(
             self.tr("Scenario: {title} ({kind}, {place})").format(
                 title=scenario.title, kind=kind, place=scenario.location.name

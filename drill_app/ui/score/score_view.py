@@ -16,7 +16,6 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDate,
     QModelIndex,
     QObject,
@@ -64,6 +63,8 @@ from drill_app.ui.shared.table_model import (
 )
 from drill_app.wording import PlanWords
 from drill_app.wording.clock import clock_text
+from drill_app.wording.evaluation import improvement_element_name as element_name
+from drill_app.wording.evaluation import improvement_status_name
 from drill_app.wording.events import event_kind_name, rating_name
 from drill_app.wording.palette import (
     ERROR_COLOUR,
@@ -93,26 +94,6 @@ def number_text(value: float) -> str:
 
 def time_text(seconds: float | None) -> str:
     return NO_TIME if seconds is None else clock_text(seconds)
-
-
-def element_name(element: str) -> str:
-    names = {
-        "plan_revision": QCoreApplication.translate("ScoreView", "Plan revision"),
-        "organisation": QCoreApplication.translate("ScoreView", "Organisation"),
-        "equipment": QCoreApplication.translate("ScoreView", "Equipment"),
-        "training": QCoreApplication.translate("ScoreView", "Training"),
-        "exercise": QCoreApplication.translate("ScoreView", "Exercises"),
-    }
-    return names.get(element, element)
-
-
-def improvement_status_name(status: str) -> str:
-    names = {
-        "open": QCoreApplication.translate("ScoreView", "Not started"),
-        "in_progress": QCoreApplication.translate("ScoreView", "In progress"),
-        "closed": QCoreApplication.translate("ScoreView", "Completed"),
-    }
-    return names.get(status, status)
 
 
 def describe_event(event: Event, words: PlanWords) -> str:

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from drill_app.core.plan import LEVEL_ORDER
 from drill_app.ui.shared.table_model import ReadOnlyTableModel, tooltip_html
 from drill_app.wording import PlanWords
+from drill_app.wording.evaluation import exercise_status_name, exercise_type_name
 from drill_app.wording.palette import ERROR_COLOUR
 
 if TYPE_CHECKING:
@@ -106,24 +107,14 @@ class DisplayNames(QObject):
         return words.party(unit_id) if words else unit_id
 
     def exercise_type(self, type_id: str) -> str:
-        if type_id == "tabletop":
-            return self.tr("Tabletop exercise")
-        if type_id == "live":
-            return self.tr("Live exercise")
-        return type_id
+        return exercise_type_name(type_id)
 
     def duration(self, minutes: float) -> str:
         shown = int(minutes) if float(minutes).is_integer() else round(minutes, 1)
         return self.tr("{minutes} min").format(minutes=shown)
 
     def exercise_status(self, status: str) -> str:
-        if status == "planned":
-            return self.tr("Not started")
-        if status == "running":
-            return self.tr("In progress")
-        if status == "ended":
-            return self.tr("Ended")
-        return status
+        return exercise_status_name(status)
 
 
 def scenario_place(scenario: Scenario) -> str:
