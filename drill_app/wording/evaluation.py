@@ -4,9 +4,7 @@ the documents and the command line."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
-translate = QCoreApplication.translate
+from drill_app.wording.language import translate
 
 REVIEW_STAGES = ("onsite_review", "self_assessment", "team_assessment")
 IMPROVEMENT_ELEMENTS = ("plan_revision", "organisation", "equipment", "training", "exercise")

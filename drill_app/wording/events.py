@@ -5,11 +5,8 @@ One table each, used by the console, the documents and the command line.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from drill_app.core.events import KINDS
-
-translate = QCoreApplication.translate
+from drill_app.wording.language import translate
 
 RATINGS = ("P", "S", "M", "U")
 

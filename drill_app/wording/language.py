@@ -26,7 +26,7 @@ def is_english(language: str) -> bool:
 def interface_is_english() -> bool:
     """True when no Chinese translation is installed (``--lang en`` or a broken install)."""
     source = "Phone report"
-    return QCoreApplication.translate("ReportKind", source) == source
+    return translate("ReportKind", source) == source
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
@@ -61,19 +61,49 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
         translator.deleteLater()
 
 
+_without_app: list[QTranslator] = []
+"""Translators in force where no Qt application runs (the command line)."""
+
+
+def translate(context: str, source: str) -> str:
+    """``QCoreApplication.translate``, or the command line's translators when no app runs."""
+    if _without_app:
+        for translator in _without_app:
+            text = translator.translate(context, source)
+            if text:
+                return text
+        return source
+    return QCoreApplication.translate(context, source)
+
+
 @contextmanager
 def interface_language(language: str) -> Iterator[None]:
-    """Words in *language* inside the block (the command line has no window to hold them).
-
-    Uses the running Qt application, or a bare QCoreApplication made for the block and
-    shut down after it.
-    """
-    running = QCoreApplication.instance()
-    app = running if running is not None else QCoreApplication([])
-    translators = install_translators(app, language)
+    """Words in *language* inside the block, also where no Qt application runs (the command
+    line: a bare translator is consulted; no application is created)."""
+    app = QCoreApplication.instance()
+    if app is not None:
+        translators = install_translators(app, language)
+        try:
+            yield
+        finally:
+            remove_translators(app, translators)
+        return
+    loaded = _load_ours(language)
+    _without_app.extend(loaded)
     try:
         yield
     finally:
-        remove_translators(app, translators)
-        if running is None:
-            app.shutdown()
+        for translator in loaded:
+            _without_app.remove(translator)
+
+
+def _load_ours(language: str) -> list[QTranslator]:
+    if language not in SUPPORTED_LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}")
+    if is_english(language):
+        return []
+    translator = QTranslator()
+    qm_file = TRANSLATIONS_DIR / f"drill_app_{language}.qm"
+    if not translator.load(str(qm_file)):
+        raise FileNotFoundError(f"cannot load the translation {qm_file}")
+    return [translator]

@@ -10,17 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication
-
 from drill_app.core.facts import FACTS_BY_KEY
 from drill_app.core.plan import Plan
 from drill_app.core.scenario import SOURCE_NAMES, Scenario
-from drill_app.wording.language import interface_is_english
+from drill_app.wording.language import interface_is_english, translate
 
 
 def step_list_names() -> tuple[str, ...]:
     """The names of the plan's lists of steps, in the order of ``Actions.step_lists``."""
-    translate = QCoreApplication.translate
     return (
         translate("StepLists", "First response: safety incidents"),
         translate("StepLists", "First response: supply"),

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QCoreApplication
-
 from drill_app.core.refusals import Refusal, RefusalCode
 from drill_app.core.sourcefile import Problem
 from drill_app.wording.clock import clock_text
+from drill_app.wording.language import translate
 from drill_app.wording.plan_words import PlanWords
-
-translate = QCoreApplication.translate
 
 Wording = Callable[[Refusal, PlanWords], str]
 

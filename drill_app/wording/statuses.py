@@ -3,11 +3,8 @@ terminal (``drill_app.core.scoring.Line.status``: met, late, missed, wrong, pend
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from drill_app.core.scoring import Line
-
-translate = QCoreApplication.translate
+from drill_app.wording.language import translate
 
 LINE_STATUSES = ("met", "late", "missed", "wrong", "pending")
 

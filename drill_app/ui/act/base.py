@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,7 @@ from drill_app.ui.act.commanding import (
     recorded_text,
     show_feedback,
 )
+from drill_app.ui.shared.table_model import RowsModel, selected_key
 from drill_app.wording import PlanWords, refusal_text
 from drill_app.wording.palette import HINT_COLOUR
 
@@ -130,3 +132,33 @@ def button_row(*widgets: QWidget) -> QHBoxLayout:
 def shorten(text: str, length: int = 24) -> str:
     """A long text cut for a one-line message."""
     return text if len(text) <= length else text[: length - 1] + "…"
+
+
+class ChoiceListPage(ActionPageWidget):
+    """A page with a list (groups, user classes …) and two opposite actions on the chosen
+    row: the buttons wait for a choice, and an action without one says so."""
+
+    view: QTableView
+    model: RowsModel
+    feedback: QLabel
+
+    def watch_choice(self, *buttons: QPushButton) -> None:
+        self._choice_buttons = buttons
+        self.view.selectionModel().selectionChanged.connect(self._choice_changed)
+        self._choice_changed()
+
+    def _choice_changed(self, *_args: object) -> None:
+        chosen = selected_key(self.view) is not None
+        for button in self._choice_buttons:
+            button.setEnabled(chosen)
+
+    def select(self, key: str) -> None:
+        self.view.selectRow(self.model.row_of(key))
+
+    def chosen(self, missing: str) -> str | None:
+        """The key of the chosen row; None (and *missing* shown) when nothing is chosen."""
+        key = selected_key(self.view)
+        if key is None:
+            show_feedback(self.feedback, missing, "error")
+            return None
+        return str(key)

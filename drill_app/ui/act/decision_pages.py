@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import (
     Qt,
 )
@@ -17,24 +15,17 @@ from PySide6.QtWidgets import (
 
 from drill_app.core.events import ExerciseState
 from drill_app.core.plan import COLOUR_ORDER
-from drill_app.ui.act.base import ActContext, ActionPageWidget, button_row
-from drill_app.ui.act.commanding import (
-    show_feedback,
-)
+from drill_app.ui.act.base import ActContext, ActionPageWidget, ChoiceListPage, button_row
 from drill_app.ui.shared.table_model import (
     RowsModel,
     TableRow,
     make_table,
-    selected_key,
 )
 from drill_app.wording.clock import clock_text
 from drill_app.wording.palette import HINT_COLOUR, OK_COLOUR, WARNING_COLOURS
 
-if TYPE_CHECKING:
-    pass
 
-
-class GroupsActionWidget(ActionPageWidget):
+class GroupsActionWidget(ChoiceListPage):
     def __init__(self, context: ActContext, parent: QWidget | None = None) -> None:
         plan = context.words.plan
         super().__init__(context, parent)
@@ -55,23 +46,16 @@ class GroupsActionWidget(ActionPageWidget):
         self.stand_down_button.clicked.connect(lambda: self._change("group_stood_down"))
         self._plan = plan
         self.refresh(ExerciseState(), None)
-        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self._selection_changed()
-
-    def _selection_changed(self, *_args: object) -> None:
-        chosen = selected_key(self.view) is not None
-        self.activate_button.setEnabled(chosen)
-        self.stand_down_button.setEnabled(chosen)
+        self.watch_choice(self.activate_button, self.stand_down_button)
 
     def select_group(self, group_id: str) -> None:
-        self.view.selectRow(self.model.row_of(group_id))
+        self.select(group_id)
 
     def _change(self, kind: str) -> None:
-        group = selected_key(self.view)
+        group = self.chosen(self.tr("Choose a working group in the list"))
         if group is None:
-            show_feedback(self.feedback, self.tr("Choose a working group in the list"), "error")
             return
-        name = self.words.group(str(group))
+        name = self.words.group(group)
         if kind == "group_activated":
             what = self.tr("{group} activated").format(group=name)
         else:

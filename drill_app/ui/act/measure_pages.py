@@ -29,15 +29,17 @@ from PySide6.QtWidgets import (
 from drill_app.core.events import Event, ExerciseState
 from drill_app.core.plan import Step
 from drill_app.core.refusals import Refusal
-from drill_app.ui.act.base import ActContext, ActionPageWidget, button_row, shorten
-from drill_app.ui.act.commanding import (
-    show_feedback,
+from drill_app.ui.act.base import (
+    ActContext,
+    ActionPageWidget,
+    ChoiceListPage,
+    button_row,
+    shorten,
 )
 from drill_app.ui.shared.table_model import (
     RowsModel,
     TableRow,
     make_table,
-    selected_key,
 )
 from drill_app.wording import PlanWords
 from drill_app.wording.clock import clock_text
@@ -271,7 +273,7 @@ class StepsActionWidget(ActionPageWidget):
         self.model.set_rows(rows)
 
 
-class SupplyActionWidget(ActionPageWidget):
+class SupplyActionWidget(ChoiceListPage):
     def __init__(self, context: ActContext, parent: QWidget | None = None) -> None:
         plan = context.words.plan
         super().__init__(context, parent)
@@ -297,23 +299,16 @@ class SupplyActionWidget(ActionPageWidget):
         self.cut_button.clicked.connect(lambda: self._change("supply_cut"))
         self.restore_button.clicked.connect(lambda: self._change("supply_restored"))
         self.refresh(ExerciseState(), None)
-        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self._selection_changed()
-
-    def _selection_changed(self, *_args: object) -> None:
-        chosen = selected_key(self.view) is not None
-        self.cut_button.setEnabled(chosen)
-        self.restore_button.setEnabled(chosen)
+        self.watch_choice(self.cut_button, self.restore_button)
 
     def select_user_class(self, class_id: str) -> None:
-        self.view.selectRow(self.model.row_of(class_id))
+        self.select(class_id)
 
     def _change(self, kind: str) -> None:
-        user_class = selected_key(self.view)
+        user_class = self.chosen(self.tr("Choose a user class in the list"))
         if user_class is None:
-            show_feedback(self.feedback, self.tr("Choose a user class in the list"), "error")
             return
-        name = self.words.user_class(str(user_class))
+        name = self.words.user_class(user_class)
         if kind == "supply_cut":
             what = self.tr("{users}: supply cut").format(users=name)
         else:
