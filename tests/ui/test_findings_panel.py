@@ -245,7 +245,7 @@ def test_the_after_action_report_prints_the_findings_and_reviews(
     assert "医疗救护组启动后各组协同顺畅" in strengths
     assert "事件级别判定错误§1.6.2.4整改项未对照分级标准核实伤亡人数" in problems
     assert re.search(
-        r"现场点评（导调）\d?\.?各单位响应迅速，信息报告时效有待加强（王主任）", lessons
+        r"现场点评（导调人员）\d?\.?各单位响应迅速，信息报告时效有待加强（王主任）", lessons
     )
     assert "区应急管理局：未及时向区政府电话报告（李明）" in lessons
     assert "评估组评估" in lessons and "预案第4.1.2条时限执行不到位（评估组）" in lessons
