@@ -6,23 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from helpers.cli import run_cli as run
 from sqlalchemy import text
 
-from drill_app.cli import main
 from drill_app.paths import SCENARIOS_DIR
 from drill_app.store.store import Store
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "replays"
 SCENARIO = str(SCENARIOS_DIR / "a-shanhai-explosion.yaml")
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def save(
