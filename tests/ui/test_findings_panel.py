@@ -60,7 +60,7 @@ def test_the_panel_is_a_tab_of_the_score_view(view: ScoreView, panel: FindingsPa
         "改进项",
     ]
     # Every scored line can be the subject of a finding, named as the sheet names it.
-    assert panel.line_combo.count() == 1 + view.lines.rowCount()
+    assert panel.line_combo.count() == 1 + view.lines_tab.lines.rowCount()
     assert panel.line_combo.itemText(2) == (
         "区住房和城乡建设局电话报告（核实后20分钟内以电话形式报告） — 迟报10分钟"
     )
@@ -122,7 +122,7 @@ def test_a_problem_about_a_scored_line_carries_its_evidence(
         [x.id for x in drill.session.score().lines].index("phone_report:housing")
     ]
     select_line(qtbot, view, "phone_report:housing")
-    click(qtbot, view.finding_button)
+    click(qtbot, view.lines_tab.finding_button)
     panel = view.findings_panel
     assert view.tabs.currentWidget() is panel
     # Offered from the line: §, unit, grade (late → 改进项), the text, its evidence.
