@@ -11,11 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from drill_app.core.facts import FACTS_BY_KEY
-from drill_app.core.plan import (
-    ColourId,
-    LevelId,
-    Plan,
-)
+from drill_app.core.plan import ColourId, LevelId, Plan
 from drill_app.ui.shared.table_model import ITEM_SEPARATOR
 
 ROMAN_NUMERALS: dict[LevelId, str] = {"I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ"}

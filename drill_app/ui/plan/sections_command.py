@@ -7,13 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from drill_app.core.plan import (
-    LEVEL_ORDER,
-    LevelResponse,
-    Plan,
-    UnitKind,
-    level_rank,
-)
+from drill_app.core.plan import LEVEL_ORDER, LevelResponse, Plan, UnitKind, level_rank
 from drill_app.ui.plan.section_spec import (
     ColumnSpec,
     PlanWording,
