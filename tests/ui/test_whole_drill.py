@@ -200,7 +200,9 @@ def test_a_whole_drill_through_the_windows(
         def __init__(self) -> None:
             self.session = session
 
-    assert all_cells(score.lines_tab.lines) == [expected_cells(_Drill(), line) for line in sheet.lines]  # type: ignore[arg-type]
+    assert all_cells(score.lines_tab.lines) == [
+        expected_cells(_Drill(), line) for line in sheet.lines
+    ]  # type: ignore[arg-type]
 
     # the database holds exactly what the windows showed, and it is ended
     from drill_app.store.store import Store
