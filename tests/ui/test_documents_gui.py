@@ -1,10 +1,6 @@
 """The documents from the score view: PDF export, print and print preview through the
 panel's seams, off the GUI thread, with the figures the score view shows."""
 
-# The drill fixtures are imported from test_act_panel / test_score_view; their use as
-# parameters is not a redefinition.
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 import datetime as dt
@@ -17,30 +13,16 @@ from typing import Any
 
 import pypdf
 import pytest
+from drilling import Drill, all_cells, click, flat, text_of
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
-from test_act_panel import (  # the shared drill helpers
-    Drill,
-    click,
-    drill,  # noqa: F401  (fixture)
-)
-from test_score_view import all_cells, view  # noqa: F401  (fixture)
 
 from drill_app.ui.score.documents import DocumentsPanel, DocumentTask
 from drill_app.ui.score.score_view import ScoreView
 
 A4 = (595, 842)  # points
-
-
-def text_of(path: Path) -> str:
-    reader = pypdf.PdfReader(path)
-    return "\n".join(page.extract_text() for page in reader.pages)
-
-
-def flat(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def page_count(path: Path) -> int:

@@ -1,10 +1,6 @@
 """Reviews (AQ/T 9009) and findings: recorded through the archive with the core's payloads,
 listed once on disk, and printed in the after-action report."""
 
-# The drill fixtures are imported from test_act_panel / test_score_view; their use as
-# parameters is not a redefinition.
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 import re
@@ -12,19 +8,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from drilling import (
+    Drill,
+    all_cells,
+    click,
+    flat,
+    recorded_by,
+    select_line,
+    shown,
+    text_of,
+    type_text,
+)
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
-from test_act_panel import (  # the shared drill helpers
-    Drill,
-    click,
-    drill,  # noqa: F401  (fixture)
-    recorded_by,
-    shown,
-    type_text,
-)
-from test_documents_gui import flat, text_of
-from test_score_view import all_cells, select_line, view  # noqa: F401  (fixture)
 
 from drill_app.ui.evaluation.findings_panel import FindingsPanel
 from drill_app.ui.score.documents import DocumentsPanel

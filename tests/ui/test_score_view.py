@@ -1,122 +1,29 @@
 """The score view shows exactly the engine's score; ratings and the improvement plan go to disk."""
 
-# The drill fixtures are imported from test_act_panel; their use as parameters is not a
-# redefinition.
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt
-from pytestqt.qtbot import QtBot
-from test_act_panel import (  # the shared drill helpers
+from drilling import (
     Drill,
+    all_cells,
     click,
     control,
-    drill,  # noqa: F401  (fixture)
-    open_page,
+    expected_cells,
     recorded_by,
     release,
+    row_cells,
+    select_line,
     shown,
     start,
-    tick,
     type_text,
 )
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from pytestqt.qtbot import QtBot
 
 from drill_app.core.evaluation import evaluate
-from drill_app.core.scoring import Line
-from drill_app.ui.act.act_panel import ActAsUnitPanel
-from drill_app.ui.act.report_form import clock_text
 from drill_app.ui.score.score_view import ScoreView
-
-STATUS = {"met": "按时", "missed": "未完成", "wrong": "错误", "pending": "未到期"}
-
-
-def run_short_drill(qtbot: QtBot, drill: Drill) -> None:
-    """Start, release three injects, a late phone report filed in the panel, an on-time
-    written report, a late group, a wrong level, then the end."""
-    start(qtbot, drill)
-    release(qtbot, drill, "i01_hotline", "i02_119", "i03_gas_company_report")
-    panel = ActAsUnitPanel(drill.session)
-    qtbot.addWidget(panel)
-    panel.show()
-    qtbot.waitExposed(panel)
-    drill.clock.at_minute(30)
-    page = panel.report_page
-    open_page(qtbot, panel, page)
-    tick(qtbot, page.form.recipient_boxes["district_government"])
-    type_text(qtbot, page.form.text_inputs["place"], "山海社区3号楼")
-    recorded_by(qtbot, drill, lambda: click(qtbot, page.send_button))
-    drill.clock.at_minute(40)
-    fields = {item.id: "已填写" for item in drill.session.plan.reporting.content}
-    fields["initial_level"] = "IV"
-    control(
-        qtbot,
-        drill,
-        "report_submitted",
-        {"report_kind": "written", "fields": fields, "figures": {"deaths": 0}},
-        actor="seat",
-        unit="housing",
-    )
-    control(qtbot, drill, "group_activated", {"group": "medical"}, actor="seat", unit="health")
-    control(qtbot, drill, "level_determined", {"level": "III"}, actor="seat", unit="housing")
-    drill.clock.at_minute(50)
-    control(qtbot, drill, "exercise_ended")
-
-
-@pytest.fixture
-def view(qtbot: QtBot, drill: Drill) -> Iterator[ScoreView]:
-    run_short_drill(qtbot, drill)
-    widget = ScoreView(drill.session, drill.archive)
-    qtbot.addWidget(widget)
-    qtbot.waitUntil(lambda: widget.improvements_tab.loaded, timeout=10_000)
-    widget.resize(1280, 860)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-
-
-def row_cells(model: Any, row: int) -> tuple[str, ...]:
-    return tuple(model.index(row, c).data() for c in range(model.columnCount()))
-
-
-def all_cells(model: Any) -> list[tuple[str, ...]]:
-    return [row_cells(model, r) for r in range(model.rowCount())]
-
-
-def expected_cells(drill: Drill, line: Line) -> tuple[str, ...]:
-    """A line as the sheet must show it, written out from the engine's values."""
-    categories = {c.id: c.name for c in drill.session.mirror.rules.categories}
-    if line.status == "late":
-        word = "迟报" if line.kind == "report" else "超时"
-        status = f"{word}{line.minutes_late}分钟"
-    elif line.status == "met" and line.due_at is None:
-        status = "完成"
-    else:
-        status = STATUS[line.status]
-    return (
-        categories[line.category],
-        drill.session.plan.party_name(line.unit),
-        line.title,
-        line.plan_ref,
-        "—" if line.due_at is None else clock_text(line.due_at),
-        "—" if line.done_at is None else clock_text(line.done_at),
-        status,
-        f"{line.points:g}",
-        f"{line.max_points:g}",
-        line.detail,
-    )
-
-
-def select_line(qtbot: QtBot, view: ScoreView, line_id: str) -> None:
-    view.lines_tab.select_line(line_id)
-    assert (
-        view.lines_tab.selected_line() is not None and view.lines_tab.selected_line().id == line_id
-    )  # type: ignore[union-attr]
 
 
 def test_the_sheet_is_the_engines_score(

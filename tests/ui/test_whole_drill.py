@@ -13,11 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from drilling import all_cells, click, expected_cells, open_page, tick, type_text
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from test_act_panel import click, open_page, tick, type_text
-from test_score_view import all_cells, expected_cells
 
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
 from drill_app.ui.exercise.clock_bar import ClockBarWidget
