@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from drill_app.core.scoring import Line
 from drill_app.ui.act.commanding import show_feedback
 from drill_app.ui.act.report_form import ERROR_COLOUR, HINT_COLOUR, OK_COLOUR, PlanWords
-from drill_app.ui.evaluation.findings_panel import PLAN_REF
 from drill_app.ui.score.texts import (
     ELEMENTS,
     IMPROVEMENT_STATUSES,
@@ -36,6 +35,7 @@ from drill_app.ui.score.texts import (
     improvement_status_name,
     line_problem,
 )
+from drill_app.ui.shared.forms import PLAN_REF
 from drill_app.ui.shared.table_model import RowsModel, TableRow, make_table, selected_key
 
 if TYPE_CHECKING:
