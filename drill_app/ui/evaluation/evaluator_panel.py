@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from drill_app.core.events import Event
 from drill_app.ui.act.commanding import PendingCommands, recorded_text, refusal_text, show_feedback
+from drill_app.ui.act.form_parts import feedback_label, message_label
 from drill_app.ui.act.report_form import PlanWords, clock_text, rating_name
-from drill_app.ui.shared.forms import feedback_label, message_label
 from drill_app.ui.shared.table_model import RowsModel, TableRow, bold_label, make_table
 
 if TYPE_CHECKING:

@@ -34,6 +34,13 @@ from PySide6.QtWidgets import (
 from drill_app.core.events import Event
 from drill_app.core.scoring import Line
 from drill_app.ui.act.commanding import PendingCommands, recorded_text, refusal_text, show_feedback
+from drill_app.ui.act.form_parts import (
+    PLAN_REF,
+    feedback_label,
+    hint_label,
+    message_label,
+    text_box,
+)
 from drill_app.ui.act.report_form import ERROR_COLOUR, OK_COLOUR, PlanWords, clock_text
 from drill_app.ui.evaluation.review_words import (
     FINDINGS,
@@ -43,7 +50,6 @@ from drill_app.ui.evaluation.review_words import (
     stage_hint,
     stage_name,
 )
-from drill_app.ui.shared.forms import PLAN_REF, feedback_label, hint_label, message_label, text_box
 from drill_app.ui.shared.table_model import RowsModel, TableRow, bold_label, make_table
 
 if TYPE_CHECKING:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from drill_app.core.scoring import Line
 from drill_app.ui.act.commanding import show_feedback
+from drill_app.ui.act.form_parts import PLAN_REF
 from drill_app.ui.act.report_form import ERROR_COLOUR, HINT_COLOUR, OK_COLOUR, PlanWords
 from drill_app.ui.score.texts import (
     ELEMENTS,
@@ -35,7 +36,6 @@ from drill_app.ui.score.texts import (
     improvement_status_name,
     line_problem,
 )
-from drill_app.ui.shared.forms import PLAN_REF
 from drill_app.ui.shared.table_model import RowsModel, TableRow, make_table, selected_key
 
 if TYPE_CHECKING:

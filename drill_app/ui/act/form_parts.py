@@ -1,5 +1,7 @@
-"""Small pieces the entry forms share: the plan-§ pattern, a text box of a few lines, and
-the labels under a form (a hint, a field's error message, the form's feedback line)."""
+"""Small pieces the entry forms share (act, evaluation and score screens): the plan-§
+pattern, a text box of a few lines, and the labels under a form (a hint, a field's error
+message, the form's feedback line). Beside the forms' colours (report_form.py), so that
+ui/shared does not depend on ui/act."""
 
 from __future__ import annotations
 
