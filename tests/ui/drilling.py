@@ -240,3 +240,15 @@ def text_of(path: Path) -> str:
 
 def flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def settled(qtbot: QtBot, drill: Drill) -> None:
+    """Wait until the archive has dealt with everything sent to it before.
+
+    A read request goes through the same worker queue as the commands and the
+    improvement items, and its answer comes back after theirs: once it is answered,
+    anything sent earlier has been stored or refused and the window told. Used before
+    asserting that nothing was stored, so that a late write fails the test."""
+    with qtbot.waitSignal(drill.archive.worker.improvements_ready, timeout=10_000):
+        drill.archive.load_improvements(drill.exercise_id)
+    assert not drill.session.busy

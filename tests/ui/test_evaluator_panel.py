@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from drilling import Drill, click, control, recorded_by, shown, start, type_text
+from drilling import Drill, click, control, recorded_by, settled, shown, start, type_text
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
@@ -54,7 +54,7 @@ def test_an_empty_note_is_not_recorded(
 ) -> None:
     click(qtbot, evaluator.note_button)
     assert shown(evaluator.note_message) == "请先填写观察到的情况"
-    qtbot.wait(50)
+    settled(qtbot, drill)
     assert drill.stored() == []
     # Notes need no running exercise: one before the start is recorded.
     type_text(qtbot, evaluator.note_text, "推演前检查：参演人员到位")
@@ -69,7 +69,7 @@ def test_a_rating_needs_a_choice_and_is_listed(
     start(qtbot, drill, minute=30)
     click(qtbot, evaluator.rating_button)
     assert shown(evaluator.rating_message) == "请选择评级：P、S、M 或 U"
-    qtbot.wait(50)
+    settled(qtbot, drill)
     assert [e.kind for e in drill.stored()] == ["exercise_started"]
 
     evaluator.set_target("reporting", "emergency")

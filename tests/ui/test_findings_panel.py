@@ -15,6 +15,7 @@ from drilling import (
     flat,
     recorded_by,
     select_line,
+    settled,
     shown,
     text_of,
     type_text,
@@ -76,7 +77,7 @@ def test_reviews_are_checked_then_recorded_with_the_cores_payload(
     type_text(qtbot, panel.review_text, "接报后核实时间过长")
     click(qtbot, panel.review_button)
     assert shown(panel.review_messages["unit"]) == "参演人员自评须选择自评的单位"
-    qtbot.wait(50)
+    settled(qtbot, drill)
     assert [e for e in drill.stored() if e.kind == "review_recorded"] == []
 
     # The unit's participant is offered as the speaker.
@@ -138,7 +139,7 @@ def test_a_problem_about_a_scored_line_carries_its_evidence(
     click(qtbot, panel.finding_button)
     assert shown(panel.finding_messages["plan_ref"]) == "请填写预案条款，如 §4.1.2"
     assert shown(panel.finding_messages["grade"]) == "请选择问题等级"
-    qtbot.wait(50)
+    settled(qtbot, drill)
     assert [e for e in drill.stored() if e.kind == "finding_recorded"] == []
 
     panel.ref_edit.setText("4.1.2")  # the § sign is added

@@ -15,6 +15,7 @@ from drilling import (
     release,
     row_cells,
     select_line,
+    settled,
     shown,
     start,
     type_text,
@@ -141,7 +142,7 @@ def test_improvement_items_are_added_and_updated_through_the_archive(
     view.improvements_tab.due_edit.setDate(view.improvements_tab.start_edit.date().addDays(-1))
     click(qtbot, view.improvements_tab.add_button)
     assert shown(view.improvements_tab.field_messages["due_date"]) == "完成期限早于开始日期"
-    qtbot.wait(50)
+    settled(qtbot, drill)
     with Store.open(drill.url) as store:
         assert store.improvements() == []
 
