@@ -23,6 +23,11 @@ def build_parser() -> argparse.ArgumentParser:
             "Run and score emergency drills against the district gas emergency plan. "
             "Without a command, opens the application window."
         ),
+        epilog=(
+            "Exit status: 0 done, 1 the command found problems (an invalid file, an altered "
+            "event log), 2 bad input or an unusable database (one line on standard error, "
+            "nothing changed), 130 interrupted."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"drill-app {__version__}")
     parser.add_argument(
