@@ -75,8 +75,25 @@ class ImprovementsTab(QWidget):
         self.improvements_view = make_table(self.improvements, self, (0, 1))
         self.improvements_view.setObjectName("improvements")
         self.improvements_view.selectionModel().selectionChanged.connect(self._improvement_selected)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self._build_add_box())
+        side_layout.addWidget(self._build_status_box())
+        side_layout.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.improvements_view)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
 
-        # Adding an item.
+        archive.worker.improvements_ready.connect(self._improvements_ready)
+        archive.worker.failed.connect(self._archive_failed)
+
+    def _build_add_box(self) -> QGroupBox:
+        """The form that adds an item."""
         add_box = QGroupBox(self.tr("New improvement item"), self)
         self.issue_edit = self._text_box(add_box, "issue")
         self.action_edit = self._text_box(add_box, "action")
@@ -133,8 +150,10 @@ class ImprovementsTab(QWidget):
         add_row.addWidget(self.add_button)
         add_layout.addLayout(add_row)
         self.add_button.clicked.connect(self.add_improvement)
+        return add_box
 
-        # Changing the status of the selected item.
+    def _build_status_box(self) -> QGroupBox:
+        """Changing the status of the selected item."""
         status_box = QGroupBox(self.tr("Status of the selected item"), self)
         self.status_combo = QComboBox(status_box)
         self.status_combo.setObjectName("improvement_status")
@@ -160,23 +179,7 @@ class ImprovementsTab(QWidget):
         status_layout.addWidget(self.history_label, 2, 0, 1, 3)
         status_layout.setColumnStretch(1, 1)
         self.status_button.clicked.connect(self.change_status)
-
-        side = QWidget(self)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(add_box)
-        side_layout.addWidget(status_box)
-        side_layout.addStretch(1)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.improvements_view)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-
-        archive.worker.improvements_ready.connect(self._improvements_ready)
-        archive.worker.failed.connect(self._archive_failed)
+        return status_box
 
     def _text_box(self, parent: QWidget, name: str) -> QPlainTextEdit:
         edit = QPlainTextEdit(parent)

@@ -90,6 +90,30 @@ class LinesTab(QWidget):
         self.session = session
         self.words = words
         self._lines: dict[str, Line] = {}
+        upper = QWidget(self)
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addLayout(self._build_totals())
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addLayout(self._build_lines())
+        lower_layout.addWidget(self.lines_view, 3)
+        lower_layout.addLayout(self._build_evidence())
+        lower_layout.addWidget(self.evidence_view, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(upper)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
+        row_height = self.fontMetrics().lineSpacing() + 10
+        splitter.setSizes([row_height * 7 + 30, row_height * 30])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.lines_view.selectionModel().selectionChanged.connect(self._line_selected)
+
+    def _build_totals(self) -> QHBoxLayout:
+        """The totals by unit and by category, side by side."""
         self.unit_totals = RowsModel(
             (self.tr("Unit"), self.tr("Points"), self.tr("Max"), self.tr("Percent")), self
         )
@@ -110,7 +134,10 @@ class LinesTab(QWidget):
             box.addWidget(QLabel(f"<b>{title}</b>", self))
             box.addWidget(view)
             totals.addLayout(box, 1)
+        return totals
 
+    def _build_lines(self) -> QHBoxLayout:
+        """The scored lines (self.lines_view); returns their title row with the filters."""
         self.lines = RowsModel(
             (
                 self.tr("Category"),
@@ -150,7 +177,10 @@ class LinesTab(QWidget):
             label.setBuddy(combo)
             filters.addWidget(label)
             filters.addWidget(combo)
+        return filters
 
+    def _build_evidence(self) -> QHBoxLayout:
+        """The selected line's evidence (self.evidence_view); returns its title row."""
         self.evidence = RowsModel(
             (self.tr("Time"), self.tr("Unit"), self.tr("Event"), self.tr("Content")), self
         )
@@ -171,28 +201,7 @@ class LinesTab(QWidget):
         evidence_header.addWidget(self.evidence_title, 1)
         evidence_header.addWidget(self.finding_button)
         evidence_header.addWidget(self.suggest_button)
-
-        upper = QWidget(self)
-        upper_layout = QVBoxLayout(upper)
-        upper_layout.setContentsMargins(0, 0, 0, 0)
-        upper_layout.addLayout(totals)
-        lower = QWidget(self)
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addLayout(filters)
-        lower_layout.addWidget(self.lines_view, 3)
-        lower_layout.addLayout(evidence_header)
-        lower_layout.addWidget(self.evidence_view, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(upper)
-        splitter.addWidget(lower)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 4)
-        row_height = self.fontMetrics().lineSpacing() + 10
-        splitter.setSizes([row_height * 7 + 30, row_height * 30])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        self.lines_view.selectionModel().selectionChanged.connect(self._line_selected)
+        return evidence_header
 
     def show_sheet(self, sheet: ScoreSheet) -> None:
         """Fill the totals and lines from *sheet*, keeping the filters."""
