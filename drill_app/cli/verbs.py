@@ -3,8 +3,9 @@ function that runs it.
 
 To add a verb: write ``def name(args: argparse.Namespace) -> int`` in a module of this
 package (import the core or the store there, never here, so that opening the window does
-not pay for them), then add one `Verb` to VERBS below. To add an option to a verb: add it
-to that verb's ``_xxx_arguments`` function. The dispatcher (main.py) needs no change.
+not pay for them), then add one `Verb` to VERBS below (a new module also gets a loader in
+MODULES). To add an option to a verb: add it to that verb's ``_xxx_arguments`` function.
+The dispatcher (main.py) needs no change.
 
 A verb returns EXIT_OK or EXIT_FINDINGS (errors.py) and raises CliError for bad input.
 """
@@ -13,10 +14,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 from drill_app.paths import DEFAULT_SCORING
 
@@ -42,8 +43,37 @@ class Verb:
 
     def runner(self) -> Runner:
         module, function = self.target.split(":")
-        run: Runner = getattr(importlib.import_module(f"drill_app.cli.{module}"), function)
+        run: Runner = getattr(MODULES[module](), function)
         return run
+
+
+# The modules that hold the verbs, each imported only when one of its verbs runs. Plain
+# import statements (not importlib), so that PyInstaller finds them for the bundle.
+
+
+def _commands() -> ModuleType:
+    from drill_app.cli import commands
+
+    return commands
+
+
+def _archive_cli() -> ModuleType:
+    from drill_app.cli import archive_cli
+
+    return archive_cli
+
+
+def _report_cli() -> ModuleType:
+    from drill_app.cli import report_cli
+
+    return report_cli
+
+
+MODULES: dict[str, Callable[[], ModuleType]] = {
+    "commands": _commands,
+    "archive_cli": _archive_cli,
+    "report_cli": _report_cli,
+}
 
 
 # --- options shared by several verbs ----------------------------------------------------
