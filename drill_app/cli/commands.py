@@ -17,6 +17,7 @@ from drill_app.cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CliError
 from drill_app.cli.textreport import format_sheet
 from drill_app.core.facts import FactsError, validate_facts
 from drill_app.core.plan import Plan, load_plan
+from drill_app.core.readings import readings_lines
 from drill_app.core.replay import read_actions, replay
 from drill_app.core.rules import classify_level, classify_warning, command_for
 from drill_app.core.scenario import load_scenario, scenario_json_schema
@@ -141,6 +142,8 @@ def plan_check(args: argparse.Namespace) -> int:
             status = EXIT_FINDINGS
             continue
         print(f"{path}: ok: {plan.identity.title} ({plan.identity.document_number})")
+        for line in readings_lines(plan):
+            print(line)
     return status
 
 

@@ -144,6 +144,12 @@ def _history_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="the date to judge overdue items against (default: today)",
     )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON for scripts: last drill, next due date, overdue, drills per year, "
+        "open improvement items",
+    )
 
 
 def _score_arguments(parser: argparse.ArgumentParser) -> None:

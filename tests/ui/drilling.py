@@ -166,7 +166,8 @@ def run_short_drill(qtbot: QtBot, drill: Drill) -> None:
     """Start, release three injects, a late phone report filed in the panel, an on-time
     written report, a late group, a wrong level, then the end."""
     start(qtbot, drill)
-    release(qtbot, drill, "i01_hotline", "i02_119", "i03_gas_company_report")
+    # i05 early: 区住建局 is told of the casualties from the start (level IV, medical group)
+    release(qtbot, drill, "i01_hotline", "i02_119", "i03_gas_company_report", "i05_bodies_found")
     panel = ActAsUnitPanel(drill.session)
     qtbot.addWidget(panel)
     panel.show()
@@ -174,7 +175,6 @@ def run_short_drill(qtbot: QtBot, drill: Drill) -> None:
     drill.clock.at_minute(30)
     page = panel.report_page
     open_page(qtbot, panel, page)
-    tick(qtbot, page.form.recipient_boxes["district_government"])
     type_text(qtbot, page.form.text_inputs["place"], "山海社区3号楼")
     recorded_by(qtbot, drill, lambda: click(qtbot, page.send_button))
     drill.clock.at_minute(40)
@@ -184,11 +184,16 @@ def run_short_drill(qtbot: QtBot, drill: Drill) -> None:
         qtbot,
         drill,
         "report_submitted",
-        {"report_kind": "written", "fields": fields, "figures": {"deaths": 0}},
+        {
+            "report_kind": "written",
+            "recipients": ["district_government", "district_hq_office", "city_government"],
+            "fields": fields,
+            "figures": {"deaths": 2},
+        },
         actor="seat",
         unit="housing",
     )
-    control(qtbot, drill, "group_activated", {"group": "medical"}, actor="seat", unit="health")
+    control(qtbot, drill, "group_activated", {"group": "medical"}, actor="seat", unit="housing")
     control(qtbot, drill, "level_determined", {"level": "III"}, actor="seat", unit="housing")
     drill.clock.at_minute(50)
     control(qtbot, drill, "exercise_ended")
