@@ -1,6 +1,6 @@
-"""The `drill-app` verbs that use the database: verify, history, export, import.
+"""The `drill-app` verbs that use the database: verify, history, score, export, import.
 
-Kept apart from cli.py so that the rules and replay verbs never import SQLAlchemy.
+Kept apart from commands.py so that the rules and replay verbs never import SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -11,54 +11,54 @@ import json
 import sys
 from dataclasses import replace
 
+from drill_app.cli.errors import EXIT_FINDINGS, EXIT_OK, CliError
+from drill_app.cli.storage import opened_store
 from drill_app.cli.textreport import format_sheet
-from drill_app.core.compliance import drill_status
+from drill_app.core.compliance import history_json, plan_drill_status
 from drill_app.core.events import Event
 from drill_app.core.exercise import Exercise
 from drill_app.core.plan import load_plan
 from drill_app.core.scoring import load_scoring_rules, sheet_to_json
 from drill_app.core.sourcefile import DataFileError
 from drill_app.paths import DEFAULT_PLAN
-from drill_app.store.database import StoreError
 from drill_app.store.portable import export_exercise, import_exercise
 from drill_app.store.store import NewExercise, SeatInfo, Store
 
 
-def _open(args: argparse.Namespace) -> Store:
-    try:
-        return Store.open(args.db)
-    except StoreError as exc:
-        print(f"drill-app {args.command}: {exc}", file=sys.stderr)
-        raise SystemExit(2) from None
+def verify(args: argparse.Namespace) -> int:
+    with opened_store(args) as store:
+        return _verify(store, args.exercise)
 
 
-def run(args: argparse.Namespace) -> int:
-    store = _open(args)
-    try:
-        if args.command == "verify":
-            return _verify(store, args.exercise)
-        if args.command == "history":
-            from drill_app.wording.language import interface_language
+def history(args: argparse.Namespace) -> int:
+    from drill_app.wording.language import interface_language
 
-            with interface_language("zh_CN"):  # the terminal listing is Chinese
-                return _history(store, args.today or dt.date.today())
-        if args.command == "score":
-            return _score(store, args)
-        if args.command == "export":
-            exercise_id = store.find_exercise(args.exercise)
-            count = export_exercise(store, exercise_id, args.output)
-            print(f"{args.output}: exercise {exercise_id}, {count} events")
-            return 0
-        if args.command == "import":
-            exercise_id = import_exercise(store, args.file)
-            print(f"imported exercise {exercise_id}")
-            return 0
-    except StoreError as exc:
-        print(f"drill-app {args.command}: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        store.close()
-    raise AssertionError(args.command)
+    today = args.today or dt.date.today()
+    with opened_store(args) as store:
+        if args.json:
+            return _history_json(store, today)
+        with interface_language("zh_CN"):  # the listing is Chinese
+            return _history(store, today)
+
+
+def score(args: argparse.Namespace) -> int:
+    with opened_store(args) as store:
+        return _score(store, args)
+
+
+def export(args: argparse.Namespace) -> int:
+    with opened_store(args) as store:
+        exercise_id = store.find_exercise(args.exercise)
+        count = export_exercise(store, exercise_id, args.output)
+    print(f"{args.output}: exercise {exercise_id}, {count} events")
+    return EXIT_OK
+
+
+def import_(args: argparse.Namespace) -> int:
+    with opened_store(args) as store:
+        exercise_id = import_exercise(store, args.file)
+    print(f"imported exercise {exercise_id}")
+    return EXIT_OK
 
 
 def _verify(store: Store, prefix: str) -> int:
@@ -66,11 +66,11 @@ def _verify(store: Store, prefix: str) -> int:
     result = store.verify(exercise_id)
     if result.ok:
         print(f"{exercise_id}: ok, {result.event_count} events, final hash {result.head_hash}")
-        return 0
+        return EXIT_OK
     print(f"{exercise_id}: the event log has been altered", file=sys.stderr)
     for problem in result.problems:
         print(f"  {problem}", file=sys.stderr)
-    return 1
+    return EXIT_FINDINGS
 
 
 def _score(store: Store, args: argparse.Namespace) -> int:
@@ -78,7 +78,7 @@ def _score(store: Store, args: argparse.Namespace) -> int:
     try:
         rules = load_scoring_rules(args.scoring)
     except DataFileError as exc:
-        raise StoreError(f"invalid scoring rules: {exc.problems[0]}") from None
+        raise CliError(f"invalid scoring rules: {exc.problems[0]}") from None
     exercise = store.load_exercise(exercise_id, rules)  # read only: records nothing
     sheet = exercise.score()
     check = store.verify(exercise_id)
@@ -98,7 +98,7 @@ def _score(store: Store, args: argparse.Namespace) -> int:
             sys.stdout.write(format_sheet(exercise.plan, sheet, exercise.rules))
         state = "完整" if check.ok else "已被改动"
         print(f"事件记录终值哈希（{check.event_count}条，{state}）：{check.head_hash}")
-    return 0 if check.ok else 1
+    return EXIT_OK if check.ok else EXIT_FINDINGS
 
 
 def _history(store: Store, today: dt.date) -> int:
@@ -107,18 +107,24 @@ def _history(store: Store, today: dt.date) -> int:
     plan = load_plan(DEFAULT_PLAN)
     exercises = store.list_exercises()
     held = [x.held_on for x in exercises if x.status == "ended"]
-    status = drill_status(held, plan.drills.interval_years, today)
+    status = plan_drill_status(plan, held, today)
     ref = plan.drills.ref
     print(f"演练情况（{ref}：每{plan.drills.interval_years}年至少组织一次应急演练）")
-    if status.last_held is None:
+    if status.next_due is None:
         print("  尚无已完成的演练记录：应立即组织演练（已逾期）")
     else:
-        print(f"  最近一次演练：{status.last_held.isoformat()}")
-        state = (
-            f"已逾期{-(status.days_left or 0)}天" if status.overdue else f"还有{status.days_left}天"
-        )
-        assert status.next_due is not None
-        print(f"  下次演练最迟：{status.next_due.isoformat()}（{state}）")
+        days = status.days_left or 0
+        state = f"已逾期{-days}天" if status.overdue else f"还有{days}天"
+        if status.last_held is None:
+            identity = plan.identity
+            print(
+                f"  尚无已完成的演练记录；预案自{identity.in_force_from}起实施"
+                f"（{identity.in_force_ref}）"
+            )
+            print(f"  首次演练最迟：{status.next_due.isoformat()}（{state}）")
+        else:
+            print(f"  最近一次演练：{status.last_held.isoformat()}")
+            print(f"  下次演练最迟：{status.next_due.isoformat()}（{state}）")
     print("  各年度演练次数：" + ("，".join(f"{y}年{n}次" for y, n in status.per_year) or "无"))
     print()
     print(f"演练记录（{len(exercises)}）")
@@ -137,13 +143,32 @@ def _history(store: Store, today: dt.date) -> int:
             f"  {owner}  {item.due_date.isoformat()}  {improvement_status_name(item.status)}"
             f"  {item.action}{late}"
         )
-    return 0
+    return EXIT_OK
+
+
+def _history_json(store: Store, today: dt.date) -> int:
+    plan = load_plan(DEFAULT_PLAN)
+    held = [x.held_on for x in store.list_exercises() if x.status == "ended"]
+    items = [
+        {
+            "id": item.id,
+            "owner_unit": item.owner_unit,
+            "action": item.action,
+            "plan_ref": item.plan_ref,
+            "due_date": item.due_date.isoformat(),
+            "status": item.status,
+            "overdue": item.due_date < today,
+        }
+        for item in store.improvements(open_only=True)
+    ]
+    json.dump(history_json(plan, held, items, today), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_OK
 
 
 def save_replay(args: argparse.Namespace, exercise: Exercise) -> str:
     """Store a replayed exercise (its exact plan and scenario text and every event)."""
-    store = _open(args)
-    try:
+    with opened_store(args) as store:
         scenario = exercise.scenario
         exercise_id = store.create_exercise(
             NewExercise(
@@ -160,8 +185,6 @@ def save_replay(args: argparse.Namespace, exercise: Exercise) -> str:
         for event in exercise.events:
             store.append_event(_rehome(event, exercise_id))
         return exercise_id
-    finally:
-        store.close()
 
 
 def _rehome(event: Event, exercise_id: str) -> Event:

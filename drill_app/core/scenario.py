@@ -10,6 +10,7 @@ See docs/scenario-format.md.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal, Self
@@ -173,6 +174,10 @@ class Inject(Model):
     informs_incident: bool = False
     """The recipients learn of the incident with this inject (starts §4.1.2 clocks)."""
     facts: dict[str, FactValue] = {}
+    city_hq_arrives: bool = False
+    """The city HQ arrives on scene with this inject (§5.3.1.7: the hand-over falls due)."""
+    city_warning: ColourId | None = None
+    """The city HQ issues (or changes to) this warning colour with this inject (§3.4)."""
     attachments: list[Attachment] = []
     expects: list[ScenarioExpectation] = []
 
@@ -230,12 +235,6 @@ class Scenario(Model):
     def injects_by_id(self) -> Mapping[str, Inject]:
         return {i.id: i for i in self.injects}
 
-    def seat_for(self, party: str) -> str:
-        """The seat a plan party stands for here ("incident_unit" is a role of the scenario)."""
-        if party == "incident_unit":
-            return self.roles.incident_unit
-        return party
-
     def final_facts(self) -> dict[str, FactValue]:
         facts: dict[str, FactValue] = {}
         for inject in self.injects:
@@ -265,12 +264,30 @@ ACTION_KINDS_FOR_SCENARIOS = frozenset(
 )
 
 
+def recipient_seats(plan: Plan, scenario: Scenario) -> dict[str, str]:
+    """Unit or body id -> the seat that receives for it: a seated unit itself; a body the
+    plan says a role acts for (区应急指挥部及其办公室) goes to that role's seat."""
+    table = {seat: seat for seat in scenario.seats}
+    for body in plan.bodies:
+        if body.acted_by == "district_command":
+            table[body.id] = scenario.roles.district_command
+    return table
+
+
+def seat_for_party(party: str, scenario: Scenario, table: Mapping[str, str]) -> str | None:
+    """The seat that acts as *party* (the incident unit's role included), if any."""
+    if party == "incident_unit":
+        return scenario.roles.incident_unit
+    return table.get(party)
+
+
 def derived_expectation_ids(plan: Plan, scenario: Scenario) -> set[str]:
     """The ids of every expectation this scenario can create (for validating conditions)."""
+    table = recipient_seats(plan, scenario)
     ids: set[str] = set()
     for obligation in plan.reporting.obligations:
         for party in obligation.reporters:
-            seat = scenario.seat_for(party)
+            seat = seat_for_party(party, scenario, table)
             if seat in scenario.seats:
                 ids.add(f"{obligation.id}:{seat}")
                 if obligation.kind == "written":
@@ -282,6 +299,9 @@ def derived_expectation_ids(plan: Plan, scenario: Scenario) -> set[str]:
     ids |= {f"step:{s.id}" for s in plan.actions.first_response_safety}
     ids |= {f"step:{s.id}" for s in plan.actions.first_response_supply}
     ids |= {f"step:{s.id}" for s in plan.actions.supply_measures}
+    ids |= {f"warning_action:{s.id}" for s in plan.actions.warning_actions}
+    ids |= {f"request:{r.id}" for r in plan.actions.requests}
+    ids |= {f"on_scene:{u}" for u in scenario.seats}
     ids |= {"handover", "supply_order", "response_end", "information_release"}
     ids |= {"level:unwarranted", "warning:unwarranted"}
     return ids
@@ -436,10 +456,13 @@ def _action_problems(
             doc.problem((*path, "unit"), f"action names {action.unit!r}, which has no seat")
         )
     payload = action.payload
+    problems.extend(_payload_field_problems(action, doc, path))
     known_refs: dict[str, set[str]] = {
         "group": set(plan.groups_by_id),
         "step": step_ids(plan),
         "user_class": {u.id for u in plan.actions.supply_priority},
+        "to": set(plan.parties),
+        "report_kind": {"phone", "written", "followup", "final", "sensitive", "result"},
     }
     for key, allowed in known_refs.items():
         if key in payload and payload[key] not in allowed:
@@ -447,6 +470,15 @@ def _action_problems(
                 doc.problem(
                     (*path, "payload", key),
                     f"unknown {key} {payload[key]!r}: names nothing in the plan",
+                )
+            )
+    recipients = payload.get("recipients")
+    for i, recipient in enumerate(recipients if isinstance(recipients, list) else []):
+        if recipient not in plan.parties:
+            problems.append(
+                doc.problem(
+                    (*path, "payload", "recipients", i),
+                    f"unknown recipient {recipient!r}: names no unit or body of the plan",
                 )
             )
     if "level" in payload and payload["level"] not in ("I", "II", "III", "IV"):
@@ -458,6 +490,23 @@ def _action_problems(
             doc.problem((*path, "payload", "colour"), f"unknown colour {payload['colour']!r}")
         )
     return problems
+
+
+def _payload_field_problems(
+    action: ActionMatch, doc: SourceDocument, path: PathKey
+) -> list[Problem]:
+    """An expected payload names only fields the action kind has (a typo could never match)."""
+    from drill_app.core.events import KINDS  # events imports this module
+
+    fields = KINDS[action.kind].payload.model_fields
+    return [
+        doc.problem(
+            (*path, "payload", key),
+            f"{action.kind} has no field {key!r} (fields: {', '.join(fields) or 'none'})",
+        )
+        for key in action.payload
+        if key not in fields
+    ]
 
 
 def step_ids(plan: Plan) -> set[str]:
@@ -476,7 +525,8 @@ def _condition_problems(
     problems: list[Problem] = []
     for key in ("expectation_missed", "expectation_met"):
         name = getattr(condition, key)
-        if name is not None and name not in expectations:
+        base = re.sub(r"^(followup_report:[a-z0-9_]+):\d+$", r"\1", name or "")
+        if name is not None and base not in expectations:
             problems.append(
                 doc.problem(
                     (*path, key),

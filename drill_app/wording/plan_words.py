@@ -24,6 +24,7 @@ def step_list_names() -> tuple[str, ...]:
         translate("StepLists", "On a warning"),
         translate("StepLists", "Response: safety incidents"),
         translate("StepLists", "Response: supply"),
+        translate("StepLists", "Response: leaders on scene"),
     )
 
 

@@ -1,28 +1,15 @@
 """Evaluator notes and ratings: recorded as events through the archive, listed as they arrive."""
 
-# The drill fixtures are imported from test_act_panel; their use as parameters is not a
-# redefinition.
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from drilling import Drill, click, control, recorded_by, shown, start, type_text
 from exercising import wait_idle
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
-from test_act_panel import (  # the shared drill helpers
-    Drill,
-    click,
-    control,
-    drill,  # noqa: F401  (fixture)
-    recorded_by,
-    shown,
-    start,
-    type_text,
-)
 
 from drill_app.ui.evaluation.evaluator_panel import EvaluatorPanel, latest_ratings
 

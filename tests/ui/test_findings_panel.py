@@ -1,10 +1,6 @@
 """Reviews (AQ/T 9009) and findings: recorded through the archive with the core's payloads,
 listed once on disk, and printed in the after-action report."""
 
-# The drill fixtures are imported from test_act_panel / test_score_view; their use as
-# parameters is not a redefinition.
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 import re
@@ -12,20 +8,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from drilling import (
+    Drill,
+    all_cells,
+    click,
+    flat,
+    recorded_by,
+    select_line,
+    shown,
+    text_of,
+    type_text,
+)
 from exercising import wait_idle
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
-from test_act_panel import (  # the shared drill helpers
-    Drill,
-    click,
-    drill,  # noqa: F401  (fixture)
-    recorded_by,
-    shown,
-    type_text,
-)
-from test_documents_gui import flat, text_of
-from test_score_view import all_cells, select_line, view  # noqa: F401  (fixture)
 
 from drill_app.ui.evaluation.findings_panel import FindingsPanel
 from drill_app.ui.score.documents import DocumentsPanel
@@ -61,9 +58,9 @@ def test_the_panel_is_a_tab_of_the_score_view(view: ScoreView, panel: FindingsPa
         "改进项",
     ]
     # Every scored line can be the subject of a finding, named as the sheet names it.
-    assert panel.line_combo.count() == 1 + view.lines.rowCount()
-    assert panel.line_combo.itemText(2) == (
-        "区住房和城乡建设局电话报告（核实后20分钟内以电话形式报告） — 迟报10分钟"
+    assert panel.line_combo.count() == 1 + view.lines_tab.lines.rowCount()
+    assert panel.line_combo.itemText(3) == (
+        "区住房和城乡建设局电话报告（立即核实并于20分钟内以电话形式报告） — 迟报10分钟"
     )
 
 
@@ -123,7 +120,7 @@ def test_a_problem_about_a_scored_line_carries_its_evidence(
         [x.id for x in drill.session.score().lines].index("phone_report:housing")
     ]
     select_line(qtbot, view, "phone_report:housing")
-    click(qtbot, view.finding_button)
+    click(qtbot, view.lines_tab.finding_button)
     panel = view.findings_panel
     assert view.tabs.currentWidget() is panel
     # Offered from the line: §, unit, grade (late → 改进项), the text, its evidence.
@@ -132,7 +129,7 @@ def test_a_problem_about_a_scored_line_carries_its_evidence(
     assert panel.finding_unit.currentData() == "housing"
     assert panel.grade_combo.currentText() == "改进项"
     assert panel.finding_text.toPlainText() == (
-        "区住房和城乡建设局电话报告（核实后20分钟内以电话形式报告）：迟报10分钟"
+        "区住房和城乡建设局电话报告（立即核实并于20分钟内以电话形式报告）：迟报10分钟"
     )
     assert panel.evidence_label.text() == "依据事件：该评分项目的 1 个事件"
 
@@ -152,7 +149,7 @@ def test_a_problem_about_a_scored_line_carries_its_evidence(
     assert (event.kind, event.actor, event.unit) == ("finding_recorded", "evaluator", None)
     assert dict(event.payload) == {
         "finding": "area_for_improvement",
-        "text": "区住房和城乡建设局电话报告（核实后20分钟内以电话形式报告）：迟报10分钟",
+        "text": "区住房和城乡建设局电话报告（立即核实并于20分钟内以电话形式报告）：迟报10分钟",
         "plan_ref": "§4.1.2",
         "cause": "值班人员未掌握20分钟电话报告时限",
         "grade": "improvement",
@@ -187,7 +184,7 @@ def test_a_problem_about_a_scored_line_carries_its_evidence(
             "改进项",
             "§4.1.2",
             "区住房和城乡建设局",
-            "区住房和城乡建设局电话报告（核实后20分钟内以电话形式报告）：迟报10分钟",
+            "区住房和城乡建设局电话报告（立即核实并于20分钟内以电话形式报告）：迟报10分钟",
             "值班人员未掌握20分钟电话报告时限",
         ),
         ("00:50:00", "亮点", "", "§4.1.2", "区住房和城乡建设局", "书面报告按时报送，要素齐全", ""),

@@ -1,29 +1,22 @@
 """The report form: kinds, what each requires, completeness by the scoring's rule, typed figures."""
 
-# The drill fixtures are imported from test_act_panel; their use as parameters is not a
-# redefinition.
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
-from pytestqt.qtbot import QtBot
-from test_act_panel import (  # the shared drill helpers
+from drilling import (
     EMPTY_FIELDS,
     Drill,
     click,
-    drill,  # noqa: F401  (fixture)
     open_page,
-    panel,  # noqa: F401  (fixture)
     recorded_by,
     release,
     start,
-    tick,
     type_text,
 )
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
 
 from drill_app.core.plan import Plan
 from drill_app.ui.act.act_panel import ActAsUnitPanel
@@ -60,7 +53,7 @@ def test_a_written_report_shows_the_checklist_and_is_sent_incomplete(
     form = page.form
     form.set_report_kind("written")
     assert form.kind_hint.text() == (
-        "书面报告（§4.1.2）：45分钟内以书面形式报告\n"
+        "书面报告（§4.1.2）：立即核实并于45分钟内以书面形式报告\n"
         "须逐项填写§4.1.3所列内容，评估将逐项检查；有缺项也可以报送。"
     )
     assert (
@@ -72,8 +65,9 @@ def test_a_written_report_shows_the_checklist_and_is_sent_incomplete(
     form.set_initial_level("IV")
     form.figure_inputs["serious_injuries"].setValue(2)
     form.figure_inputs["direct_loss_yuan"].setValue(800000)
-    for party in ("district_government", "district_hq_office", "city_government"):
-        tick(qtbot, form.recipient_boxes[party])
+    # the plan's recipients are ticked for the user (§4.1.2)
+    ticked = [p for p, box in form.recipient_boxes.items() if box.isChecked()]
+    assert ticked == ["district_government", "district_hq_office", "city_government"]
     # 10 texts + the level + casualties and property loss stated by the figures.
     assert form.completeness() == (13, 17)
     assert form.completeness_label.text().endswith("已填 13/17 项</b>")
@@ -114,7 +108,7 @@ def test_the_kinds_and_what_they_ask_for(qtbot: QtBot, plan: Plan, chinese: None
     ]
     form.set_report_kind("phone")
     assert form.kind_hint.text() == (
-        "电话报告（§4.1.2）：核实后20分钟内以电话形式报告\n简要报告：按已掌握的情况填写，没有必填项。"
+        "电话报告（§4.1.2）：立即核实并于20分钟内以电话形式报告\n简要报告：按已掌握的情况填写，没有必填项。"
     )
     assert {marker(form, item.id) for item in plan.reporting.content} == {""}
     form.set_report_kind("sensitive")
@@ -125,7 +119,14 @@ def test_the_kinds_and_what_they_ask_for(qtbot: QtBot, plan: Plan, chinese: None
     form.set_report_kind("final")
     assert marker(form, "time") == "必填"
     recipients = [box.text() for box in form.recipient_boxes.values()]
-    assert recipients[:4] == ["区政府", "区应急指挥部办公室", "市政府", "市应急指挥部办公室"]
+    # the street receives the incident unit's report (§4.1.1)
+    assert recipients[:5] == [
+        "区政府",
+        "区应急指挥部办公室",
+        "市政府",
+        "街道办事处",
+        "市应急指挥部办公室",
+    ]
     levels = [form.level_combo.itemText(i) for i in range(form.level_combo.count())]
     assert levels == [
         "（未填）",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -14,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drill_app.core.duties import plan_recipients
 from drill_app.core.events import ExerciseState
 from drill_app.core.plan import LEVEL_ORDER
 from drill_app.core.refusals import Refusal
@@ -22,9 +21,6 @@ from drill_app.ui.act.report_form import ReportForm
 from drill_app.wording import refusal_text
 from drill_app.wording.clock import clock_text
 from drill_app.wording.events import report_kind_name
-
-if TYPE_CHECKING:
-    pass
 
 
 class ReportActionWidget(ActionPageWidget):
@@ -46,6 +42,18 @@ class ReportActionWidget(ActionPageWidget):
         self.body.addWidget(scroll, 1)
         self.body.addLayout(button_row(self.feedback, self.send_button))
         self.send_button.clicked.connect(self.send_report)
+        self.form.kind_combo.currentIndexChanged.connect(self.prefill_recipients)
+
+    def refresh(self, state: ExerciseState, unit: str | None) -> None:
+        self.prefill_recipients()
+
+    def prefill_recipients(self) -> None:
+        """Tick the recipients the plan names for this unit and report kind (§4.1)."""
+        unit = self.context.unit()
+        if unit is not None:
+            scenario = self.context.session.scenario
+            kind = self.form.report_kind()
+            self.form.set_recipients(plan_recipients(self.plan, scenario, unit, kind))
 
     def send_report(self) -> None:
         self.form.clear_messages()
@@ -60,9 +68,13 @@ class ReportActionWidget(ActionPageWidget):
             self.feedback,
             what=what,
             button=self.send_button,
-            recorded=lambda _event: self.form.clear(),
+            recorded=lambda _event: self._recorded(),
             refused=self._refused,
         )
+
+    def _recorded(self) -> None:
+        self.form.clear()
+        self.prefill_recipients()
 
     def _refused(self, reason: Refusal) -> None:
         """A refused figure is also shown beside its input."""
