@@ -25,7 +25,7 @@ import threading
 import time
 from pathlib import Path
 
-from drill_app.cli.errors import EXIT_OK, EXIT_USAGE, UsageError
+from drill_app.cli.errors import EXIT_OK, CliError
 from drill_app.core.plan import Plan, load_plan
 from drill_app.core.replay import Action, read_actions
 from drill_app.core.scenario import load_scenario
@@ -40,24 +40,16 @@ from drill_app.paths import DEFAULT_SCORING
 MAX_SPEED = 120.0
 
 
-def run(args: argparse.Namespace) -> int:
-    if args.command == "host":
-        return _host(args)
-    if args.command == "hosts":
-        return _hosts(args)
-    return _seat(args)
-
-
-def _hosts(args: argparse.Namespace) -> int:
+def hosts(args: argparse.Namespace) -> int:
     from drill_app.net.discovery import find_hosts, parse_address
 
     if not 0 < args.timeout <= 30:
-        raise UsageError("--timeout must be more than 0 and at most 30 seconds")
+        raise CliError("--timeout must be more than 0 and at most 30 seconds")
     if args.address:
         try:
             parse_address(args.address)
         except ValueError as exc:
-            raise UsageError(str(exc)) from None
+            raise CliError(str(exc)) from None
     for host in find_hosts(args.address, args.timeout, args.interface):
         print(json.dumps(dataclasses.asdict(host), ensure_ascii=False), flush=True)
     return EXIT_OK
@@ -66,7 +58,7 @@ def _hosts(args: argparse.Namespace) -> int:
 # --- host ------------------------------------------------------------------------------
 
 
-def _host(args: argparse.Namespace) -> int:
+def host(args: argparse.Namespace) -> int:
     from drill_app.store.database import StoreError
     from drill_app.store.ownership import OwnedElsewhere
     from drill_app.store.store import NewExercise, Store
@@ -75,13 +67,13 @@ def _host(args: argparse.Namespace) -> int:
     try:
         scenario = load_scenario(plan, args.scenario)
     except DataFileError as exc:
-        raise UsageError(f"invalid scenario: {exc.problems[0]}") from None
+        raise CliError(f"invalid scenario: {exc.problems[0]}") from None
     if not 0 < args.speed <= MAX_SPEED:
-        raise UsageError(f"--speed must be more than 0 and at most {MAX_SPEED:g}")
+        raise CliError(f"--speed must be more than 0 and at most {MAX_SPEED:g}")
     seats = tuple(args.seats or scenario.seats)
     unknown = [s for s in seats if s not in scenario.seats]
     if unknown:
-        raise UsageError(f"--seats: {unknown[0]!r} has no seat in this scenario")
+        raise CliError(f"--seats: {unknown[0]!r} has no seat in this scenario")
     try:
         store = Store.open(args.host_db or args.db)
         exercise_id = args.exercise or store.create_exercise(
@@ -106,9 +98,9 @@ def _host(args: argparse.Namespace) -> int:
         )
         service = HostService(store, exercise_id, load_scoring_rules(DEFAULT_SCORING), options)
     except OwnedElsewhere as exc:
-        raise UsageError(str(exc)) from None
+        raise CliError(str(exc)) from None
     except StoreError as exc:
-        raise UsageError(str(exc)) from None
+        raise CliError(str(exc)) from None
     try:
         asyncio.run(_serve(service, args.start))
     finally:
@@ -145,20 +137,20 @@ def _plan(path: Path) -> Plan:
     try:
         return load_plan(path)
     except DataFileError as exc:
-        raise UsageError(f"invalid plan: {exc.problems[0]}") from None
+        raise CliError(f"invalid plan: {exc.problems[0]}") from None
 
 
 # --- seat ------------------------------------------------------------------------------
 
 
-def _seat(args: argparse.Namespace) -> int:
+def seat(args: argparse.Namespace) -> int:
     actions: list[Action] = []
     digest = ""
     if args.actions is not None:
         try:
             actions = [a for a in read_actions(args.actions) if a.unit == args.unit]
         except DataFileError as exc:
-            raise UsageError(str(exc.problems[0])) from None
+            raise CliError(str(exc.problems[0])) from None
         digest = hashlib.sha256(args.actions.read_bytes()).hexdigest()[:12]
     state = args.state or _default_state(args.address, args.unit)
     printer = threading.Lock()
@@ -183,8 +175,7 @@ def _seat(args: argparse.Namespace) -> int:
     finally:
         client.stop()
     if client.closed_code is not None:
-        print(f"drill-app seat: the host refused: {client.closed_code}", file=sys.stderr)
-        return EXIT_USAGE
+        raise CliError(f"the host refused: {client.closed_code}")
     return EXIT_OK
 
 

@@ -5,17 +5,22 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+HOST_HELP = "host an exercise on the network without a window"
+HOST_DESCRIPTION = (
+    "Create an exercise from SCENARIO and host it: the first line on standard output is "
+    "one JSON object with address, code and exercise. Scripted injects are released on "
+    "time; the exercise ends at the scenario's duration."
+)
+SEAT_HELP = "join a hosted exercise as one unit's seat, without a window"
+SEAT_DESCRIPTION = "Print every message received as a JSON line; exit 0 when it ends."
+HOSTS_HELP = "list the exercises hosted on the network"
+HOSTS_DESCRIPTION = (
+    "Browse mDNS/DNS-SD for hosted exercises and print one JSON line per host. With "
+    "ADDRESS (typed where multicast is blocked) that one address is tried as well."
+)
 
-def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    host = commands.add_parser(
-        "host",
-        help="host an exercise on the network without a window",
-        description=(
-            "Create an exercise from SCENARIO and host it: the first line on standard "
-            "output is one JSON object with address, code and exercise. Scripted injects "
-            "are released on time; the exercise ends at the scenario's duration."
-        ),
-    )
+
+def host_arguments(host: argparse.ArgumentParser) -> None:
     host.add_argument("scenario", type=Path, metavar="SCENARIO")
     host.add_argument("--db", dest="host_db", metavar="URL", help="database URL")
     host.add_argument("--port", type=int, default=0, help="port to listen on (default: any)")
@@ -33,25 +38,16 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--no-announce", action="store_true", help="do not announce the exercise by mDNS"
     )
 
-    hosts = commands.add_parser(
-        "hosts",
-        help="list the exercises hosted on the network",
-        description=(
-            "Browse mDNS/DNS-SD for hosted exercises and print one JSON line per host. With "
-            "ADDRESS (typed where multicast is blocked) that one address is tried as well."
-        ),
-    )
+
+def hosts_arguments(hosts: argparse.ArgumentParser) -> None:
     hosts.add_argument("address", nargs="?", metavar="ADDRESS", help="HOST[:PORT] to try")
     hosts.add_argument("--timeout", type=float, default=2.0, help="seconds to listen (max 30)")
     hosts.add_argument(
         "--interface", action="append", metavar="IP", help="browse on this interface only"
     )
 
-    seat = commands.add_parser(
-        "seat",
-        help="join a hosted exercise as one unit's seat, without a window",
-        description="Print every message received as a JSON line; exit 0 when it ends.",
-    )
+
+def seat_arguments(seat: argparse.ArgumentParser) -> None:
     seat.add_argument("address", metavar="ADDRESS", help="HOST:PORT of the host")
     seat.add_argument("--code", required=True, help="the join code")
     seat.add_argument("--unit", required=True, help="the unit whose seat this is")

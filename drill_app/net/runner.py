@@ -17,7 +17,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from drill_app.core.events import Actor, Event, EventError
+from drill_app.core.commands import Command, Recorded, execute
+from drill_app.core.events import Actor, Event
 from drill_app.core.exercise import Exercise
 from drill_app.net.visibility import Viewer
 from drill_app.store.receipts import Receipt
@@ -99,13 +100,11 @@ class Runner:
             return Outcome(sub, None, "not_allowed", {"kind": sub.kind, "role": viewer.role})
         actor: Actor = "seat" if viewer.role == "seat" else "evaluator"
         event_id = event_id_for(self.exercise.exercise_id, viewer, sub.submission_id)
-        try:
-            event = self.exercise.submit(
-                sub.kind, sub.payload, actor=actor, unit=viewer.unit, event_id=event_id
-            )
-        except EventError as exc:
-            return Outcome(sub, None, "event_refused", {"reason": str(exc)})
-        return Outcome(sub, event)
+        command = Command(event_id, sub.kind, sub.payload, actor, viewer.unit)
+        outcome = execute(self.exercise, command)  # the core's one step; never raises
+        if isinstance(outcome, Recorded):
+            return Outcome(sub, outcome.event)
+        return Outcome(sub, None, outcome.refusal.code, dict(outcome.refusal.params))
 
     def control(self, kind: str, payload: dict[str, Any] | None = None) -> list[Event]:
         """A controller command (start, pause, speed, end …), committed at once."""

@@ -335,7 +335,7 @@ class Store:
             check_writer(session, exercise_id, owner)
             if any(event.exercise_id != exercise_id for event in events):
                 raise StoreError("a group of events must belong to one exercise")
-            if rows := new_rows(session, row, events):
+            if rows := new_rows(session, row, events, _CHAIN):
                 session.execute(insert(EventRow.metadata.tables["events"]), rows)
             write_receipts(session, receipts)
             return row.head_hash
@@ -413,7 +413,7 @@ class Store:
             exercise.submit("host_restarted", {"down_seconds": gap}, actor="system")
         return exercise
 
-    def new_exercise(
+    def load_exercise(
         self,
         exercise_id: str,
         rules: ScoringRules,
@@ -422,6 +422,8 @@ class Store:
         new_id: Callable[[], str] | None = None,
         owner: str | None = None,
     ) -> Exercise:
+        """An existing exercise rebuilt from its stored events, recording no restart (to read
+        it, score it, or write to it from a tool)."""
         return self.open_exercise(
             exercise_id,
             rules,
@@ -509,6 +511,15 @@ def _parse_scenario(plan: Plan, text: str) -> Scenario:
         return scenario_from_document(plan, parse_yaml(text, "<stored scenario>"))
     except DataFileError as exc:
         raise StoreError(f"the stored scenario is not valid: {exc.problems[0]}") from None
+
+
+class _Chain:
+    fields_of = staticmethod(EventFields.of)
+    fields_of_row = staticmethod(lambda row: _fields_of_row(row))
+    hash = staticmethod(chain_hash)
+
+
+_CHAIN = _Chain()
 
 
 def _fields_of_row(row: EventRow) -> EventFields:

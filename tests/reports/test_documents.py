@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import pypdf
 import pytest
+from documenting import flat, report, text_of
 
 from drill_app.cli import main
 from drill_app.paths import SCENARIOS_DIR
@@ -15,39 +15,6 @@ from drill_app.paths import SCENARIOS_DIR
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "replays"
 SCENARIO = str(SCENARIOS_DIR / "a-shanhai-explosion.yaml")
 A4 = (595, 842)  # points
-
-
-def report(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], *args: str, lang: str = "zh_CN"
-) -> Path:
-    out = tmp_path / "out.pdf"
-    code = main(
-        [
-            "--lang",
-            lang,
-            "report",
-            "--replay",
-            SCENARIO,
-            str(FIXTURES / "a-late-phone.jsonl"),
-            "--held-on",
-            "2026-11-20",
-            "--pdf",
-            str(out),
-            *args,
-        ]
-    )
-    assert code == 0
-    assert capsys.readouterr().out.startswith(f"{out}: ")
-    return out
-
-
-def text_of(path: Path) -> str:
-    reader = pypdf.PdfReader(path)
-    return "\n".join(page.extract_text() for page in reader.pages)
-
-
-def flat(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def test_scoring_sheet_text_is_the_engines(
@@ -75,7 +42,7 @@ def test_scoring_sheet_text_is_the_engines(
         assert unit in compact, unit
     # the late phone report: due 0:25, done 0:32, 7 minutes late, 5 of 10 points
     assert "区应急管理局电话报告" in compact
-    assert "区应急管理局§4.1.20:250:327迟7分钟5/10" in compact
+    assert "区应急管理局§4.1.20:250:327迟报7分钟5/10" in compact
     # the 100-point total and grade: 100 x (25 x 145/150 + 55) / 80 = 99.0
     assert "信息报告2516145/15024.2" in compact  # weight 25, 16 lines, 145/150, 24.2
     assert "预警100—不适用" in compact
@@ -115,7 +82,7 @@ def test_unit_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "应急演练评估表（区应急管理局）" in compact
     assert "被评估单位区应急管理局" in compact
     assert "区住房和城乡建设局电话报告" not in compact
-    assert "迟7分钟" in compact
+    assert "迟报7分钟" in compact
 
 
 def test_after_action_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

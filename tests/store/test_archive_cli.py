@@ -6,41 +6,15 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from helpers.cli import run_cli as run
+from helpers.cli import save_replay as save
 from sqlalchemy import text
 
-from drill_app.cli import main
 from drill_app.paths import SCENARIOS_DIR
 from drill_app.store.store import Store
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "replays"
 SCENARIO = str(SCENARIOS_DIR / "a-shanhai-explosion.yaml")
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def save(
-    capsys: pytest.CaptureFixture[str], db: str, held_on: str, fixture: str = "a-perfect.jsonl"
-) -> str:
-    code, _, err = run(
-        capsys,
-        "--db",
-        db,
-        "replay",
-        SCENARIO,
-        str(FIXTURES / fixture),
-        "--save",
-        "--held-on",
-        held_on,
-    )
-    assert code == 0, err
-    return err.strip().removeprefix("saved as exercise ")
 
 
 def test_history_shows_the_last_drill_the_next_due_and_overdue(
@@ -134,7 +108,7 @@ def test_score_a_stored_exercise_with_its_final_hash(
     assert out.startswith(
         f"姚家街道山海社区居民楼燃气爆炸事故桌面推演  2026-11-20  [{exercise_id}]\n"
     )
-    assert "迟7分钟" in out
+    assert "迟报7分钟" in out
     assert "得分 285/290（得分率 98.3%）  评估表总分 99（百分制）  等级：优" in out
     _, verify_out, _ = run(capsys, "--db", db, "verify", exercise_id)
     final_hash = verify_out.split("final hash ")[1].strip()

@@ -13,20 +13,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from drilling import all_cells, click, expected_cells, open_page, type_text
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from test_act_panel import click, open_page, type_text
-from test_score_view import all_cells, expected_cells
 
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
 from drill_app.ui.exercise.clock_bar import ClockBarWidget
 from drill_app.ui.exercise.exercise_view import ExerciseView
 from drill_app.ui.main_window import MainWindow
 from drill_app.ui.score.score_view import ScoreView
-from drill_app.ui.shared.i18n import install_translators, remove_translators
 from drill_app.ui.shared.settings import AppSettings
 from drill_app.ui.start.new_exercise_dialog import NewExerciseDialog
+from drill_app.wording.language import install_translators, remove_translators
 
 SCENARIO = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
 START = 1_780_000_000.0  # a fixed wall-clock start
@@ -203,7 +202,9 @@ def test_a_whole_drill_through_the_windows(
         def __init__(self) -> None:
             self.session = session
 
-    assert all_cells(score.lines) == [expected_cells(_Drill(), line) for line in sheet.lines]  # type: ignore[arg-type]
+    assert all_cells(score.lines_tab.lines) == [
+        expected_cells(_Drill(), line) for line in sheet.lines
+    ]  # type: ignore[arg-type]
 
     # the database holds exactly what the windows showed, and it is ended
     from drill_app.store.store import Store

@@ -12,11 +12,8 @@ accumulates ticks. Panels follow ``session.event_added`` for everything else.
 
 from __future__ import annotations
 
-import importlib
-from typing import cast
-
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QHideEvent, QShowEvent
+from PySide6.QtGui import QColor, QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -30,36 +27,23 @@ from PySide6.QtWidgets import (
 
 from drill_app.core.clock import CONTROL_KINDS
 from drill_app.core.events import Event
-from drill_app.core.scenario import EXERCISE_TYPE_NAMES
+from drill_app.core.refusals import Refusal
+from drill_app.ui.act.act_panel import ActAsUnitPanel
+from drill_app.ui.evaluation.evaluator_panel import EvaluatorPanel
 from drill_app.ui.exercise.clock_bar import ClockBarWidget
-from drill_app.ui.exercise.event_feed import EventFeedPanel, event_kind_names
-from drill_app.ui.exercise.msel_panel import MselPanel, upcoming_release_time
+from drill_app.ui.exercise.event_feed import EventFeedPanel
+from drill_app.ui.exercise.msel_panel import MselPanel
 from drill_app.ui.exercise.status_board import StatusBoardPanel
 from drill_app.ui.session import ExerciseSession
+from drill_app.wording import PlanWords, refusal_text
+from drill_app.wording.evaluation import exercise_type_name
+from drill_app.wording.events import event_kind_names
+from drill_app.wording.palette import ERROR_COLOUR
 
 REFRESH_MS = 250
 # Refusals of these commands are reported in the view's notice line; the forms of the
 # "act as unit" and evaluator panels explain their own.
 NOTICED_KINDS = CONTROL_KINDS | {"inject_delivered", "inject_skipped"}
-
-
-def optional_panel(
-    module: str, class_name: str, session: ExerciseSession, placeholder: str, parent: QWidget
-) -> QWidget:
-    """An instance of drill_app.ui.<module>.<class_name>(session, parent), or a label saying
-    *placeholder* if that module is not there (yet)."""
-    name = f"drill_app.ui.{module}"
-    try:
-        panel_class = getattr(importlib.import_module(name), class_name)
-    except ModuleNotFoundError as error:
-        if error.name != name:
-            raise  # the module is there but something it imports is missing: a real error
-        label = QLabel(placeholder, parent)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        label.setStyleSheet("color: #666;")
-        return label
-    return cast(QWidget, panel_class(session, parent))
 
 
 def _scrolling(panel: QWidget, parent: QWidget) -> QScrollArea:
@@ -91,7 +75,7 @@ class ExerciseView(QWidget):
         self.title_label.setText(loaded.title or scenario.title)
         self.scenario_label = QLabel(self)
         self.scenario_label.setObjectName("scenario_title")
-        kind = EXERCISE_TYPE_NAMES.get(scenario.exercise_type, scenario.exercise_type)
+        kind = exercise_type_name(scenario.exercise_type)
         self.scenario_label.setText(
             self.tr("Scenario: {title} ({kind}, {place})").format(
                 title=scenario.title, kind=kind, place=scenario.location.name
@@ -103,7 +87,7 @@ class ExerciseView(QWidget):
         self.scenario_label.setStyleSheet("color: #444;")
         self.notice_label = QLabel(self)
         self.notice_label.setObjectName("notice")
-        self.notice_label.setStyleSheet("color: #b00020;")
+        self.notice_label.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.notice_label.setWordWrap(True)
         self.notice_label.hide()
 
@@ -111,8 +95,8 @@ class ExerciseView(QWidget):
         self.clock_bar = ClockBarWidget(
             session,
             self,
-            next_inject_time=lambda: upcoming_release_time(
-                session.mirror, self.msel_panel.model.holds, session.now()
+            next_inject_time=lambda: session.mirror.upcoming_release_time(
+                self.msel_panel.model.holds
             ),
         )
         self.clock_bar.setObjectName("clock_bar")
@@ -122,20 +106,8 @@ class ExerciseView(QWidget):
         self.status_board = StatusBoardPanel(session, self)
         self.event_feed = EventFeedPanel(session, self)
 
-        self.act_panel = optional_panel(
-            "act.act_panel",
-            "ActAsUnitPanel",
-            session,
-            self.tr("The forms for acting as a unit are not available in this version."),
-            self,
-        )
-        self.evaluator_panel = optional_panel(
-            "evaluation.evaluator_panel",
-            "EvaluatorPanel",
-            session,
-            self.tr("Evaluator notes are not available in this version."),
-            self,
-        )
+        self.act_panel = ActAsUnitPanel(session, self)
+        self.evaluator_panel = EvaluatorPanel(session, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("side_tabs")
         self.tabs.setDocumentMode(True)
@@ -228,12 +200,13 @@ class ExerciseView(QWidget):
             self.timer.stop()  # the clock is frozen for good
             self.exercise_ended.emit()
 
-    def _refused(self, _command_id: str, kind: str, reason: str) -> None:
+    def _refused(self, _command_id: str, kind: str, reason: Refusal) -> None:
         if kind not in NOTICED_KINDS:
             return
+        words = PlanWords(self.session.plan, scenario=self.session.scenario)
         self.notice_label.setText(
             self.tr("Not done: {action}: {reason}").format(
-                action=self._kind_names.get(kind, kind), reason=reason
+                action=self._kind_names.get(kind, kind), reason=refusal_text(reason, words)
             )
         )
         self.notice_label.show()
@@ -241,7 +214,7 @@ class ExerciseView(QWidget):
     def _due_count_changed(self, due: int) -> None:
         if due:
             self.tabs.setTabText(0, self.tr("Injects ({count} due)").format(count=due))
-            self.tabs.tabBar().setTabTextColor(0, Qt.GlobalColor.darkRed)
+            self.tabs.tabBar().setTabTextColor(0, QColor(ERROR_COLOUR))
         else:
             self.tabs.setTabText(0, self.tr("Injects"))
             self.tabs.tabBar().setTabTextColor(0, self.palette().windowText().color())
