@@ -25,6 +25,8 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
 from drill_app.core.clock import CONTROL_KINDS
+from drill_app.core.commands import Command
+from drill_app.core.commands import Outcome as CoreOutcome
 from drill_app.core.events import Event
 from drill_app.core.scoring import ScoringRules
 from drill_app.net.connection import (
@@ -95,6 +97,7 @@ class HostService:
         self._engine_task: asyncio.Task[None] | None = None
         self._announcer: Any = None
         self._next_tick = 0.0
+        self._listeners: list[Callable[[CoreOutcome], None]] = []
         self.address = ""
         self.ended = asyncio.Event()
 
@@ -309,6 +312,27 @@ class HostService:
 
         self._jobs.put_nowait(job)
         await done
+
+    async def execute(self, command: Command) -> CoreOutcome:
+        """Run a command of the host's own console; committed and fanned out like any other.
+
+        The outcome also goes to every ``subscribe``d listener (the console's views)."""
+        done: asyncio.Future[CoreOutcome] = asyncio.get_running_loop().create_future()
+
+        async def job() -> None:
+            outcome, events = await self._on_worker(lambda: self.runner.execute(command))
+            await self._fan_out(events)
+            for listener in list(self._listeners):
+                listener(outcome)
+            done.set_result(outcome)
+
+        self._jobs.put_nowait(job)
+        return await done
+
+    def subscribe(self, listener: Callable[[CoreOutcome], None]) -> Callable[[], None]:
+        """EventSource: outcomes of the console's commands, in commit order (host's thread)."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
 
     def rotate_code(self, code: str | None = None) -> str:
         new = self.room.rotate_code(code)

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from drill_app.core.commands import Command
 from drill_app.net.host import HostService
 
 T = TypeVar("T")
@@ -55,6 +56,11 @@ class HostThread:
         asyncio.run_coroutine_threadsafe(self.service.control(kind, payload), self._loop).result(
             timeout
         )
+
+    def send(self, command: Command) -> None:
+        """CommandSink: hand a console command to the host (returns at once; the outcome
+        reaches the listeners of ``service.subscribe``, on the host's thread)."""
+        asyncio.run_coroutine_threadsafe(self.service.execute(command), self._loop)
 
     def stop(self, timeout: float = 10.0) -> None:
         self._loop.call_soon_threadsafe(self.service.stop)

@@ -18,8 +18,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from drill_app.core.commands import Command, Recorded, execute
+from drill_app.core.commands import Outcome as CoreOutcome
+from drill_app.core.commands import Refused as CoreRefused
 from drill_app.core.events import Actor, Event
 from drill_app.core.exercise import Exercise
+from drill_app.core.refusals import refusal
 from drill_app.net.visibility import Viewer
 from drill_app.store.receipts import Receipt
 
@@ -105,6 +108,14 @@ class Runner:
         if isinstance(outcome, Recorded):
             return Outcome(sub, outcome.event)
         return Outcome(sub, None, outcome.refusal.code, dict(outcome.refusal.params))
+
+    def execute(self, command: Command) -> tuple[CoreOutcome, list[Event]]:
+        """A command from the host's own console (the controller, or its act-as-unit forms)."""
+        outcome = execute(self.exercise, command)
+        try:
+            return outcome, self._commit()
+        except Exception as exc:
+            return CoreRefused(command, refusal("not_saved", error=str(exc))), []
 
     def control(self, kind: str, payload: dict[str, Any] | None = None) -> list[Event]:
         """A controller command (start, pause, speed, end …), committed at once."""

@@ -15,6 +15,8 @@ from roomtest import new_exercise, wait_until
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 
+from drill_app.core.commands import Command, Recorded
+from drill_app.core.commands import Refused as CoreRefused
 from drill_app.core.scoring import ScoringRules
 from drill_app.net.client import JoinRequest, SeatClient
 from drill_app.net.connection import HostOptions
@@ -299,3 +301,33 @@ def test_a_thousand_hostile_frames_leave_the_exercise_untouched(
     )
     assert hosted.store.verify(hosted.exercise_id).ok
     assert [m for m in received(seat) if isinstance(m, Refused | Bye)] == []
+
+
+def test_the_hosts_own_console_sends_commands_and_follows_their_outcomes(
+    hosted: Hosted, clients: list[SeatClient], tmp_path: Path
+) -> None:
+    seat = join(hosted, clients, "emergency", tmp_path / "emergency")
+    outcomes: list[Any] = []
+    hosted.thread.call(lambda: hosted.thread.service.subscribe(outcomes.append))
+    inject = {
+        "title": "补充情况",
+        "text": "现场风力增大。",
+        "source": "controller",
+        "to": ["emergency"],
+    }
+    hosted.thread.send(Command("console-000001", "inject_delivered", inject))
+    hosted.thread.send(Command("console-000002", "exercise_resumed"))  # not paused: refused
+    wait_until(lambda: len(outcomes) == 2, 10, "both outcomes")
+    assert isinstance(outcomes[0], Recorded) and outcomes[0].event.id == "console-000001"
+    assert (
+        isinstance(outcomes[1], CoreRefused) and outcomes[1].refusal.code == "exercise_not_paused"
+    )
+    wait_until(
+        lambda: any(
+            isinstance(m, EventMessage) and m.event.id == "console-000001"
+            for m in seat.messages.queue
+        ),
+        10,
+        "the inject at the seat",
+    )
+    assert [e.id for e in hosted.log()][-1] == "console-000001"
