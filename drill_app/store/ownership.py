@@ -256,6 +256,7 @@ class Heartbeat:
         self._interval = max(0.05, lease / 3)
         self._on_lost = on_lost
         self._stop = threading.Event()
+        self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, name="drill-heartbeat", daemon=True)
 
     def start(self) -> Heartbeat:
@@ -263,11 +264,19 @@ class Heartbeat:
         return self
 
     def stop(self) -> None:
+        """Stop and wait for the thread to end (by an event, not ``join``: called from a
+        Qt thread, ``join`` would register that thread with ``threading`` for good)."""
         self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join()
+        if self._thread.ident is not None:
+            self._done.wait()
 
     def _run(self) -> None:
+        try:
+            self._beat()
+        finally:
+            self._done.set()
+
+    def _beat(self) -> None:
         while not self._stop.wait(self._interval):
             try:
                 ours = self._ownership.heartbeat(self._exercise_id, self._owner_id)
