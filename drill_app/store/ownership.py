@@ -184,7 +184,7 @@ class Ownership:
             reason = None
             if previous is not None and previous.owner_id != me.owner_id:
                 reason = why_dead(previous, now, self._here, self._alive)
-                if reason is None:
+                if reason is None and not self._same_process(previous, me):
                     raise OwnedElsewhere(previous)
             if row is None:
                 row = ExerciseOwner(exercise_id=exercise_id)
@@ -197,6 +197,10 @@ class Ownership:
             mine = _info(row)
         taken = previous if reason is not None else None
         return Claimed(mine, taken, reason)
+
+    def _same_process(self, previous: OwnerInfo, me: OwnerIdentity) -> bool:
+        """An earlier claim of this very process (a window reopened): no other writer."""
+        return (previous.machine, previous.pid) == (self._here, me.pid) == (me.machine, me.pid)
 
     def heartbeat(self, exercise_id: str, owner_id: str, *, address: str | None = None) -> bool:
         """Renew the claim; False when it is no longer ours (someone took it over)."""

@@ -35,6 +35,7 @@ def rules() -> ScoringRules:
 
 
 def console(machine: str = "", pid: int = 0, role: str = "console") -> OwnerIdentity:
+    """This process, or (with *machine*) a process on another workstation."""
     me = OwnerIdentity.this_process(role)
     if machine:
         return OwnerIdentity(me.owner_id, machine, pid or me.pid, role)
@@ -50,7 +51,8 @@ def test_a_second_console_never_writes_to_a_live_owned_exercise(
 ) -> None:
     with Store.open(db_url) as store:
         exercise_id = new_exercise(store)
-        first = open_owned(store, exercise_id, rules, console(role="host"))
+        # The first console runs on another workstation (a different process, alive: it beats).
+        first = open_owned(store, exercise_id, rules, console("pc-07/1a2b", 4242, role="host"))
         first.exercise.submit("exercise_started", actor="controller")
         first.exercise.release("i01_hotline")
         with pytest.raises(OwnedElsewhere) as refused:
@@ -137,7 +139,7 @@ def test_heartbeats_keep_a_claim_alive_and_report_when_it_was_taken(db_url: str)
     with Store.open(db_url) as store:
         exercise_id = new_exercise(store)
         claims = Ownership(store.engine)
-        me = console()
+        me = console("pc-07/1a2b", 4242)  # another workstation, alive while it beats
         claims.claim(exercise_id, me, lease=0.3)
         lost: list[bool] = []
         beat = Heartbeat(
@@ -211,6 +213,7 @@ def test_a_consoles_claim_is_released_when_it_opens_another_or_closes(
     with Store.open(db_url) as store:
         first_id, second_id = new_exercise(store), new_exercise(store)
         one, two = ExerciseClaim(store), ExerciseClaim(store)
+        one.me = console("pc-07/1a2b", 4242)  # another workstation's console
         exercise = one.open(first_id, rules)
         with pytest.raises(OwnedElsewhere):
             two.open(first_id, rules)
