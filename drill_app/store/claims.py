@@ -53,6 +53,10 @@ def open_owned(
     return OwnedExercise(exercise, claim)
 
 
+_BEATING: dict[str, Heartbeat] = {}
+"""This process's heartbeats by exercise (one hold per exercise per process)."""
+
+
 class ExerciseClaim:
     """A console's (or host's) hold on the one exercise it runs: claim, heartbeat, release.
 
@@ -85,13 +89,19 @@ class ExerciseClaim:
             self.store, exercise_id, rules, self.me, lease=self.lease, wall_clock=wall_clock
         )
         self.exercise_id = exercise_id
+        earlier = _BEATING.pop(exercise_id, None)
+        if earlier is not None:  # this process's earlier hold (a window that went away)
+            earlier.stop()
         claims = Ownership(self.store.engine)
         self._heartbeat = Heartbeat(claims, exercise_id, self.owner_id, lease=self.lease).start()
+        _BEATING[exercise_id] = self._heartbeat
         return owned.exercise
 
     def release(self) -> None:
         if self._heartbeat is not None:
             self._heartbeat.stop()
+            if self.exercise_id is not None and _BEATING.get(self.exercise_id) is self._heartbeat:
+                del _BEATING[self.exercise_id]
             self._heartbeat = None
         if self.exercise_id is not None:
             Ownership(self.store.engine).release(self.exercise_id, self.owner_id)

@@ -37,7 +37,6 @@ from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING, SCENARIOS_DIR
 from drill_app.wording import PlanWords, refusal_text
 
 if TYPE_CHECKING:  # the store (and SQLAlchemy) is imported in the worker thread only
-    from drill_app.store.claims import ExerciseClaim
     from drill_app.store.store import ExerciseSummary, NewExercise, Store
 
 
@@ -135,7 +134,6 @@ class ArchiveWorker(QObject):
         self._plan: Plan | None = None
         self._rules: ScoringRules | None = None
         self._exercise: Exercise | None = None
-        self._claim: ExerciseClaim | None = None  # the one writer (store/claims.py)
 
     # Slots run in the worker thread (queued connections).
 
@@ -146,7 +144,8 @@ class ArchiveWorker(QObject):
             from drill_app.store.store import Store
 
             try:
-                self.close()
+                if self._store is not None:
+                    self._store.close()
                 self._store = Store.open(url or None)
                 self._plan = load_plan(self._plan_path)
                 self._rules = load_scoring_rules(DEFAULT_SCORING)
@@ -192,14 +191,13 @@ class ArchiveWorker(QObject):
 
     @Slot(str)
     def open_exercise(self, exercise_id: str) -> None:
-        from drill_app.store.claims import ExerciseClaim
         from drill_app.store.database import StoreError
 
         assert self._store is not None and self._rules is not None
         try:
-            # Only the claimant writes; a live owner elsewhere: OwnedElsewhere (join or watch).
-            self._claim = self._claim or ExerciseClaim(self._store)
-            self._exercise = self._claim.open(exercise_id, self._rules, wall_clock=self._wall)
+            self._exercise = self._store.open_exercise(
+                exercise_id, self._rules, wall_clock=self._wall
+            )
             detail = self._store.exercise(exercise_id)
         except StoreError as exc:
             self.failed.emit("open_exercise", str(exc))
@@ -232,8 +230,7 @@ class ArchiveWorker(QObject):
     def _persist(self, event: Event) -> None:
         """Commit *event*, then tell the GUI the chain's new head (before the event itself)."""
         assert self._store is not None
-        owner = self._claim.owner_id if self._claim is not None else None
-        head = self._store.append_event(event, owner=owner)
+        head = self._store.append_event(event)
         self.chain_advanced.emit(event.exercise_id, head)
 
     @Slot(object)
@@ -284,9 +281,6 @@ class ArchiveWorker(QObject):
 
     @Slot()
     def close(self) -> None:
-        if self._claim is not None:
-            self._claim.release()
-            self._claim = None
         if self._store is not None:
             self._store.close()
             self._store = None
