@@ -32,8 +32,8 @@ class CategoryResult:
 
     @property
     def score(self) -> float:
-        """This category's share of the 100-point sheet."""
-        return round(self.weight * self.points / self.max_points, 1) if self.applicable else 0.0
+        """This category's share of the 100-point sheet (to 2 decimals, as printed)."""
+        return round(self.weight * self.points / self.max_points, 2) if self.applicable else 0.0
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,29 @@ class Evaluation:
     reviews: tuple[Review, ...]
     notes: tuple[Event, ...]
     lines: tuple[Line, ...]
+
+    @property
+    def applicable_weight(self) -> float:
+        """The sum of the weights of the categories that apply (the normalisation base)."""
+        return sum(c.weight for c in self.categories if c.applicable)
+
+    @property
+    def applicable_score(self) -> float:
+        """The sum of the category scores before normalisation (to 2 decimals)."""
+        return round(
+            sum(c.weight * c.points / c.max_points for c in self.categories if c.applicable), 2
+        )
+
+
+def unit_totals(scenario: Scenario, sheet: ScoreSheet, rules: ScoringRules) -> dict[str, float]:
+    """Each unit's own 100-point total: the sheet's normalisation over that unit's lines
+    (the figure printed on the unit's scoring sheet)."""
+    rules = rules.with_overrides(scenario.scoring)
+    units = dict.fromkeys(x.unit for x in sheet.lines if x.status != "pending")
+    return {
+        unit: hundred_point_total((x for x in sheet.lines if x.unit == unit), rules)
+        for unit in units
+    }
 
 
 def covers(refs: Iterable[str], plan_ref: str) -> bool:

@@ -27,9 +27,27 @@ class ImprovementRow:
 
 
 @dataclass(frozen=True)
+class Verification:
+    """What checking the stored event log's hash chain found (the caller checks it)."""
+
+    intact: bool
+    """Every event matches its hash and the chain is unbroken."""
+    event_count: int
+    head_hash: str
+    """The full hash of the last event."""
+    expected_hash: str | None = None
+    """The final hash the caller was told to expect (e.g. from a signed paper copy)."""
+
+    @property
+    def matches_expected(self) -> bool | None:
+        return None if self.expected_hash is None else self.expected_hash == self.head_hash
+
+
+@dataclass(frozen=True)
 class ReportContext:
     title: str
-    held_on: dt.date
+    held_on: dt.date | None
+    """The day the drill was held (None: a replay that does not say)."""
     location: str
     exercise_type: str
     controller: str
@@ -44,6 +62,8 @@ class ReportContext:
     improvements: tuple[ImprovementRow, ...] = ()
     final_hash: str | None = None
     """The hash of the last stored event (None for a replay that was not stored)."""
+    verification: Verification | None = None
+    """The verified state of the stored log; supersedes ``final_hash`` when given."""
     issued_on: dt.date | None = None
     """The document date (default: today)."""
     language: str = "zh_CN"
@@ -58,7 +78,25 @@ class ReportContext:
         return evaluate(self.plan, self.scenario, self.sheet, self.events, self.rules, unit)
 
     def unit_name(self, unit: str) -> str:
-        return self.plan.party_name(unit)
+        """A unit's or body's name in the document's language (the plan's English name)."""
+        party = self.plan.parties.get(unit)
+        if party is None:
+            return unit
+        return party.name_en if self.english else party.name
+
+    @property
+    def plan_title(self) -> str:
+        identity = self.plan.identity
+        return identity.title_en if self.english and identity.title_en else identity.title
+
+    @property
+    def organiser(self) -> str:
+        """The unit that organises drills (§9.3: the HQ office)."""
+        return self.unit_name(self.plan.drills.organiser)
+
+    @property
+    def head_hash(self) -> str | None:
+        return self.verification.head_hash if self.verification else self.final_hash
 
 
 def seats_of(
