@@ -62,6 +62,8 @@ class Finding:
     evidence: tuple[str, ...]
     unit: str | None
     from_evaluators: bool
+    text_en: str = ""
+    """For a finding derived from a scored line: its English wording."""
 
 
 @dataclass(frozen=True)
@@ -185,8 +187,10 @@ def evaluate(
     for line in lines:
         if line.status in graded_by_status and line.plan_ref not in evaluated_refs:
             text = line.title + (f"：{line.detail}" if line.detail else "")
+            text_en = line.title_en + (f": {line.detail}" if line.detail else "")
             if line.status == "late":
                 text += f"（迟{line.minutes_late}分钟）"
+                text_en += f" ({line.minutes_late} min late)"
             findings.append(
                 Finding(
                     "area_for_improvement",
@@ -197,6 +201,7 @@ def evaluate(
                     line.evidence,
                     line.unit,
                     False,
+                    text_en,
                 )
             )
     reviews = tuple(

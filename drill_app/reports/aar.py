@@ -63,8 +63,9 @@ def none_recorded() -> str:
 
 
 def overview(ctx: ReportContext) -> str:
-    people = "；".join(
-        f"{ctx.unit_name(u)}（{p}）" if p else ctx.unit_name(u) for u, p in ctx.seats
+    people = ctx.listing(
+        (ctx.unit_name(u) + ctx.paren(p) if p else ctx.unit_name(u) for u, p in ctx.seats),
+        strong=True,
     )
     purposes = "<br/>".join(
         f"{i}. {esc(o.text)}" for i, o in enumerate(ctx.scenario.objectives, start=1)
@@ -75,14 +76,18 @@ def overview(ctx: ReportContext) -> str:
         (QCoreApplication.translate("Report", "Purpose"), purposes),
         (
             QCoreApplication.translate("Report", "Time and place"),
-            esc(f"{held_on_text(ctx.held_on)}　{ctx.location or ctx.scenario.location.name}"),
+            esc(
+                held_on_text(ctx.held_on)
+                + (", " if ctx.english else "　")
+                + (ctx.location or ctx.scenario.location.name)
+            ),
         ),
         (QCoreApplication.translate("Report", "Form"), esc(exercise_type_text(ctx.exercise_type))),
         (QCoreApplication.translate("Report", "Participating units and people"), esc(people)),
         (QCoreApplication.translate("Report", "Scenario"), esc(ctx.scenario.summary)),
         (
             QCoreApplication.translate("Report", "Controller and evaluators"),
-            esc("、".join(x for x in (ctx.controller, *ctx.evaluators) if x) or "—"),
+            esc(ctx.listing(x for x in (ctx.controller, *ctx.evaluators) if x) or "—"),
         ),
     ]
     cells = "".join(
@@ -115,23 +120,30 @@ def conclusion(ctx: ReportContext, ev: Evaluation) -> str:
         "challenges (M), {u} unable to be performed (U).",
     ).format(**{r.lower(): ratings.count(r) for r in "PSMU"})
     problems = [f for f in ev.findings if f.kind == "area_for_improvement"]
-    verdict = (
-        QCoreApplication.translate(
+    if not problems:
+        verdict = QCoreApplication.translate(
+            "Report", "The drill met its purpose; no problem needing correction was found."
+        )
+    elif len(problems) == 1:
+        verdict = QCoreApplication.translate(
+            "Report",
+            "The drill met its purpose; the one problem found is listed in the improvement "
+            "plan with the unit responsible for it.",
+        )
+    else:
+        verdict = QCoreApplication.translate(
             "Report",
             "The drill met its purpose; the {n} problems found are listed in the improvement "
             "plan with the unit responsible for each.",
         ).format(n=len(problems))
-        if problems
-        else QCoreApplication.translate(
-            "Report", "The drill met its purpose; no problem needing correction was found."
-        )
-    )
     return f"<p>{esc(summary)}</p><p>{esc(objectives)}</p><p>{esc(verdict)}</p>"
 
 
 def strengths(ctx: ReportContext, ev: Evaluation) -> str:
     items = [
-        f"<li>{esc(f.text)}（{esc(f.plan_ref)}）</li>" for f in ev.findings if f.kind == "strength"
+        f"<li>{esc(ctx.finding_text(f) + (ctx.paren(f.plan_ref) if f.plan_ref else ''))}</li>"
+        for f in ev.findings
+        if f.kind == "strength"
     ]
     for c in ev.categories:
         if c.applicable and c.points == c.max_points:
@@ -168,7 +180,7 @@ def problems(ctx: ReportContext, ev: Evaluation) -> str:
         (QCoreApplication.translate("Report", "Analysis of the cause"), 32),
     )
     rows = "".join(
-        f'<tr><td class="c">{i}</td><td>{esc(f.text)}</td>{nowrap(f.plan_ref)}'
+        f'<tr><td class="c">{i}</td><td>{esc(ctx.finding_text(f))}</td>{nowrap(f.plan_ref)}'
         f"{nowrap(grade_name(ctx, f.grade))}"
         f"<td>{esc(f.cause) if f.cause else '&nbsp;<br/>&nbsp;'}</td></tr>"
         for i, f in enumerate(found, start=1)
@@ -185,8 +197,8 @@ def lessons(ctx: ReportContext, ev: Evaluation) -> str:
     for stage in ("onsite_review", "self_assessment", "team_assessment"):
         reviews = [r for r in ev.reviews if r.stage == stage]
         texts = "".join(
-            f"<li>{esc(ctx.unit_name(r.unit) + '：' if r.unit else '')}{esc(r.text)}"
-            f"{esc('（' + r.by + '）' if r.by else '')}</li>"
+            f"<li>{esc(ctx.unit_name(r.unit) + ctx.colon if r.unit else '')}{esc(r.text)}"
+            f"{esc(ctx.paren(r.by) if r.by else '')}</li>"
             for r in reviews
         )
         body = f"<ol>{texts}</ol>" if texts else none_recorded()
@@ -196,7 +208,7 @@ def lessons(ctx: ReportContext, ev: Evaluation) -> str:
 
 def recommendations(ctx: ReportContext, items: list[ImprovementRow]) -> str:
     lines = [
-        f"<li>{esc(element_name(i.element)) + '：' if i.element else ''}"
+        f"<li>{esc(element_name(i.element) + ctx.colon) if i.element else ''}"
         f"{esc(i.action or i.issue)}</li>"
         for i in sorted(
             items, key=lambda i: ELEMENTS.index(i.element) if i.element in ELEMENTS else 99
@@ -227,7 +239,11 @@ def improvement_items(ctx: ReportContext, ev: Evaluation) -> list[ImprovementRow
         if (f.plan_ref, owner) in answered:
             continue
         answered.add((f.plan_ref, owner))
-        items.append(ImprovementRow(f.text, "", "", owner, "", f.plan_ref, None, due, "proposed"))
+        items.append(
+            ImprovementRow(
+                ctx.finding_text(f), "", "", owner, "", f.plan_ref, None, due, "proposed"
+            )
+        )
     return items
 
 

@@ -109,10 +109,14 @@ def table(inner: str) -> str:
     )
 
 
+NOWRAP = ' style="white-space: nowrap"'
+
+
 def head_row(*cells: tuple[str, int]) -> str:
-    """A header row: (label, width in percent) per column; repeated on each page."""
+    """A header row: (label, width in percent) per column; repeated on each page.
+    A label without a space (a word, or Chinese) is never broken."""
     return (
         "<thead><tr>"
-        + "".join(f'<th width="{w}%">{esc(t)}</th>' for t, w in cells)
+        + "".join(f'<th width="{w}%"{"" if " " in t else NOWRAP}>{esc(t)}</th>' for t, w in cells)
         + "</tr></thead>"
     )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from drill_app.core.evaluation import Evaluation, evaluate
+from drill_app.core.evaluation import Evaluation, Finding, evaluate
 from drill_app.core.events import Event
 from drill_app.core.plan import Plan
 from drill_app.core.scenario import Scenario
@@ -83,6 +83,23 @@ class ReportContext:
         if party is None:
             return unit
         return party.name_en if self.english else party.name
+
+    def paren(self, text: str) -> str:
+        """*text* in brackets, the language's way: （…） or (…)."""
+        return f" ({text})" if self.english else f"（{text}）"
+
+    @property
+    def colon(self) -> str:
+        return ": " if self.english else "："
+
+    def listing(self, items: Iterable[str], *, strong: bool = False) -> str:
+        """Items joined the language's way: 、/； in Chinese, commas/semicolons in English."""
+        if self.english:
+            return ("; " if strong else ", ").join(items)
+        return ("；" if strong else "、").join(items)
+
+    def finding_text(self, finding: Finding) -> str:
+        return finding.text_en if self.english and finding.text_en else finding.text
 
     @property
     def plan_title(self) -> str:

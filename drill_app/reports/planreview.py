@@ -118,7 +118,7 @@ def plan_assessment(ctx: ReportContext, ev: Evaluation) -> str:
         )
     settings = ctx.plan.settings
     readings = "".join(
-        f"<li>{esc(getattr(settings, s).ref)}："
+        f"<li>{esc(getattr(settings, s).ref + ctx.colon)}"
         f"{esc(getattr(settings, s).question if not ctx.english else setting_question(s))} "
         + esc(
             QCoreApplication.translate("Report", "This drill read it as: {note}.").format(

@@ -28,7 +28,7 @@ from drill_app.reports.signing import blank_lines, footer_note, record_block, si
 
 def header_table(ctx: ReportContext, unit: str | None) -> str:
     plan = ctx.plan
-    units = "、".join(ctx.unit_name(u) for u, _ in ctx.seats)
+    units = ctx.listing(ctx.unit_name(u) for u, _ in ctx.seats)
     rows = [
         (QCoreApplication.translate("Report", "Exercise"), ctx.title),
         (QCoreApplication.translate("Report", "Organised by"), ctx.organiser),
@@ -38,10 +38,10 @@ def header_table(ctx: ReportContext, unit: str | None) -> str:
         (QCoreApplication.translate("Report", "Scenario"), ctx.scenario.title),
         (
             QCoreApplication.translate("Report", "Plan"),
-            f"{ctx.plan_title}（{plan.identity.document_number}）",
+            ctx.plan_title + ctx.paren(plan.identity.document_number),
         ),
         (QCoreApplication.translate("Report", "Controller"), ctx.controller or "—"),
-        (QCoreApplication.translate("Report", "Evaluators"), "、".join(ctx.evaluators) or "—"),
+        (QCoreApplication.translate("Report", "Evaluators"), ctx.listing(ctx.evaluators) or "—"),
         (QCoreApplication.translate("Report", "Participating units"), units),
     ]
     if unit is not None:
@@ -113,15 +113,15 @@ def lines_table(ctx: ReportContext, ev: Evaluation) -> str:
     names = {c.id: c.name_en if english else c.name for c in ctx.rules.categories}
     head = head_row(
         (QCoreApplication.translate("Report", "No."), 5),
-        (QCoreApplication.translate("Report", "Item evaluated"), 27),
-        (QCoreApplication.translate("Report", "Unit"), 13),
+        (QCoreApplication.translate("Report", "Item evaluated"), 25),
+        (QCoreApplication.translate("Report", "Unit"), 16),
         ("§", 12),
         (QCoreApplication.translate("Report", "Due"), 6),
         (QCoreApplication.translate("Report", "Done"), 6),
         (QCoreApplication.translate("Report", "Min late"), 5),
         (QCoreApplication.translate("Report", "Result"), 7),
         (QCoreApplication.translate("Report", "Points"), 6),
-        (QCoreApplication.translate("Report", "Note"), 13),
+        (QCoreApplication.translate("Report", "Note"), 12),
     )
     body = []
     number = 0
@@ -187,7 +187,7 @@ def comments_block(ctx: ReportContext, ev: Evaluation) -> str:
         for n in ev.notes
     ]
     items += [
-        f"<li>{esc(f.text)}{'（' + esc(f.plan_ref) + '）' if f.plan_ref else ''}</li>"
+        f"<li>{esc(ctx.finding_text(f) + (ctx.paren(f.plan_ref) if f.plan_ref else ''))}</li>"
         for f in ev.findings
         if f.from_evaluators
     ]
@@ -201,7 +201,7 @@ def comments_block(ctx: ReportContext, ev: Evaluation) -> str:
 
 
 def _about(ctx: ReportContext, unit: str | None) -> str:
-    return f"{ctx.unit_name(unit)}：" if unit else ""
+    return ctx.unit_name(unit) + ctx.colon if unit else ""
 
 
 def sheet_heading(ctx: ReportContext) -> str:
@@ -215,8 +215,9 @@ def scoring_sheet(ctx: ReportContext, unit: str | None = None) -> Document:
     heading = sheet_heading(ctx)
     title = f"<h1>{esc(heading)}</h1>"
     if unit is not None:  # the unit's name on a line of its own, never broken
-        title += f'<h1 style="white-space: pre">（{esc(ctx.unit_name(unit))}）</h1>'
-        heading += f"（{ctx.unit_name(unit)}）"
+        name = ctx.paren(ctx.unit_name(unit))
+        title += f'<h1 style="white-space: pre">{esc(name.strip())}</h1>'
+        heading += name
     sections = [
         (
             QCoreApplication.translate("Report", "1. Summary of scores"),

@@ -15,12 +15,12 @@ def blank_lines(rows: int) -> str:
 
 def signature_line(role: str, name: str = "") -> str:
     """ "Role  Name (signature) ________  Date: ________"."""
-    who = f"{role}　{name}" if name else role
+    who = f"{role} {name}" if name else role
     signature = QCoreApplication.translate("Report", "(signature)")
     date = QCoreApplication.translate("Report", "Date:")
     return (
-        f'<p class="sign">{esc(who)}{esc(signature)}＿＿＿＿＿＿＿＿＿＿'
-        f"　　{esc(date)}＿＿＿＿＿＿＿＿</p>"
+        f'<p class="sign">{esc(who)}{esc(signature)}{"_" * 24}'
+        f"&nbsp;&nbsp;&nbsp;&nbsp;{esc(date)}{'_' * 16}</p>"
     )
 
 

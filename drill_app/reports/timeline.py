@@ -21,7 +21,7 @@ COLOURS = {
 }
 ROW = 110
 LEFT = 520
-TOP = 110
+TOP = 130
 WIDTH = 2000
 LEGEND = 90
 
@@ -83,11 +83,7 @@ class _Chart:
         self.font(30)
         p.setPen(QPen(QColor("black")))
         title = QCoreApplication.translate("Report", "Exercise time (h:mm)")
-        p.drawText(
-            QRectF(10, 30, LEFT - 40, 50),
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            title,
-        )
+        p.drawText(QRectF(LEFT, 0, self.plot, 40), int(Qt.AlignmentFlag.AlignCenter), title)
         step = 30 * 60 if self.span <= 6 * 3600 else 60 * 60
         t = 0.0
         while t <= self.span + 1:
@@ -96,7 +92,7 @@ class _Chart:
             p.setPen(QPen(QColor("black")))
             minutes = int(t // 60)
             p.drawText(
-                QRectF(self.x(t) - 60, 30, 120, 50),
+                QRectF(self.x(t) - 60, 50, 120, 50),
                 int(Qt.AlignmentFlag.AlignCenter),
                 f"{minutes // 60}:{minutes % 60:02d}",
             )
@@ -104,11 +100,15 @@ class _Chart:
 
     def row(self, y: float, name: str, lines: list[Line]) -> None:
         p = self.painter
-        self.font(30)
+        self.font(28)
         p.setPen(QPen(QColor("black")))
-        p.drawText(
+        p.drawText(  # a long (English) name wraps onto up to three lines
             QRectF(10, y - ROW / 2, LEFT - 40, ROW),
-            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
+            int(
+                Qt.AlignmentFlag.AlignVCenter
+                | Qt.AlignmentFlag.AlignRight
+                | Qt.TextFlag.TextWordWrap
+            ),
             name,
         )
         p.setPen(QPen(QColor("#e0e0e0"), 1))
