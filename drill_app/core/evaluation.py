@@ -191,6 +191,12 @@ def evaluate(
             if line.status == "late":
                 text += f"（迟{line.minutes_late}分钟）"
                 text_en += f" ({line.minutes_late} min late)"
+            elif line.status == "missed":
+                text += "（未完成）"
+                text_en += " (not done)"
+            else:
+                text += "（错误）"
+                text_en += " (wrong)"
             findings.append(
                 Finding(
                     "area_for_improvement",

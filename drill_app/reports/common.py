@@ -75,7 +75,7 @@ STYLE = """
   td.label { background-color: #f3f3f3; width: 16%; }
   p.sign { margin-top: 18pt; }
   .small { font-size: 8.5pt; }
-  p.gap { margin: 0; font-size: 6pt; }
+  p.gap { margin: 0; font-size: 9pt; }
 </style>
 """
 

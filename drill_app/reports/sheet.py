@@ -89,7 +89,7 @@ def summary_table(ev: Evaluation, english: bool) -> str:
             f'<td class="num">{c.weight:g}</td><td class="num">{c.lines}</td>'
             f"{nowrap(earned, 'num')}{nowrap(score, 'num')}</tr>"
         )
-    return table(head + "".join(rows) + _total_rows(ev, english))
+    return keep_together(table(head + "".join(rows) + _total_rows(ev, english)))
 
 
 def _total_rows(ev: Evaluation, english: bool) -> str:
@@ -176,7 +176,7 @@ def objectives_table(ctx: ReportContext, ev: Evaluation) -> str:
             f"{nowrap(points, 'num')}<td>{esc(rating)}</td>"
             f"<td>{esc(o.comment)}</td></tr>"
         )
-    return table(head + "".join(rows))
+    return keep_together(table(head + "".join(rows)))
 
 
 def comments_block(ctx: ReportContext, ev: Evaluation) -> str:
@@ -197,7 +197,7 @@ def comments_block(ctx: ReportContext, ev: Evaluation) -> str:
         else "<p>" + QCoreApplication.translate("Report", "None recorded.") + "</p>"
     )
     by_hand = QCoreApplication.translate("Report", "Further comments of the evaluation team:")
-    return f"{recorded}<p>{esc(by_hand)}</p>{blank_lines(5)}"
+    return recorded + keep_together(f"<p>{esc(by_hand)}</p>{blank_lines(5)}")
 
 
 def _about(ctx: ReportContext, unit: str | None) -> str:
