@@ -346,8 +346,7 @@ def after_action_report(ctx: ReportContext) -> Document:
         (QCoreApplication.translate("Report", "11. Participants"), participants(ctx)),
         (QCoreApplication.translate("Report", "12. Compilation and review"), compiled_by(ctx)),
     ]
-    body = [STYLE, f"<h1>{esc(heading)}</h1>"]
-    body.append(sections_html(sections))
+    body = [STYLE, f"<h1>{esc(heading)}</h1>", sections_html(sections)]
     return Document(
         html="".join(body),
         title=heading,

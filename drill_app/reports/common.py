@@ -80,12 +80,12 @@ STYLE = """
 """
 
 
-def sections_html(sections: list[tuple[str, str]]) -> str:
-    """Numbered sections: a heading, then its body.  Qt drops the top margin of a block
-    that follows a table, so a heading after a table gets a spacer line instead."""
-    out = []
+def sections_html(sections: list[tuple[str, str]], before: str = "") -> str:
+    """*before*, then numbered sections: a heading, then its body.  Qt drops the top
+    margin of a block that follows a table, so a heading after a table gets a spacer."""
+    out = [before]
     for name, body in sections:
-        if out and out[-1].endswith("</table>"):
+        if out[-1].endswith("</table>"):
             out.append('<p class="gap">&nbsp;</p>')
         out += [f"<h2>{esc(name)}</h2>", body]
     return "".join(out)

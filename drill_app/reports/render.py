@@ -7,7 +7,7 @@ paints the PDF, the print preview and the printed pages.
 
 Pagination draws nothing outside a page's band (Qt's PDF engine writes clipped text
 into the file, where searching and copying find it): a page ends between table rows
-or text lines; never right after a heading or a table's header row (they keep with
+or paragraphs; never right after a heading or a table's header row (they keep with
 what follows).
 Drawings (the timeline chart) are painted as vectors over a placeholder in the text
 flow, so their labels are text in the PDF.
@@ -121,7 +121,7 @@ class _Table:
 @dataclass(frozen=True)
 class _Geometry:
     cuts: list[float]
-    """Every y at which a page may end: between table rows and between text lines,
+    """Every y at which a page may end: between table rows and between paragraphs,
     except right after a heading, a table's header row or a row that heads a group."""
     tables: list[_Table]
     drawings: list[tuple[str, QRectF]]
@@ -156,11 +156,11 @@ def _block_cuts(
     rect = text.documentLayout().blockBoundingRect(block)
     lines = block.layout()
     origin = lines.position()  # the text's top left, inside the block's margins
-    bottoms = [origin.y() + lines.lineAt(i).rect().bottom() for i in range(lines.lineCount())]
-    cuts.update(bottoms)
+    # A page ends only where a paragraph ends: for a page that starts inside one, Qt's
+    # QTextLayout::draw also draws the line above the clip (into the PDF, where text
+    # extraction finds it twice).  A paragraph taller than a page is the exception.
     cuts.add(rect.bottom())
     if block.blockFormat().headingLevel():
-        keep.update(bottoms)
         keep.add(rect.bottom())
     it = block.begin()
     while not it.atEnd():
@@ -238,7 +238,7 @@ def paint(
 ) -> int:
     """Paint *document* on *device* (already set to A4); returns the number of pages.
 
-    Pages end only between table rows or text lines, never through a row; a table
+    Pages end only between table rows or paragraphs, never through a row; a table
     continued from the page before gets its header row again.
     """
     resolution = device.logicalDpiY()

@@ -111,17 +111,18 @@ def _total_rows(ev: Evaluation, english: bool) -> str:
 def lines_table(ctx: ReportContext, ev: Evaluation) -> str:
     english = ctx.english
     names = {c.id: c.name_en if english else c.name for c in ctx.rules.categories}
+    unit_width = 16 if english else 13  # English names are longer, words unbreakable
     head = head_row(
         (QCoreApplication.translate("Report", "No."), 5),
-        (QCoreApplication.translate("Report", "Item evaluated"), 25),
-        (QCoreApplication.translate("Report", "Unit"), 16),
-        ("§", 12),
+        (QCoreApplication.translate("Report", "Item evaluated"), 22),
+        (QCoreApplication.translate("Report", "Unit"), unit_width),
+        ("§", 11),
         (QCoreApplication.translate("Report", "Due"), 6),
         (QCoreApplication.translate("Report", "Done"), 6),
         (QCoreApplication.translate("Report", "Min late"), 5),
         (QCoreApplication.translate("Report", "Result"), 7),
         (QCoreApplication.translate("Report", "Points"), 6),
-        (QCoreApplication.translate("Report", "Note"), 12),
+        (QCoreApplication.translate("Report", "Note"), 33 - unit_width),
     )
     body = []
     number = 0
@@ -234,8 +235,7 @@ def scoring_sheet(ctx: ReportContext, unit: str | None = None) -> Document:
             keep_together(signatures(ctx, unit) + "<p></p>" + record_block(ctx)),
         ),
     ]
-    body = [STYLE, title, header_table(ctx, unit)]
-    body.append(sections_html(sections))
+    body = [STYLE, title, sections_html(sections, before=header_table(ctx, unit))]
     return Document(
         html="".join(body),
         title=heading,

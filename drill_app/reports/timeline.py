@@ -6,6 +6,8 @@ and in a PDF its labels — units, times, report kinds, legend — are text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
@@ -145,7 +147,7 @@ class _Chart:
     def legend(self, y: float) -> None:
         p = self.painter
         self.font(28)
-        items = [
+        items: list[tuple[Callable[[float], None], str]] = [
             (lambda x: tick(p, x, y), QCoreApplication.translate("Report", "deadline")),
             (
                 lambda x: dot(p, x, y, COLOURS["met"]),

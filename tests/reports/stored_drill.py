@@ -46,6 +46,24 @@ EVALUATION = [
 ]  # fmt: skip
 
 
+IMPROVEMENT = {
+    "issue": "区应急管理局电话报告迟报7分钟（§4.1.2）",
+    "action": "修订值班接报流程，电话报告先报后核；组织信息报告时限专项培训",
+    "element": "training",
+    "owner_unit": "emergency",
+    "contact": "刘洋",
+    "plan_ref": "§4.1.2",
+    "start_date": dt.date(2026, 12, 1),
+    "due_date": dt.date(2027, 2, 28),
+}
+
+
+def written_by_people() -> list[str]:
+    """Everything in the drill that people wrote (in Chinese): no English exists for it."""
+    texts = [str(v) for a in EVALUATION for v in a["payload"].values()]  # type: ignore[attr-defined]
+    return texts + [str(v) for v in IMPROVEMENT.values()] + list(PARTICIPANTS.values())
+
+
 def store_exercise(folder: Path) -> tuple[str, str]:
     """Replay the drill into a new SQLite archive in *folder*; (database URL, exercise id)."""
     plan = load_plan(DEFAULT_PLAN)
@@ -77,15 +95,5 @@ def store_exercise(folder: Path) -> tuple[str, str]:
             store.append_event(
                 replace(event, id=f"{exercise_id}-{event.id}", exercise_id=exercise_id)
             )
-        store.add_improvement(
-            issue="区应急管理局电话报告迟报7分钟（§4.1.2）",
-            action="修订值班接报流程，电话报告先报后核；组织信息报告时限专项培训",
-            element="training",
-            owner_unit="emergency",
-            contact="刘洋",
-            plan_ref="§4.1.2",
-            exercise_id=exercise_id,
-            start_date=dt.date(2026, 12, 1),
-            due_date=dt.date(2027, 2, 28),
-        )
+        store.add_improvement(exercise_id=exercise_id, **IMPROVEMENT)  # type: ignore[arg-type]
     return url, exercise_id
