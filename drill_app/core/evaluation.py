@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from drill_app.core.events import Event
 from drill_app.core.plan import Plan
@@ -111,6 +112,16 @@ def unit_totals(scenario: Scenario, sheet: ScoreSheet, rules: ScoringRules) -> d
         unit: hundred_point_total((x for x in sheet.lines if x.unit == unit), rules)
         for unit in units
     }
+
+
+def with_unit_totals(
+    result: dict[str, Any], scenario: Scenario, sheet: ScoreSheet, rules: ScoringRules
+) -> dict[str, Any]:
+    """The score's JSON with each unit's own 100-point total (``totals.by_unit.U.total``)."""
+    by_unit = result["totals"]["by_unit"]
+    for unit, total in unit_totals(scenario, sheet, rules).items():
+        by_unit.setdefault(unit, {})["total"] = total
+    return result
 
 
 def covers(refs: Iterable[str], plan_ref: str) -> bool:

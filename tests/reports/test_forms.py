@@ -4,6 +4,7 @@ exercise with a controller, evaluators, notes, findings and an improvement plan.
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -149,6 +150,21 @@ def test_a_unit_sheet_carries_the_units_own_total(
     with Store.open(url) as store:
         exercise = store.new_exercise(exercise_id, rules)
     assert unit_totals(exercise.scenario, exercise.score(), rules)["emergency"] == 90.9
+
+
+def test_score_json_gives_each_units_sheet_total(
+    document: Callable[..., Path], archive: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, exercise_id = archive
+    capsys.readouterr()
+    assert main(["--db", url, "score", exercise_id, "--json"]) == 0
+    by_unit = json.loads(capsys.readouterr().out)["totals"]["by_unit"]
+    for unit in ("emergency", "health"):
+        compact = text(document("--sheet", "--unit", unit))
+        printed = re.search(r"×100（折算为百分制）(\d+\.?\d*)评定等级", compact)
+        assert printed, unit
+        assert by_unit[unit]["total"] == float(printed.group(1))
+    assert by_unit["emergency"]["total"] == 90.9 and by_unit["health"]["total"] == 0.0
 
 
 def test_the_scoring_standard_explains_a_half_score(document: Callable[..., Path]) -> None:
