@@ -3201,8 +3201,8 @@
         <translation>无。</translation>
     </message>
     <message>
-        <source>(signature)</source>
-        <translation>（签字）</translation>
+        <source>{who} (signature)</source>
+        <translation>{who}（签字）</translation>
     </message>
     <message>
         <source>Date:</source>

@@ -252,12 +252,12 @@ def improvement_plan(ctx: ReportContext, items: list[ImprovementRow]) -> str:
         return none_recorded()
     head = head_row(
         (QCoreApplication.translate("Report", "No."), 5),
-        (QCoreApplication.translate("Report", "Problem answered"), 23),
-        ("§", 11),
-        (QCoreApplication.translate("Report", "Corrective action"), 21),
-        (QCoreApplication.translate("Report", "Element"), 8),
-        (QCoreApplication.translate("Report", "Responsible unit"), 14),
-        (QCoreApplication.translate("Report", "Due"), 10),
+        (QCoreApplication.translate("Report", "Problem answered"), 20),
+        ("§", 10),
+        (QCoreApplication.translate("Report", "Corrective action"), 18),
+        (QCoreApplication.translate("Report", "Element"), 9),
+        (QCoreApplication.translate("Report", "Responsible unit"), 19),
+        (QCoreApplication.translate("Report", "Due"), 11),
         (QCoreApplication.translate("Report", "Status"), 8),
     )
     rows = "".join(

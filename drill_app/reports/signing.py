@@ -14,12 +14,12 @@ def blank_lines(rows: int) -> str:
 
 
 def signature_line(role: str, name: str = "") -> str:
-    """ "Role  Name (signature) ________  Date: ________"."""
+    """A line to sign and date: "Role Name (signature) ________  Date: ________"."""
     who = f"{role} {name}" if name else role
-    signature = QCoreApplication.translate("Report", "(signature)")
+    signed = QCoreApplication.translate("Report", "{who} (signature)").format(who=who)
     date = QCoreApplication.translate("Report", "Date:")
     return (
-        f'<p class="sign">{esc(who)}{esc(signature)}{"_" * 24}'
+        f'<p class="sign">{esc(signed)}{"_" * 24}'
         f"&nbsp;&nbsp;&nbsp;&nbsp;{esc(date)}{'_' * 16}</p>"
     )
 

@@ -232,6 +232,7 @@ def test_cli_replay_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
         "points": 50.0,
         "max_points": 55.0,
         "percent": 90.9,
+        "total": 90.9,  # the unit's own 100-point total (its scoring sheet's): 25 x 50/55 / 25
     }
 
 
