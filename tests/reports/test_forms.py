@@ -22,6 +22,7 @@ from pdftext import (
     pages_text,
 )
 from stored_drill import (
+    ACTIONS,
     CONTROLLER,
     EVALUATORS,
     HELD_ON,
@@ -33,9 +34,13 @@ from stored_drill import (
 from drill_app.cli import main
 from drill_app.core.evaluation import unit_totals
 from drill_app.core.plan import Plan
+from drill_app.core.replay import read_actions, replay
 from drill_app.core.scenario import load_scenario
 from drill_app.core.scoring import load_scoring_rules
 from drill_app.paths import DEFAULT_SCORING
+from drill_app.reports.context import ReportContext, Verification, seats_of
+from drill_app.reports.render import export_pdf
+from drill_app.reports.sheet import scoring_sheet
 from drill_app.store.store import Store
 
 HEADING = re.compile(r"^[一二三四五六七八九十]+、")
@@ -307,3 +312,55 @@ def test_english_documents_use_the_plans_english_names(
         assert "Telephone report by District Emergency Management Bureau" in words
     else:
         assert "Medical Rescue Group" in words  # the problem the report names, in English
+
+
+@pytest.mark.parametrize(
+    ("check", "state", "footer"),
+    [
+        (
+            Verification(False, 44, "ab" * 32),
+            "校验未通过：存档的事件记录与其哈希链不符（44条事件）",
+            "校验未通过",
+        ),
+        (
+            Verification(True, 44, "ab" * 32, expected_hash="cd" * 32),
+            "校验未通过：哈希链完整（44条事件），但终值哈希与预期不符",
+            "校验未通过",
+        ),
+        (
+            Verification(True, 44, "ab" * 32, expected_hash="ab" * 32),
+            "已校验：44条事件的哈希链完整，终值哈希与预期一致",
+            "已校验",
+        ),
+    ],
+)
+def test_the_verification_state_the_caller_supplies_is_printed(
+    chinese: None, plan: Plan, tmp_path: Path, check: Verification, state: str, footer: str
+) -> None:
+    rules = load_scoring_rules(DEFAULT_SCORING)
+    scenario = load_scenario(plan, SCENARIO)
+    exercise, sheet = replay(plan, scenario, rules, read_actions(ACTIONS))
+    ctx = ReportContext(
+        title=scenario.title,
+        held_on=HELD_ON,
+        location="",
+        exercise_type=scenario.exercise_type,
+        controller=CONTROLLER,
+        evaluators=EVALUATORS,
+        seats=seats_of(scenario),
+        plan=plan,
+        scenario=scenario,
+        rules=exercise.rules,
+        sheet=sheet,
+        events=tuple(exercise.events),
+        verification=check,
+    )
+    out = tmp_path / "sheet.pdf"
+    export_pdf(scoring_sheet(ctx), out)
+    compact = text(out)
+    assert f"事件记录终值哈希{'ab' * 32}" in compact
+    assert f"校验结果{state}" in flat(compact)
+    if check.expected_hash:
+        assert f"预期终值哈希{check.expected_hash}" in compact
+    for page in pages_text(out):
+        assert f"事件记录哈希{'ab' * 8}…（{footer}）" in flat(page)
