@@ -2841,16 +2841,24 @@
         <translation>演练目标：顺利完成（P）{p}项，基本完成（S）{s}项，部分完成（M）{m}项，未能完成（U）{u}项。</translation>
     </message>
     <message>
-        <source>The drill met its purpose; the one problem found is listed in the improvement plan with the unit responsible for it.</source>
-        <translation>演练基本达到预期目的；发现的1个问题已列入整改计划，并明确了责任单位。</translation>
+        <source>The drill met its purpose.</source>
+        <translation>演练基本达到预期目的。</translation>
     </message>
     <message>
-        <source>The drill met its purpose; the {n} problems found are listed in the improvement plan with the unit responsible for each.</source>
-        <translation>演练基本达到预期目的；发现的{n}个问题已列入整改计划，并明确了各项的责任单位。</translation>
+        <source>The drill met its purpose only in part.</source>
+        <translation>演练部分达到预期目的。</translation>
     </message>
     <message>
-        <source>The drill met its purpose; no problem needing correction was found.</source>
-        <translation>演练达到预期目的，未发现需要整改的问题。</translation>
+        <source> No problem needing correction was found.</source>
+        <translation>未发现需要整改的问题。</translation>
+    </message>
+    <message>
+        <source> The one problem found is listed in the improvement plan with the unit responsible for it.</source>
+        <translation>发现的1个问题已列入整改计划，并明确了责任单位。</translation>
+    </message>
+    <message>
+        <source> The {n} problems found are listed in the improvement plan with the unit responsible for each.</source>
+        <translation>发现的{n}个问题已列入整改计划，并明确了各项的责任单位。</translation>
     </message>
     <message>
         <source>{category}: its one item done on time</source>

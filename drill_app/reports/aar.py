@@ -119,24 +119,31 @@ def conclusion(ctx: ReportContext, ev: Evaluation) -> str:
         "Objectives: {p} performed (P), {s} with some challenges (S), {m} with major "
         "challenges (M), {u} unable to be performed (U).",
     ).format(**{r.lower(): ratings.count(r) for r in "PSMU"})
-    problems = [f for f in ev.findings if f.kind == "area_for_improvement"]
-    if not problems:
-        verdict = QCoreApplication.translate(
-            "Report", "The drill met its purpose; no problem needing correction was found."
-        )
-    elif len(problems) == 1:
-        verdict = QCoreApplication.translate(
-            "Report",
-            "The drill met its purpose; the one problem found is listed in the improvement "
-            "plan with the unit responsible for it.",
-        )
-    else:
-        verdict = QCoreApplication.translate(
-            "Report",
-            "The drill met its purpose; the {n} problems found are listed in the improvement "
-            "plan with the unit responsible for each.",
-        ).format(n=len(problems))
+    lowest = ctx.rules.with_overrides(ctx.scenario.scoring).grades[-1].grade
+    met = ev.grade != lowest and not any(r in ("M", "U") for r in ratings)
+    purpose = (
+        QCoreApplication.translate("Report", "The drill met its purpose.")
+        if met
+        else QCoreApplication.translate("Report", "The drill met its purpose only in part.")
+    )
+    verdict = purpose + problems_sentence(len(areas_for_improvement(ev)))
     return f"<p>{esc(summary)}</p><p>{esc(objectives)}</p><p>{esc(verdict)}</p>"
+
+
+def problems_sentence(n: int) -> str:
+    if not n:
+        return QCoreApplication.translate("Report", " No problem needing correction was found.")
+    if n == 1:
+        return QCoreApplication.translate(
+            "Report",
+            " The one problem found is listed in the improvement plan with the unit "
+            "responsible for it.",
+        )
+    return QCoreApplication.translate(
+        "Report",
+        " The {n} problems found are listed in the improvement plan with the unit responsible "
+        "for each.",
+    ).format(n=n)
 
 
 def strengths(ctx: ReportContext, ev: Evaluation) -> str:

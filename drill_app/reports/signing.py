@@ -19,8 +19,7 @@ def signature_line(role: str, name: str = "") -> str:
     signed = QCoreApplication.translate("Report", "{who} (signature)").format(who=who)
     date = QCoreApplication.translate("Report", "Date:")
     return (
-        f'<p class="sign">{esc(signed)}{"_" * 24}'
-        f"&nbsp;&nbsp;&nbsp;&nbsp;{esc(date)}{'_' * 16}</p>"
+        f'<p class="sign">{esc(signed)}{"_" * 24}&nbsp;&nbsp;&nbsp;&nbsp;{esc(date)}{"_" * 16}</p>'
     )
 
 

@@ -186,3 +186,24 @@ def test_bad_report_requests(
     assert info.value.code == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("actions", "purpose"),
+    [
+        ("a-late-phone.jsonl", "演练基本达到预期目的。发现的1个问题已列入整改计划"),
+        # the level determined wrongly: the escalation objective is M (major challenges)
+        ("a-wrong-level.jsonl", "演练部分达到预期目的。"),
+    ],
+)
+def test_the_overall_conclusion_follows_the_ratings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], actions: str, purpose: str
+) -> None:
+    out = tmp_path / "aar.pdf"
+    args = ["report", "--replay", SCENARIO, str(FIXTURES / actions), "--aar", "--pdf", str(out)]
+    assert main(args) == 0
+    compact = flat(text_of(out))
+    conclusion = compact.split("二、总体结论")[1].split("三、信息报告时效")[0]
+    assert purpose in conclusion
+    if actions == "a-wrong-level.jsonl":
+        assert "部分完成（M）1项" in conclusion
