@@ -14,6 +14,7 @@ from typing import Any
 
 from drill_app.cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from drill_app.cli.textreport import format_sheet
+from drill_app.core.evaluation import with_unit_totals
 from drill_app.core.facts import FactsError, validate_facts
 from drill_app.core.plan import Plan, load_plan
 from drill_app.core.readings import readings_lines
@@ -232,7 +233,8 @@ def _replay(args: argparse.Namespace) -> int:
         saved = archive_cli.save_replay(args, exercise)
         print(f"saved as exercise {saved}", file=sys.stderr)
     if args.json:
-        json.dump(sheet_to_json(plan, sheet, rules), sys.stdout, ensure_ascii=False, indent=2)
+        result = with_unit_totals(sheet_to_json(plan, sheet, rules), scenario, sheet, rules)
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(format_sheet(plan, sheet, rules))

@@ -7,7 +7,6 @@ a replay.  Qt renders the pages offscreen; no window opens.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -17,7 +16,7 @@ from drill_app.core.replay import read_actions, replay
 from drill_app.core.scenario import load_scenario
 from drill_app.core.scoring import load_scoring_rules
 from drill_app.core.sourcefile import DataFileError
-from drill_app.reports.context import ImprovementRow, ReportContext, seats_of
+from drill_app.reports.context import ImprovementRow, ReportContext, Verification, seats_of
 
 
 class ReportError(Exception):
@@ -43,7 +42,7 @@ def context_from_replay(args: argparse.Namespace) -> ReportContext:
     )
     return ReportContext(
         title=scenario.title,
-        held_on=args.held_on or dt.date.today(),
+        held_on=args.held_on,  # None: the documents say the replay has no date
         location=scenario.location.name,
         exercise_type=scenario.exercise_type,
         controller="",
@@ -104,6 +103,7 @@ def context_from_store(args: argparse.Namespace) -> ReportContext:
             for i in items
         ),
         final_hash=check.head_hash,
+        verification=Verification(check.ok, check.event_count, check.head_hash),
         language=args.lang,
     )
 

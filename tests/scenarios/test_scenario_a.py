@@ -257,6 +257,7 @@ def test_cli_replay_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
         "points": 65.0,
         "max_points": 70.0,
         "percent": 92.9,
+        "total": 92.9,  # the unit's own 100-point total (its scoring sheet's): 25 x 65/70 / 25
     }
 
 
