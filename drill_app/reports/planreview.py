@@ -10,6 +10,7 @@ from drill_app.core.plan import PlanSettings
 from drill_app.reports.common import esc, head_row, table
 from drill_app.reports.context import ReportContext
 
+
 def questioned(settings: PlanSettings) -> list[str]:
     """Every setting the plan file fixes, in file order: a new one appears without code."""
     return list(type(settings).model_fields)
@@ -112,7 +113,8 @@ def setting_reading(settings: PlanSettings, setting_id: str) -> str:
             "Report", "the final report is due within {n} minutes after disposal ends"
         ).format(n=value)
     # A setting this module has no words for yet: the plan file's own note says it in words.
-    return readings.get((setting_id, value), getattr(settings, setting_id).note)
+    note: str = getattr(settings, setting_id).note
+    return readings.get((setting_id, value), note)
 
 
 def plan_assessment(ctx: ReportContext, ev: Evaluation) -> str:
