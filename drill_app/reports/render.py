@@ -35,12 +35,17 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextTable,
 )
+from PySide6.QtPrintSupport import QPrinter
 
 from drill_app.paths import DOCUMENT_FONT_FILE
 
 BODY_POINT_SIZE = 10.0
 MARGINS_MM = QMarginsF(20, 18, 18, 16)  # left, top, right, bottom (official-form style)
 FOOTER_MM = 9.0
+RESOLUTION = 300
+"""Dots per inch of every device a document is laid out on: Qt's text layout rounds to
+device pixels, so a page may end one row sooner or later at another resolution. The PDF,
+the print and the print preview therefore use the same, and have the same pages."""
 
 _family: str | None = None
 
@@ -346,7 +351,7 @@ def export_pdf(
     """
     partial = path.with_name(path.name + ".part")
     writer = QPdfWriter(str(partial))
-    writer.setResolution(300)
+    writer.setResolution(RESOLUTION)
     a4(writer)
     writer.setTitle(document.title)
     writer.setAuthor(document.author)
@@ -362,6 +367,9 @@ def print_document(
     printer: QPagedPaintDevice,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Print *document* on A4 on *printer* (a QPrinter); returns the number of pages."""
+    """Print *document* on A4 on *printer* (a QPrinter); returns the number of pages,
+    the same as the PDF's (laid out at the same resolution)."""
+    if isinstance(printer, QPrinter | QPdfWriter):
+        printer.setResolution(RESOLUTION)
     a4(printer)
     return paint(document, printer, progress)
