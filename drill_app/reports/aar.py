@@ -24,7 +24,7 @@ from drill_app.reports.planreview import plan_assessment
 from drill_app.reports.render import Document
 from drill_app.reports.sheet import objectives_table, summary_table
 from drill_app.reports.signing import footer_note, record_block, signatures
-from drill_app.reports.timeline import timeline_drawing
+from drill_app.reports.timeline import Mark, report_kind_label, timeline_drawing
 
 ELEMENTS = ("plan_revision", "organisation", "equipment", "training", "exercise")
 PROPOSED_DUE_DAYS = 90
@@ -310,17 +310,31 @@ def compiled_by(ctx: ReportContext) -> str:
     return keep_together(table(cells) + signatures(ctx) + "<p></p>" + record_block(ctx))
 
 
+def timeline_rows(ctx: ReportContext, ev: Evaluation) -> list[tuple[str, list[Mark]]]:
+    """One row per seat that owed reports. The seat acting as the 事发单位 is named with
+    that role as well (§4.1.1: the company reports as the unit where it happened)."""
+    role = ctx.unit_name("incident_unit")  # the plan's name of the party
+    rows = []
+    for unit, _ in ctx.seats:
+        mine = [
+            (x, report_kind_label(ctx.plan, x, ctx.english))
+            for x in ev.lines
+            if x.kind == "report" and x.unit == unit
+        ]
+        if mine:
+            name = ctx.unit_name(unit)
+            if unit == ctx.scenario.roles.incident_unit:
+                name += ctx.paren(role)
+            rows.append((name, mine))
+    return rows
+
+
 def after_action_report(ctx: ReportContext) -> Document:
     ev = ctx.evaluation()
     heading = QCoreApplication.translate("Report", "{plan}: Drill After-Action Report").format(
         plan=ctx.plan_title.removesuffix("应急预案")
     )
-    report_lines = [x for x in ev.lines if x.kind == "report"]
-    rows = []
-    for unit, _ in ctx.seats:
-        mine = [x for x in report_lines if x.unit == unit]
-        if mine:
-            rows.append((ctx.unit_name(unit), mine))
+    rows = timeline_rows(ctx, ev)
     items = improvement_items(ctx, ev)
     sections = [
         (QCoreApplication.translate("Report", "1. Overview"), overview(ctx)),

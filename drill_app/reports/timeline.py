@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
+from drill_app.core.plan import Plan, ReportKind
 from drill_app.core.scoring import Line
 from drill_app.reports.render import Drawing, document_font_family
 
@@ -28,24 +29,36 @@ WIDTH = 2000
 LEGEND = 90
 
 
-def report_kind_label(line: Line) -> str:
-    """The short name of the report a line is about (its id starts with the kind)."""
-    kind = line.id.split(":", 1)[0].removesuffix("_report")
-    return {
+def report_kind_label(plan: Plan, line: Line, english: bool) -> str:
+    """The short name of the report a line is about: the kind of the plan obligation its
+    id starts with (the 事发单位's §4.1.1 report is, in the plan, a phone report). A kind
+    without a short name gets the obligation's name, a line of no obligation its title:
+    never an id."""
+    obligation = next(
+        (o for o in plan.reporting.obligations if o.id == line.id.split(":", 1)[0]), None
+    )
+    if obligation is None:
+        return line.title_en if english else line.title
+    labels: dict[ReportKind, str] = {
         "phone": QCoreApplication.translate("Report", "phone"),
         "written": QCoreApplication.translate("Report", "written"),
         "followup": QCoreApplication.translate("Report", "follow-up"),
         "final": QCoreApplication.translate("Report", "final"),
         "sensitive": QCoreApplication.translate("Report", "sensitive"),
         "result": QCoreApplication.translate("Report", "result"),
-    }.get(kind, kind)
+    }
+    return labels.get(obligation.kind) or (obligation.name_en if english else obligation.name)
 
 
-def timeline_drawing(rows: list[tuple[str, list[Line]]], duration_seconds: float) -> Drawing:
+Mark = tuple[Line, str]
+"""A report line and the label its mark carries."""
+
+
+def timeline_drawing(rows: list[tuple[str, list[Mark]]], duration_seconds: float) -> Drawing:
     """One row per unit: a tick at each deadline, a dot where the report came (by
     status) or a cross where none came, each labelled with the kind of report.
 
-    *rows*: (unit name, its report lines).
+    *rows*: (unit name, its report lines with their labels).
     """
     height = TOP + ROW * max(1, len(rows)) + LEGEND
 
@@ -56,7 +69,7 @@ def timeline_drawing(rows: list[tuple[str, list[Line]]], duration_seconds: float
 
 
 class _Chart:
-    def __init__(self, painter: QPainter, rows: list[tuple[str, list[Line]]], span: float):
+    def __init__(self, painter: QPainter, rows: list[tuple[str, list[Mark]]], span: float):
         self.painter = painter
         self.rows = rows
         self.span = span
@@ -100,7 +113,7 @@ class _Chart:
             )
             t += step
 
-    def row(self, y: float, name: str, lines: list[Line]) -> None:
+    def row(self, y: float, name: str, lines: list[Mark]) -> None:
         p = self.painter
         self.font(28)
         p.setPen(QPen(QColor("black")))
@@ -115,15 +128,15 @@ class _Chart:
         )
         p.setPen(QPen(QColor("#e0e0e0"), 1))
         p.drawLine(QPointF(LEFT, y), QPointF(LEFT + self.plot, y))
-        ordered = sorted(lines, key=lambda x: x.done_at or x.due_at or 0.0)
-        for n, line in enumerate(ordered):
+        ordered = sorted(lines, key=lambda x: x[0].done_at or x[0].due_at or 0.0)
+        for n, (line, label) in enumerate(ordered):
             at = self.mark(y, line)
             if at is not None:
                 self.font(24)
                 p.setPen(QPen(QColor("black")))
                 above = n % 2 == 0  # alternate so that neighbouring labels do not collide
                 box = QRectF(at - 90, y - 50 if above else y + 18, 180, 32)
-                p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), report_kind_label(line))
+                p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), label)
 
     def mark(self, y: float, line: Line) -> float | None:
         """Draw the deadline tick and the report's mark; returns the mark's x."""
