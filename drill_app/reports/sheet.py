@@ -93,7 +93,8 @@ def summary_table(ev: Evaluation, english: bool) -> str:
 
 
 def _total_rows(ev: Evaluation, english: bool) -> str:
-    """The normalisation, written out: Σ scores / Σ applicable weights x 100 = total."""
+    """The normalisation, written out: Σ scores / Σ applicable weights x 100 = total (to
+    one decimal, as the engine rounds it: 99.0, not 99)."""
     subtotal = QCoreApplication.translate("Report", "Sum over the applicable categories")
     formula = QCoreApplication.translate(
         "Report", "Total = {score} / {weight} x 100 (normalised to 100)"
@@ -102,7 +103,7 @@ def _total_rows(ev: Evaluation, english: bool) -> str:
     return (
         f'<tr><td>{esc(subtotal)}</td><td class="num">{ev.applicable_weight:g}</td>'
         f'<td></td><td></td><td class="num">{ev.applicable_score:.2f}</td></tr>'
-        f'<tr><td colspan="4">{esc(formula)}</td><td class="num">{ev.total:g}</td></tr>'
+        f'<tr><td colspan="4">{esc(formula)}</td><td class="num">{ev.total:.1f}</td></tr>'
         f'<tr><td colspan="4">{esc(grade_label)}</td>'
         f'<td class="c">{esc(ev.grade_en if english else ev.grade)}</td></tr>'
     )
