@@ -188,25 +188,60 @@ def test_bad_report_requests(
     assert not (tmp_path / "x.pdf").exists()
 
 
+# The wrong-level run without the level III measures it still took (§5.2.1 the request to
+# the city departments, §5.2.2 the heads on scene): a district that keeps level IV.
+STAYS_AT_IV = ("help_requested", "leaders_to_scene")
+# The evaluators' own rating prevails over the suggested one.
+RATED_M = (
+    '{"at": 200, "kind": "evaluator_rating", "payload": '
+    '{"rating": "M", "objective": "escalation", "comment": "级别判定错误"}}'
+)
+
+
 @pytest.mark.parametrize(
-    ("actions", "purpose"),
+    ("actions", "drop", "extra", "purpose", "ratings"),
     [
-        ("a-late-phone.jsonl", "演练基本达到预期目的。发现的1个问题已列入整改计划"),
-        # the level determined wrongly: the escalation objective is M (major challenges)
-        ("a-wrong-level.jsonl", "演练部分达到预期目的。"),
+        (
+            "a-late-phone.jsonl",
+            (),
+            "",
+            "演练基本达到预期目的。发现的1个问题已列入整改计划",
+            "顺利完成（P）4项，基本完成（S）0项",  # reporting: 105 of 110, 95 %
+        ),
+        # the level determined wrongly, the level III measures taken all the same: the
+        # escalation objective earns level IV 10 + the nine heads on scene 45 of 75
+        # (level III and the hand-over wrong) = 73 %, S: the purpose is met on the whole
+        ("a-wrong-level.jsonl", (), "", "演练基本达到预期目的。", "基本完成（S）1项"),
+        # the district keeps level IV and takes none of the level III measures: 10 of 75
+        # (13 %), U (unable to be performed): the purpose is met only in part
+        ("a-wrong-level.jsonl", STAYS_AT_IV, "", "演练部分达到预期目的。", "未能完成（U）1项"),
+        # the evaluators rate the escalation M (major challenges): only in part
+        ("a-wrong-level.jsonl", (), RATED_M, "演练部分达到预期目的。", "部分完成（M）1项"),
     ],
 )
 def test_the_overall_conclusion_follows_the_ratings(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], actions: str, purpose: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    actions: str,
+    drop: tuple[str, ...],
+    extra: str,
+    purpose: str,
+    ratings: str,
 ) -> None:
+    kept = [
+        x
+        for x in (FIXTURES / actions).read_text(encoding="utf-8").splitlines()
+        if not any(f'"{kind}"' in x for kind in drop)
+    ]
+    run = tmp_path / "actions.jsonl"
+    run.write_text("\n".join([*kept, extra]) + "\n", encoding="utf-8")
     out = tmp_path / "aar.pdf"
-    args = ["report", "--replay", SCENARIO, str(FIXTURES / actions), "--aar", "--pdf", str(out)]
+    args = ["report", "--replay", SCENARIO, str(run), "--aar", "--pdf", str(out)]
     assert main(args) == 0
     compact = flat(text_of(out))
     conclusion = compact.split("二、总体结论")[1].split("三、信息报告时效")[0]
     assert purpose in conclusion
-    if actions == "a-wrong-level.jsonl":
-        assert "部分完成（M）1项" in conclusion
+    assert ratings in conclusion
 
 
 def test_the_after_action_report_words_each_setting_in_force(

@@ -21,6 +21,7 @@ from pdftext import (
     lines,
     pages_text,
 )
+from PySide6.QtPrintSupport import QPrinter
 from stored_drill import (
     ACTIONS,
     CONTROLLER,
@@ -38,8 +39,9 @@ from drill_app.core.replay import read_actions, replay
 from drill_app.core.scenario import load_scenario
 from drill_app.core.scoring import load_scoring_rules
 from drill_app.paths import DEFAULT_SCORING
+from drill_app.reports.aar import after_action_report
 from drill_app.reports.context import ReportContext, Verification, seats_of
-from drill_app.reports.render import export_pdf
+from drill_app.reports.render import export_pdf, print_document
 from drill_app.reports.sheet import scoring_sheet
 from drill_app.store.store import Store
 
@@ -148,13 +150,16 @@ def test_a_unit_sheet_carries_the_units_own_total(
     found = re.search(r"总分=(\d+\.\d\d)÷(\d+)×100（折算为百分制）(\d+\.\d)", compact)
     assert found
     numerator, denominator, total = found.groups()
-    assert (numerator, denominator) == ("22.73", "25")  # reporting only: 25 x 50/55
-    assert round(float(numerator) / float(denominator) * 100, 1) == float(total) == 90.9
+    # 信息报告 25 x 60/65 = 23.08 (the phone report late, 5 of 10; the 17-item content 5,
+    # written, two follow-ups, accuracy and final 10 each) + 分级与指挥 20 x 5/5 = 20.00
+    # (its head on scene, §5.2.2) = 43.08 of 45; 43.08 / 45 x 100 = 95.7
+    assert (numerator, denominator) == ("43.08", "45")
+    assert round(float(numerator) / float(denominator) * 100, 1) == float(total) == 95.7
     url, exercise_id = archive
     rules = load_scoring_rules(DEFAULT_SCORING)
     with Store.open(url) as store:
         exercise = store.new_exercise(exercise_id, rules)
-    assert unit_totals(exercise.scenario, exercise.score(), rules)["emergency"] == 90.9
+    assert unit_totals(exercise.scenario, exercise.score(), rules)["emergency"] == 95.7
 
 
 def test_score_json_gives_each_units_sheet_total(
@@ -164,12 +169,16 @@ def test_score_json_gives_each_units_sheet_total(
     capsys.readouterr()
     assert main(["--db", url, "score", exercise_id, "--json"]) == 0
     by_unit = json.loads(capsys.readouterr().out)["totals"]["by_unit"]
-    for unit in ("emergency", "health"):
+    for unit in ("emergency", "housing", "health"):
         compact = text(document("--sheet", "--unit", unit))
         printed = re.search(r"×100（折算为百分制）(\d+\.?\d*)评定等级", compact)
         assert printed, unit
         assert by_unit[unit]["total"] == float(printed.group(1))
-    assert by_unit["emergency"]["total"] == 90.9 and by_unit["health"]["total"] == 0.0
+    assert by_unit["emergency"]["total"] == 95.7  # (25 x 60/65 + 20 x 5/5) / 45 x 100
+    # the command seat owns the group lines (§5.3.1), the medical group missed among them:
+    # (25 x 65/65 + 20 x 40/40 + 15 x 25/30) / 60 x 100 = 57.50 / 60 x 100 = 95.8
+    assert by_unit["housing"]["total"] == 95.8
+    assert by_unit["health"]["total"] == 100.0  # its one line: its head on scene (§5.2.2)
 
 
 def test_the_scoring_standard_explains_a_half_score(document: Callable[..., Path]) -> None:
@@ -228,8 +237,9 @@ def test_the_improvement_plan_answers_every_problem(document: Callable[..., Path
     # the stored item, with its §, unit, contact and due date
     assert "区应急管理局电话报告迟报7分钟（§4.1.2）§4.1.2修订值班接报流程" in plan
     assert "区应急管理局刘洋2027-02-28未整改" in plan
-    # the problem no stored item answers is proposed, due 90 days after the drill
-    assert "启动医疗救护组（未完成）§2.3.2.3区卫生健康局2027-02-18建议" in plan
+    # the problem no stored item answers is proposed, due 90 days after the drill, to the
+    # unit whose line it is: the command seat (区住建局) activates the groups (§5.3.1)
+    assert "启动医疗救护组（未完成）§2.3.2.3区住房和城乡建设局2027-02-18建议" in plan
     problems = compact.split("六、存在问题及原因分析")[1].split("七、")[0]
     assert "区应急管理局电话报告超过20分钟时限§4.1.2改进项值班人员未掌握报告时限" in problems
     assert "启动医疗救护组（未完成）§2.3.2.3不足项" in problems
@@ -239,7 +249,10 @@ def test_the_improvement_plan_answers_every_problem(document: Callable[..., Path
 
 def test_the_report_concludes_and_is_compiled_and_reviewed(document: Callable[..., Path]) -> None:
     compact = text(document("--aar"))
-    assert "二、总体结论本次演练总分95.9分（满分100分），评定等级为“优”。共评估28项" in compact
+    # 100 x (24.17 + 20.00 + 15 x 25/30 + 10.00 + 10.00) / 80 = 100 x 76.67 / 80 = 95.8;
+    # 41 lines: 16 信息报告, 13 分级与指挥, 6 工作组启动, 5 先期处置, 1 情景专项
+    assert "二、总体结论本次演练总分95.8分（满分100分），评定等级为“优”。共评估41项" in compact
+    assert "其中按时完成39项，迟报（逾期完成）1项，未完成1项，错误0项" in compact
     assert "发现的2个问题已列入整改计划" in compact
     assert "编制单位区应急指挥部办公室编制日期" in compact and "审核（签字）" in compact
 
@@ -265,7 +278,11 @@ def test_the_timeline_is_text_with_each_mark_named(document: Callable[..., Path]
     chart = text(path).split("三、信息报告时效")[1].split("四、评估结果")[0]
     for label in ("演练时间（时:分）", "0:00", "4:00", "区住房和城乡建设局", "区应急管理局"):
         assert label in chart, label
-    assert chart.count("电话") == 2 and chart.count("终报") == 2 and chart.count("续报") == 2
+    # the 事发单位's row: the company, named in its role, with its §4.1.1 report (a phone
+    # report in the plan); the two bureaus' phone, written, two follow-ups and final each
+    assert "山东港华燃气集团有限公司（事发单位）电话" in chart
+    assert chart.count("电话") == 3 and chart.count("终报") == 2 and chart.count("续报") == 4
+    assert "incident" not in chart
     assert "报告时限" in chart and "按时报告" in chart and "迟报" in chart and "未报告" in chart
     assert all(w * h <= 1 for w, h in images(path))  # no picture of the chart
 
@@ -364,3 +381,37 @@ def test_the_verification_state_the_caller_supplies_is_printed(
         assert f"预期终值哈希{check.expected_hash}" in compact
     for page in pages_text(out):
         assert f"事件记录哈希{'ab' * 8}…（{footer}）" in flat(page)
+
+
+@pytest.mark.parametrize("actions", ["a-missing-written.jsonl", "a-wrong-level.jsonl"])
+def test_print_and_preview_have_the_pages_of_the_pdf(
+    chinese: None, plan: Plan, tmp_path: Path, actions: str
+) -> None:
+    """Reports whose last rows fall near a page's foot: laid out at 1200 dpi (a printer's,
+    the preview's) they once took a page less than the 300-dpi PDF."""
+    rules = load_scoring_rules(DEFAULT_SCORING)
+    scenario = load_scenario(plan, SCENARIO)
+    exercise, sheet = replay(plan, scenario, rules, read_actions(ACTIONS.parent / actions))
+    ctx = ReportContext(
+        title=scenario.title,
+        held_on=HELD_ON,
+        location="",
+        exercise_type=scenario.exercise_type,
+        controller=CONTROLLER,
+        evaluators=EVALUATORS,
+        seats=seats_of(scenario),
+        plan=plan,
+        scenario=scenario,
+        rules=exercise.rules,
+        sheet=sheet,
+        events=tuple(exercise.events),
+    )
+    exported = tmp_path / "aar.pdf"
+    pages = export_pdf(after_action_report(ctx), exported)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    assert print_document(after_action_report(ctx), printer) == pages
+    del printer  # closes the file
+    assert [flat(p) for p in pages_text(printed)] == [flat(p) for p in pages_text(exported)]
