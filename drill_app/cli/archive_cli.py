@@ -1,6 +1,6 @@
-"""The `drill-app` verbs that use the database: verify, history, export, import.
+"""The `drill-app` verbs that use the database: verify, history, score, export, import.
 
-Kept apart from cli.py so that the rules and replay verbs never import SQLAlchemy.
+Kept apart from commands.py so that the rules and replay verbs never import SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import json
 import sys
 from dataclasses import replace
 
+from drill_app.cli.errors import EXIT_FINDINGS, EXIT_OK, CliError
+from drill_app.cli.storage import opened_store
 from drill_app.cli.textreport import format_sheet
 from drill_app.core.compliance import history_json, plan_drill_status
 from drill_app.core.evaluation import with_unit_totals
@@ -20,7 +22,6 @@ from drill_app.core.plan import load_plan
 from drill_app.core.scoring import load_scoring_rules, sheet_to_json
 from drill_app.core.sourcefile import DataFileError
 from drill_app.paths import DEFAULT_PLAN
-from drill_app.store.database import StoreError
 from drill_app.store.portable import export_exercise, import_exercise
 from drill_app.store.store import NewExercise, SeatInfo, Store
 
@@ -28,39 +29,35 @@ STATUS_NAMES = {"planned": "未开始", "running": "进行中", "ended": "已结
 ITEM_STATUS_NAMES = {"open": "未整改", "in_progress": "整改中", "closed": "已完成"}
 
 
-def _open(args: argparse.Namespace) -> Store:
-    try:
-        return Store.open(args.db)
-    except StoreError as exc:
-        print(f"drill-app {args.command}: {exc}", file=sys.stderr)
-        raise SystemExit(2) from None
+def verify(args: argparse.Namespace) -> int:
+    with opened_store(args) as store:
+        return _verify(store, args.exercise)
 
 
-def run(args: argparse.Namespace) -> int:
-    store = _open(args)
-    try:
-        if args.command == "verify":
-            return _verify(store, args.exercise)
-        if args.command == "history":
-            today = args.today or dt.date.today()
-            return _history_json(store, today) if args.json else _history(store, today)
-        if args.command == "score":
-            return _score(store, args)
-        if args.command == "export":
-            exercise_id = store.find_exercise(args.exercise)
-            count = export_exercise(store, exercise_id, args.output)
-            print(f"{args.output}: exercise {exercise_id}, {count} events")
-            return 0
-        if args.command == "import":
-            exercise_id = import_exercise(store, args.file)
-            print(f"imported exercise {exercise_id}")
-            return 0
-    except StoreError as exc:
-        print(f"drill-app {args.command}: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        store.close()
-    raise AssertionError(args.command)
+def history(args: argparse.Namespace) -> int:
+    today = args.today or dt.date.today()
+    with opened_store(args) as store:
+        return _history_json(store, today) if args.json else _history(store, today)
+
+
+def score(args: argparse.Namespace) -> int:
+    with opened_store(args) as store:
+        return _score(store, args)
+
+
+def export(args: argparse.Namespace) -> int:
+    with opened_store(args) as store:
+        exercise_id = store.find_exercise(args.exercise)
+        count = export_exercise(store, exercise_id, args.output)
+    print(f"{args.output}: exercise {exercise_id}, {count} events")
+    return EXIT_OK
+
+
+def import_(args: argparse.Namespace) -> int:
+    with opened_store(args) as store:
+        exercise_id = import_exercise(store, args.file)
+    print(f"imported exercise {exercise_id}")
+    return EXIT_OK
 
 
 def _verify(store: Store, prefix: str) -> int:
@@ -68,11 +65,11 @@ def _verify(store: Store, prefix: str) -> int:
     result = store.verify(exercise_id)
     if result.ok:
         print(f"{exercise_id}: ok, {result.event_count} events, final hash {result.head_hash}")
-        return 0
+        return EXIT_OK
     print(f"{exercise_id}: the event log has been altered", file=sys.stderr)
     for problem in result.problems:
         print(f"  {problem}", file=sys.stderr)
-    return 1
+    return EXIT_FINDINGS
 
 
 def _score(store: Store, args: argparse.Namespace) -> int:
@@ -80,7 +77,7 @@ def _score(store: Store, args: argparse.Namespace) -> int:
     try:
         rules = load_scoring_rules(args.scoring)
     except DataFileError as exc:
-        raise StoreError(f"invalid scoring rules: {exc.problems[0]}") from None
+        raise CliError(f"invalid scoring rules: {exc.problems[0]}") from None
     exercise = store.new_exercise(exercise_id, rules)  # read only: records nothing
     sheet = exercise.score()
     check = store.verify(exercise_id)
@@ -102,7 +99,7 @@ def _score(store: Store, args: argparse.Namespace) -> int:
         sys.stdout.write(format_sheet(exercise.plan, sheet, exercise.rules))
         state = "完整" if check.ok else "已被改动"
         print(f"事件记录终值哈希（{check.event_count}条，{state}）：{check.head_hash}")
-    return 0 if check.ok else 1
+    return EXIT_OK if check.ok else EXIT_FINDINGS
 
 
 def _history(store: Store, today: dt.date) -> int:
@@ -145,7 +142,7 @@ def _history(store: Store, today: dt.date) -> int:
             f"  {owner}  {item.due_date.isoformat()}  {ITEM_STATUS_NAMES[item.status]}"
             f"  {item.action}{late}"
         )
-    return 0
+    return EXIT_OK
 
 
 def _history_json(store: Store, today: dt.date) -> int:
@@ -165,13 +162,12 @@ def _history_json(store: Store, today: dt.date) -> int:
     ]
     json.dump(history_json(plan, held, items, today), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
-    return 0
+    return EXIT_OK
 
 
 def save_replay(args: argparse.Namespace, exercise: Exercise) -> str:
     """Store a replayed exercise (its exact plan and scenario text and every event)."""
-    store = _open(args)
-    try:
+    with opened_store(args) as store:
         scenario = exercise.scenario
         exercise_id = store.create_exercise(
             NewExercise(
@@ -188,8 +184,6 @@ def save_replay(args: argparse.Namespace, exercise: Exercise) -> str:
         for event in exercise.events:
             store.append_event(_rehome(event, exercise_id))
         return exercise_id
-    finally:
-        store.close()
 
 
 def _rehome(event: Event, exercise_id: str) -> Event:
