@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -35,7 +36,6 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextTable,
 )
-from PySide6.QtPrintSupport import QPrinter
 
 from drill_app.paths import DOCUMENT_FONT_FILE
 
@@ -362,6 +362,11 @@ def export_pdf(
     return pages
 
 
+@runtime_checkable
+class _SetsResolution(Protocol):
+    def setResolution(self, resolution: int, /) -> None: ...
+
+
 def print_document(
     document: Document,
     printer: QPagedPaintDevice,
@@ -369,7 +374,7 @@ def print_document(
 ) -> int:
     """Print *document* on A4 on *printer* (a QPrinter); returns the number of pages,
     the same as the PDF's (laid out at the same resolution)."""
-    if isinstance(printer, QPrinter | QPdfWriter):
+    if isinstance(printer, _SetsResolution):  # a QPrinter (kept out of this module)
         printer.setResolution(RESOLUTION)
     a4(printer)
     return paint(document, printer, progress)
