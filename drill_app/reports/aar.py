@@ -323,8 +323,8 @@ def timeline_rows(ctx: ReportContext, ev: Evaluation) -> list[tuple[str, list[Ma
         ]
         if mine:
             name = ctx.unit_name(unit)
-            if unit == ctx.scenario.roles.incident_unit:
-                name += ctx.paren(role)
+            if unit == ctx.scenario.roles.incident_unit:  # the role on a line of its own
+                name += "\n" + ctx.paren(role).strip()
             rows.append((name, mine))
     return rows
 

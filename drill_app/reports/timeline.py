@@ -135,7 +135,8 @@ class _Chart:
                 self.font(24)
                 p.setPen(QPen(QColor("black")))
                 above = n % 2 == 0  # alternate so that neighbouring labels do not collide
-                box = QRectF(at - 90, y - 50 if above else y + 18, 180, 32)
+                left = min(max(at - 90, LEFT - 20), LEFT + self.plot - 160)  # off the names
+                box = QRectF(left, y - 50 if above else y + 18, 180, 32)
                 p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), label)
 
     def mark(self, y: float, line: Line) -> float | None:
