@@ -331,6 +331,29 @@ def test_english_documents_use_the_plans_english_names(
         assert "Medical Rescue Group" in words  # the problem the report names, in English
 
 
+def replayed(plan: Plan, actions: Path, check: Verification | None = None) -> ReportContext:
+    """The documents' context of a replay of scenario a (not stored: *check* says how the
+    caller verified its log)."""
+    rules = load_scoring_rules(DEFAULT_SCORING)
+    scenario = load_scenario(plan, SCENARIO)
+    exercise, sheet = replay(plan, scenario, rules, read_actions(actions))
+    return ReportContext(
+        title=scenario.title,
+        held_on=HELD_ON,
+        location="",
+        exercise_type=scenario.exercise_type,
+        controller=CONTROLLER,
+        evaluators=EVALUATORS,
+        seats=seats_of(scenario),
+        plan=plan,
+        scenario=scenario,
+        rules=exercise.rules,
+        sheet=sheet,
+        events=tuple(exercise.events),
+        verification=check,
+    )
+
+
 @pytest.mark.parametrize(
     ("check", "state", "footer"),
     [
@@ -354,24 +377,7 @@ def test_english_documents_use_the_plans_english_names(
 def test_the_verification_state_the_caller_supplies_is_printed(
     chinese: None, plan: Plan, tmp_path: Path, check: Verification, state: str, footer: str
 ) -> None:
-    rules = load_scoring_rules(DEFAULT_SCORING)
-    scenario = load_scenario(plan, SCENARIO)
-    exercise, sheet = replay(plan, scenario, rules, read_actions(ACTIONS))
-    ctx = ReportContext(
-        title=scenario.title,
-        held_on=HELD_ON,
-        location="",
-        exercise_type=scenario.exercise_type,
-        controller=CONTROLLER,
-        evaluators=EVALUATORS,
-        seats=seats_of(scenario),
-        plan=plan,
-        scenario=scenario,
-        rules=exercise.rules,
-        sheet=sheet,
-        events=tuple(exercise.events),
-        verification=check,
-    )
+    ctx = replayed(plan, ACTIONS, check)
     out = tmp_path / "sheet.pdf"
     export_pdf(scoring_sheet(ctx), out)
     compact = text(out)
@@ -389,23 +395,7 @@ def test_print_and_preview_have_the_pages_of_the_pdf(
 ) -> None:
     """Reports whose last rows fall near a page's foot: laid out at 1200 dpi (a printer's,
     the preview's) they once took a page less than the 300-dpi PDF."""
-    rules = load_scoring_rules(DEFAULT_SCORING)
-    scenario = load_scenario(plan, SCENARIO)
-    exercise, sheet = replay(plan, scenario, rules, read_actions(ACTIONS.parent / actions))
-    ctx = ReportContext(
-        title=scenario.title,
-        held_on=HELD_ON,
-        location="",
-        exercise_type=scenario.exercise_type,
-        controller=CONTROLLER,
-        evaluators=EVALUATORS,
-        seats=seats_of(scenario),
-        plan=plan,
-        scenario=scenario,
-        rules=exercise.rules,
-        sheet=sheet,
-        events=tuple(exercise.events),
-    )
+    ctx = replayed(plan, ACTIONS.parent / actions)
     exported = tmp_path / "aar.pdf"
     pages = export_pdf(after_action_report(ctx), exported)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
