@@ -25,37 +25,20 @@ from drill_app.reports.render import Document
 from drill_app.reports.sheet import objectives_table, summary_table
 from drill_app.reports.signing import footer_note, record_block, signatures
 from drill_app.reports.timeline import Mark, report_kind_label, timeline_drawing
+from drill_app.wording.evaluation import improvement_element_name as element_name
+from drill_app.wording.evaluation import improvement_status_name
+from drill_app.wording.evaluation import review_stage_name as stage_name
 
 ELEMENTS = ("plan_revision", "organisation", "equipment", "training", "exercise")
 PROPOSED_DUE_DAYS = 90
 """An item proposed from a finding is due this many days after the drill (to confirm)."""
 
 
-def element_name(element: str) -> str:
-    return {
-        "plan_revision": QCoreApplication.translate("Report", "plan revision"),
-        "organisation": QCoreApplication.translate("Report", "organisation"),
-        "equipment": QCoreApplication.translate("Report", "equipment"),
-        "training": QCoreApplication.translate("Report", "training"),
-        "exercise": QCoreApplication.translate("Report", "exercise"),
-    }.get(element, element)
-
-
 def item_status_name(status: str) -> str:
-    return {
-        "open": QCoreApplication.translate("Report", "open"),
-        "in_progress": QCoreApplication.translate("Report", "in progress"),
-        "closed": QCoreApplication.translate("Report", "closed"),
-        "proposed": QCoreApplication.translate("Report", "proposed"),
-    }.get(status, status)
-
-
-def stage_name(stage: str) -> str:
-    return {
-        "onsite_review": QCoreApplication.translate("Report", "Controller's on-the-spot review"),
-        "self_assessment": QCoreApplication.translate("Report", "Participants' self-assessment"),
-        "team_assessment": QCoreApplication.translate("Report", "Evaluation team's assessment"),
-    }.get(stage, stage)
+    """An improvement item's status; "proposed" is the report's own: an item it suggests."""
+    if status == "proposed":
+        return QCoreApplication.translate("Report", "proposed")
+    return improvement_status_name(status)
 
 
 def none_recorded() -> str:

@@ -9,6 +9,9 @@ from PySide6.QtCore import QCoreApplication
 
 from drill_app.core.scoring import Line
 from drill_app.reports.context import ReportContext
+from drill_app.wording.evaluation import exercise_type_name as exercise_type_text
+
+__all__ = ["exercise_type_text"]
 
 
 def esc(value: object) -> str:
@@ -55,13 +58,6 @@ def status_text(line: Line) -> str:
         "wrong": QCoreApplication.translate("Report", "wrong"),
         "pending": QCoreApplication.translate("Report", "not yet due"),
     }[line.status]
-
-
-def exercise_type_text(kind: str) -> str:
-    return {
-        "tabletop": QCoreApplication.translate("Report", "tabletop exercise"),
-        "live": QCoreApplication.translate("Report", "live exercise"),
-    }.get(kind, kind)
 
 
 STYLE = """

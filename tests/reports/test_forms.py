@@ -139,7 +139,7 @@ def test_the_normalisation_row_shows_its_arithmetic(
     assert round(float(numerator) / float(denominator) * 100, 1) == float(total)
     url, exercise_id = archive
     with Store.open(url) as store:
-        sheet = store.new_exercise(exercise_id, load_scoring_rules(DEFAULT_SCORING)).score()
+        sheet = store.load_exercise(exercise_id, load_scoring_rules(DEFAULT_SCORING)).score()
     assert float(total) == sheet.sheet_total  # the engine's figure, on screen and in JSON
 
 
@@ -158,7 +158,7 @@ def test_a_unit_sheet_carries_the_units_own_total(
     url, exercise_id = archive
     rules = load_scoring_rules(DEFAULT_SCORING)
     with Store.open(url) as store:
-        exercise = store.new_exercise(exercise_id, rules)
+        exercise = store.load_exercise(exercise_id, rules)
     assert unit_totals(exercise.scenario, exercise.score(), rules)["emergency"] == 95.7
 
 
