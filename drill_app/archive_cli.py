@@ -9,6 +9,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+import uuid
 from dataclasses import replace
 
 from drill_app.core.compliance import drill_status
@@ -17,9 +18,10 @@ from drill_app.core.exercise import Exercise
 from drill_app.core.plan import load_plan
 from drill_app.core.scoring import load_scoring_rules, sheet_to_json
 from drill_app.core.sourcefile import DataFileError
-from drill_app.paths import DEFAULT_PLAN
+from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING
 from drill_app.store.database import StoreError
 from drill_app.store.portable import export_exercise, import_exercise
+from drill_app.store.chain import sha256_text
 from drill_app.store.store import NewExercise, SeatInfo, Store
 from drill_app.textreport import format_sheet
 
@@ -50,15 +52,26 @@ def run(args: argparse.Namespace) -> int:
             print(f"{args.output}: exercise {exercise_id}, {count} events")
             return 0
         if args.command == "import":
-            exercise_id = import_exercise(store, args.file)
-            print(f"imported exercise {exercise_id}")
-            return 0
+            return _import(store, args)
     except StoreError as exc:
         print(f"drill-app {args.command}: {exc}", file=sys.stderr)
         return 2
     finally:
         store.close()
     raise AssertionError(args.command)
+
+
+def _import(store: Store, args: argparse.Namespace) -> int:
+    try:
+        rules = load_scoring_rules(DEFAULT_SCORING)
+    except DataFileError as exc:
+        raise StoreError(f"invalid scoring rules: {exc.problems[0]}") from None
+    result = import_exercise(store, args.file, rules)
+    if result.already_present:
+        print(f"exercise {result.exercise_id} is already here, the same: nothing to import")
+    else:
+        print(f"imported exercise {result.exercise_id}, {result.event_count} events")
+    return 0
 
 
 def _verify(store: Store, prefix: str) -> int:
@@ -136,11 +149,15 @@ def _history(store: Store, today: dt.date) -> int:
 
 
 def save_replay(args: argparse.Namespace, exercise: Exercise) -> str:
-    """Store a replayed exercise (its exact plan and scenario text and every event)."""
+    """Store a replayed exercise (its exact plan, scenario and rules, every event), at once.
+
+    One transaction: a killed or failed save leaves nothing, never a half-saved drill.
+    """
     store = _open(args)
     try:
         scenario = exercise.scenario
-        exercise_id = store.create_exercise(
+        exercise_id = uuid.uuid4().hex
+        return store.create_exercise(
             NewExercise(
                 title=scenario.title,
                 plan_text=args.plan.read_text(encoding="utf-8"),
@@ -150,11 +167,11 @@ def save_replay(args: argparse.Namespace, exercise: Exercise) -> str:
                 location=scenario.location.name,
                 seats=tuple(SeatInfo(u) for u in scenario.seats),
                 options={"replayed_from": str(args.actions)},
-            )
+                exercise_id=exercise_id,
+                scoring_sha256=sha256_text(args.scoring.read_text(encoding="utf-8")),
+            ),
+            [_rehome(event, exercise_id) for event in exercise.events],
         )
-        for event in exercise.events:
-            store.append_event(_rehome(event, exercise_id))
-        return exercise_id
     finally:
         store.close()
 

@@ -9,7 +9,6 @@ was accepted.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import time
 import uuid
@@ -26,6 +25,17 @@ from drill_app.core.plan import Plan, plan_from_document
 from drill_app.core.scenario import Scenario, scenario_from_document
 from drill_app.core.scoring import ScoringRules
 from drill_app.core.sourcefile import DataFileError, parse_yaml
+from drill_app.store.chain import (
+    ChainedEvent,
+    EventFields,
+    RecordFields,
+    VerifyResult,
+    canonical_json,
+    chain_hash,
+    check_chain,
+    genesis_hash,
+    sha256_text,
+)
 from drill_app.store.database import StoreError, create_store_engine, default_url, prepare
 from drill_app.store.models import (
     EventRow,
@@ -37,60 +47,21 @@ from drill_app.store.models import (
     SeatRow,
 )
 
-GENESIS = "0" * 64
-
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def canonical_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def chain_hash(prev_hash: str, exercise_id: str, seq: int, row: EventFields) -> str:
-    """The hash of one stored event: its content and the previous event's hash."""
-    body = canonical_json(
-        {
-            "exercise": exercise_id,
-            "seq": seq,
-            "id": row.event_id,
-            "kind": row.kind,
-            "actor": row.actor,
-            "unit": row.unit,
-            "payload": row.payload,
-            "scenario_time": row.scenario_time,
-            "wall_time": row.wall_time,
-        }
+def fields_of_event(event: Event) -> EventFields:
+    return EventFields(
+        event.id,
+        event.kind,
+        event.actor,
+        event.unit,
+        canonical_json(dict(event.payload)),
+        float(event.scenario_time),
+        float(event.wall_time),
     )
-    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class EventFields:
-    event_id: str
-    kind: str
-    actor: str
-    unit: str | None
-    payload: str
-    scenario_time: float
-    wall_time: float
-
-    @classmethod
-    def of(cls, event: Event) -> EventFields:
-        return cls(
-            event.id,
-            event.kind,
-            event.actor,
-            event.unit,
-            canonical_json(dict(event.payload)),
-            float(event.scenario_time),
-            float(event.wall_time),
-        )
 
 
 # --- what callers get -----------------------------------------------------------------
@@ -116,6 +87,8 @@ class NewExercise:
     seats: tuple[SeatInfo, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)
     exercise_id: str | None = None
+    scoring_sha256: str = ""
+    """SHA-256 of the scoring rules' text the exercise is scored with ("" if not given)."""
 
 
 @dataclass(frozen=True)
@@ -143,14 +116,7 @@ class ExerciseDetail:
     scenario_text: str
     created_at: dt.datetime
     ended_at: dt.datetime | None
-
-
-@dataclass(frozen=True)
-class VerifyResult:
-    ok: bool
-    event_count: int
-    head_hash: str
-    problems: tuple[str, ...]
+    scoring_sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -210,7 +176,7 @@ class Store:
         digest = sha256_text(text)
         row = session.scalar(select(PlanVersion).where(PlanVersion.sha256 == digest))
         if row is None:
-            plan = _parse_plan(text)
+            plan = parse_plan(text)
             row = PlanVersion(
                 sha256=digest,
                 plan_key=plan.identity.id,
@@ -227,7 +193,7 @@ class Store:
         digest = sha256_text(text)
         row = session.scalar(select(ScenarioVersion).where(ScenarioVersion.sha256 == digest))
         if row is None:
-            scenario = _parse_scenario(_parse_plan(plan_text), text)
+            scenario = parse_scenario(parse_plan(plan_text), text)
             row = ScenarioVersion(
                 sha256=digest,
                 scenario_key=scenario.id,
@@ -241,34 +207,44 @@ class Store:
 
     # --- exercises ---------------------------------------------------------------------
 
-    def create_exercise(self, new: NewExercise) -> str:
+    def create_exercise(self, new: NewExercise, events: Sequence[Event] = ()) -> str:
+        """Store a new exercise (and, for a finished one, its events) in one transaction."""
         exercise_id = new.exercise_id or uuid.uuid4().hex
         with Session(self.engine) as session, session.begin():
-            plan = self._plan_version(session, new.plan_text)
-            scenario = self._scenario_version(session, new.plan_text, new.scenario_text)
-            row = ExerciseRow(
-                id=exercise_id,
-                title=new.title,
-                plan_version_id=plan.id,
-                scenario_version_id=scenario.id,
-                exercise_type=new.exercise_type,
-                location=new.location,
-                held_on=new.held_on,
-                controller=new.controller,
-                evaluators=list(new.evaluators),
-                options=dict(new.options),
-                status="planned",
-                created_at=_now(),
-                ended_at=None,
-                event_count=0,
-                head_hash=GENESIS,
-                seats=[
-                    SeatRow(unit_id=s.unit_id, participant=s.participant, workstation=s.workstation)
-                    for s in new.seats
-                ],
-            )
-            session.add(row)
+            row = self.add_exercise(session, new, exercise_id)
+            for event in events:
+                _chain_event(row, session, fields_of_event(event), event.kind)
         return exercise_id
+
+    def add_exercise(self, session: Session, new: NewExercise, exercise_id: str) -> ExerciseRow:
+        plan = self._plan_version(session, new.plan_text)
+        scenario = self._scenario_version(session, new.plan_text, new.scenario_text)
+        row = ExerciseRow(
+            id=exercise_id,
+            title=new.title,
+            plan_version_id=plan.id,
+            scenario_version_id=scenario.id,
+            exercise_type=new.exercise_type,
+            location=new.location,
+            held_on=new.held_on,
+            controller=new.controller,
+            evaluators=list(new.evaluators),
+            options=dict(new.options),
+            scoring_sha256=new.scoring_sha256,
+            status="planned",
+            created_at=_now(),
+            ended_at=None,
+            event_count=0,
+            head_hash="",
+            seats=[
+                SeatRow(unit_id=s.unit_id, participant=s.participant, workstation=s.workstation)
+                for s in new.seats
+            ],
+        )
+        row.head_hash = genesis_hash(record_fields(row, plan.content, scenario.content))
+        session.add(row)
+        session.flush()
+        return row
 
     def list_exercises(self) -> list[ExerciseSummary]:
         query = (
@@ -316,7 +292,7 @@ class Store:
 
         Returns the hash at the head of the exercise's chain afterwards.
         """
-        fields = EventFields.of(event)
+        fields = fields_of_event(event)
         with Session(self.engine) as session, session.begin():
             existing = session.scalar(select(EventRow).where(EventRow.event_id == event.id))
             if existing is not None:
@@ -327,31 +303,7 @@ class Store:
             row = session.get(ExerciseRow, event.exercise_id, with_for_update=True)
             if row is None:
                 raise StoreError(f"no exercise {event.exercise_id!r} in this database")
-            seq = row.event_count + 1
-            digest = chain_hash(row.head_hash, row.id, seq, fields)
-            session.add(
-                EventRow(
-                    exercise_id=row.id,
-                    seq=seq,
-                    event_id=fields.event_id,
-                    kind=fields.kind,
-                    actor=fields.actor,
-                    unit=fields.unit,
-                    payload=fields.payload,
-                    scenario_time=fields.scenario_time,
-                    wall_time=fields.wall_time,
-                    prev_hash=row.head_hash,
-                    hash=digest,
-                )
-            )
-            row.event_count = seq
-            row.head_hash = digest
-            if event.kind == "exercise_started":
-                row.status = "running"
-            elif event.kind == "exercise_ended":
-                row.status = "ended"
-                row.ended_at = _now()
-            return digest
+            return _chain_event(row, session, fields, event.kind)
 
     def events(self, exercise_id: str) -> list[Event]:
         with Session(self.engine) as session:
@@ -361,39 +313,24 @@ class Store:
             return [_event_of(r) for r in rows]
 
     def verify(self, exercise_id: str) -> VerifyResult:
-        """Recompute the hash chain of an exercise's events."""
-        problems: list[str] = []
-        prev = GENESIS
-        count = 0
+        """Recompute the whole record: the genesis (exercise, plan, scenario) and the chain."""
         with Session(self.engine) as session:
             row = session.get(ExerciseRow, exercise_id)
             if row is None:
                 raise StoreError(f"no exercise {exercise_id!r} in this database")
-            stored_head, stored_count = row.head_hash, row.event_count
+            extra = [
+                f"the stored {what} text does not match its recorded hash (altered)"
+                for what, version in (("plan", row.plan), ("scenario", row.scenario))
+                if sha256_text(version.content) != version.sha256
+            ]
+            genesis = genesis_hash(record_fields(row, row.plan.content, row.scenario.content))
             rows = session.scalars(
                 select(EventRow).where(EventRow.exercise_id == exercise_id).order_by(EventRow.seq)
             )
-            for event in rows:
-                count += 1
-                if event.seq != count:
-                    problems.append(f"event {count}: sequence number {event.seq} (a gap)")
-                if event.prev_hash != prev:
-                    problems.append(
-                        f"event {event.seq} ({event.event_id}): previous hash does not match"
-                    )
-                expected = chain_hash(prev, exercise_id, event.seq, _fields_of_row(event))
-                if event.hash != expected:
-                    problems.append(
-                        f"event {event.seq} ({event.event_id}, {event.kind}): content does not "
-                        "match its hash (altered after it was recorded)"
-                    )
-                prev = event.hash
-        if count != stored_count or prev != stored_head:
-            problems.append(
-                f"the exercise records {stored_count} events ending in {stored_head[:12]}…, "
-                f"the log has {count} ending in {prev[:12]}… (events removed or added)"
+            chained = (ChainedEvent(r.seq, _fields_of_row(r), r.prev_hash, r.hash) for r in rows)
+            return check_chain(
+                exercise_id, genesis, chained, (row.event_count, row.head_hash), extra
             )
-        return VerifyResult(not problems, count, prev, tuple(problems))
 
     def open_exercise(
         self,
@@ -411,8 +348,8 @@ class Store:
         time is computed from the recorded control events and the wall clock.
         """
         detail = self.exercise(exercise_id)
-        plan = _parse_plan(detail.plan_text)
-        scenario = _parse_scenario(plan, detail.scenario_text)
+        plan = parse_plan(detail.plan_text)
+        scenario = parse_scenario(plan, detail.scenario_text)
         exercise = Exercise(
             plan, scenario, rules, exercise_id, wall_clock=wall_clock, new_id=new_id
         )
@@ -503,18 +440,65 @@ class Store:
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _parse_plan(text: str) -> Plan:
+def parse_plan(text: str) -> Plan:
     try:
         return plan_from_document(parse_yaml(text, "<stored plan>"))
     except DataFileError as exc:
         raise StoreError(f"the stored plan is not valid: {exc.problems[0]}") from None
 
 
-def _parse_scenario(plan: Plan, text: str) -> Scenario:
+def parse_scenario(plan: Plan, text: str) -> Scenario:
     try:
         return scenario_from_document(plan, parse_yaml(text, "<stored scenario>"))
     except DataFileError as exc:
         raise StoreError(f"the stored scenario is not valid: {exc.problems[0]}") from None
+
+
+def record_fields(row: ExerciseRow, plan_text: str, scenario_text: str) -> RecordFields:
+    """What the genesis binds, as the exercise row (and the texts it points to) hold it."""
+    return RecordFields(
+        exercise_id=row.id,
+        title=row.title,
+        held_on=row.held_on.isoformat(),
+        exercise_type=row.exercise_type,
+        location=row.location,
+        controller=row.controller,
+        evaluators=tuple(row.evaluators),
+        seats=tuple((s.unit_id, s.participant, s.workstation) for s in row.seats),
+        options=dict(row.options),
+        plan_sha256=sha256_text(plan_text),
+        scenario_sha256=sha256_text(scenario_text),
+        scoring_sha256=row.scoring_sha256,
+    )
+
+
+def _chain_event(row: ExerciseRow, session: Session, fields: EventFields, kind: str) -> str:
+    """Append one event to *row*'s chain in *session*; returns the new head hash."""
+    seq = row.event_count + 1
+    digest = chain_hash(row.head_hash, row.id, seq, fields)
+    session.add(
+        EventRow(
+            exercise_id=row.id,
+            seq=seq,
+            event_id=fields.event_id,
+            kind=fields.kind,
+            actor=fields.actor,
+            unit=fields.unit,
+            payload=fields.payload,
+            scenario_time=fields.scenario_time,
+            wall_time=fields.wall_time,
+            prev_hash=row.head_hash,
+            hash=digest,
+        )
+    )
+    row.event_count = seq
+    row.head_hash = digest
+    if kind == "exercise_started":
+        row.status = "running"
+    elif kind == "exercise_ended":
+        row.status = "ended"
+        row.ended_at = _now()
+    return digest
 
 
 def _fields_of_row(row: EventRow) -> EventFields:
@@ -562,6 +546,7 @@ def _detail(row: ExerciseRow) -> ExerciseDetail:
         scenario_text=row.scenario.content,
         created_at=row.created_at,
         ended_at=row.ended_at,
+        scoring_sha256=row.scoring_sha256,
     )
 
 

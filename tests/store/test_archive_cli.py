@@ -87,7 +87,12 @@ def test_verify_export_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert (code, out) == (0, f"{tmp_path / 'x.json'}: exercise {exercise_id}, 34 events\n")
     other = f"sqlite:///{tmp_path / 'b.sqlite3'}"
     code, out, _ = run(capsys, "--db", other, "import", str(tmp_path / "x.json"))
-    assert (code, out) == (0, f"imported exercise {exercise_id}\n")
+    assert (code, out) == (0, f"imported exercise {exercise_id}, 34 events\n")
+    code, out, _ = run(capsys, "--db", other, "import", str(tmp_path / "x.json"))
+    assert (code, out) == (
+        0,
+        f"exercise {exercise_id} is already here, the same: nothing to import\n",
+    )
     code, out, _ = run(capsys, "--db", other, "verify", exercise_id)
     assert out.strip().endswith(final_hash)
 
@@ -117,7 +122,10 @@ def test_import_of_a_damaged_file(tmp_path: Path, capsys: pytest.CaptureFixture[
     broken.write_text("{ not json", encoding="utf-8")
     code, _, err = run(capsys, "--db", f"sqlite:///{tmp_path / 'a.sqlite3'}", "import", str(broken))
     assert code == 2
-    assert err.startswith(f"drill-app import: {broken}: not a drill-app export file")
+    assert err == (
+        f"drill-app import: {broken}:1:3: not valid JSON: Expecting property name enclosed in "
+        "double quotes (not a drill-app export file)\n"
+    )
 
 
 def test_score_a_stored_exercise_with_its_final_hash(
