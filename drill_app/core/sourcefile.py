@@ -33,6 +33,9 @@ class Problem:
     line: int
     column: int
     message: str
+    fatal: bool = False
+    """The file cannot be read as data at all (encoding, syntax, a limit, a number
+    beyond what a drill can mean), as opposed to data that is read but wrong."""
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
@@ -117,9 +120,9 @@ class _Builder:
         self.problems: list[Problem] = []
         self.nodes = 0
 
-    def _located(self, node: yaml.Node, message: str) -> None:
+    def _located(self, node: yaml.Node, message: str, fatal: bool = False) -> None:
         pos = _mark(node)
-        self.problems.append(Problem(self.file, pos.line, pos.column, message))
+        self.problems.append(Problem(self.file, pos.line, pos.column, message, fatal))
 
     def build(self, node: yaml.Node, path: PathKey) -> Any:
         self.nodes += 1
@@ -155,16 +158,16 @@ class _Builder:
         if len(text) > MAX_TEXT:
             raise _Limit(node, f"a text value is too long (more than {MAX_TEXT:,} characters)")
         if node.tag == "tag:yaml.org,2002:int" and len(text.lstrip("+-0")) > MAX_INT_DIGITS:
-            self._located(node, f"the number is too large (at most {MAX_INT_DIGITS} digits)")
+            self._located(node, f"the number is too large (at most {MAX_INT_DIGITS} digits)", True)
             return None
         try:
             value = self.loader.construct_object(node, deep=True)
         except ValueError as exc:
-            self._located(node, f"invalid value: {exc}")
+            self._located(node, f"invalid value: {exc}", True)
             return None
         problem = number_problem(value)
         if problem is not None:
-            self._located(node, problem)
+            self._located(node, problem, True)
             return None
         return value
 
@@ -249,18 +252,18 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 def parse_yaml(text: str, file: str) -> SourceDocument:
     """Parse one YAML (or JSON) document, raising DataFileError with a position."""
     if len(text) > MAX_FILE_BYTES:
-        raise DataFileError([Problem(file, 1, 1, _too_large())])
+        raise DataFileError([Problem(file, 1, 1, _too_large(), fatal=True)])
     try:
         loader = _LimitedLoader(text)
     except yaml.reader.ReaderError as exc:
         line, column = _line_col(text, exc.position)
         reason = f"character U+{exc.character:04X} is not allowed in YAML text"
-        raise DataFileError([Problem(file, line, column, reason)]) from None
+        raise DataFileError([Problem(file, line, column, reason, fatal=True)]) from None
     try:
         return _parse(loader, text, file)
     except RecursionError:
         raise DataFileError(
-            [Problem(file, 1, 1, f"nested too deeply (more than {MAX_DEPTH} levels)")]
+            [Problem(file, 1, 1, f"nested too deeply (more than {MAX_DEPTH} levels)", fatal=True)]
         ) from None
     finally:
         loader.dispose()
@@ -272,24 +275,30 @@ def _parse(loader: _LimitedLoader, text: str, file: str) -> SourceDocument:
     except yaml.MarkedYAMLError as exc:
         line, column = _mark_of(exc)
         reason = exc.problem or exc.context or "invalid YAML"
-        raise DataFileError([Problem(file, line, column, f"YAML syntax: {reason}")]) from None
+        raise DataFileError(
+            [Problem(file, line, column, f"YAML syntax: {reason}", fatal=True)]
+        ) from None
     except yaml.reader.ReaderError as exc:
         line, column = _line_col(text, exc.position)
         reason = f"character U+{exc.character:04X} is not allowed in YAML text"
-        raise DataFileError([Problem(file, line, column, reason)]) from None
+        raise DataFileError([Problem(file, line, column, reason, fatal=True)]) from None
     except yaml.YAMLError as exc:
-        raise DataFileError([Problem(file, 1, 1, f"YAML syntax: {exc}")]) from None
+        raise DataFileError([Problem(file, 1, 1, f"YAML syntax: {exc}", fatal=True)]) from None
     if node is None:
-        raise DataFileError([Problem(file, 1, 1, "the file is empty")])
+        raise DataFileError([Problem(file, 1, 1, "the file is empty", fatal=True)])
     builder = _Builder(file, loader)
     try:
         data = builder.build(node, ())
     except _Limit as exc:
         pos = _mark(exc.node) if exc.node is not None else Position(1, 1)
-        raise DataFileError([Problem(file, pos.line, pos.column, exc.message)]) from None
+        raise DataFileError(
+            [Problem(file, pos.line, pos.column, exc.message, fatal=True)]
+        ) from None
     except yaml.MarkedYAMLError as exc:
         line, column = _mark_of(exc)
-        raise DataFileError([Problem(file, line, column, f"YAML: {exc.problem}")]) from None
+        raise DataFileError(
+            [Problem(file, line, column, f"YAML: {exc.problem}", fatal=True)]
+        ) from None
     if builder.problems:
         raise DataFileError(builder.problems)
     return SourceDocument(file, data, builder.positions)
@@ -307,19 +316,27 @@ def read_text_file(path: Path) -> str:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise DataFileError([Problem(name, 1, 1, f"cannot read the file: {reason}")]) from None
+        raise DataFileError(
+            [Problem(name, 1, 1, f"cannot read the file: {reason}", fatal=True)]
+        ) from None
     except ValueError:  # e.g. a NUL in the name
-        raise DataFileError([Problem(name, 1, 1, "cannot read the file: invalid name")]) from None
+        raise DataFileError(
+            [Problem(name, 1, 1, "cannot read the file: invalid name", fatal=True)]
+        ) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise DataFileError([Problem(name, 1, 1, _too_large())])
+        raise DataFileError([Problem(name, 1, 1, _too_large(), fatal=True)])
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DataFileError([Problem(name, 1, 1, "the file is UTF-16 text; save it as UTF-8")])
+        raise DataFileError(
+            [Problem(name, 1, 1, "the file is UTF-16 text; save it as UTF-8", fatal=True)]
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise DataFileError([Problem(name, line, column, "the file is not UTF-8 text")]) from None
+        raise DataFileError(
+            [Problem(name, line, column, "the file is not UTF-8 text", fatal=True)]
+        ) from None
 
 
 def read_yaml_file(path: Path) -> SourceDocument:
@@ -356,17 +373,17 @@ def loads_json(text: str, file: str, line: int = 1) -> Any:
         )
     except json.JSONDecodeError as exc:
         raise DataFileError(
-            [Problem(file, line + exc.lineno - 1, exc.colno, f"not valid JSON: {exc.msg}")]
+            [Problem(file, line + exc.lineno - 1, exc.colno, f"not valid JSON: {exc.msg}", True)]
         ) from None
     except ValueError as exc:
-        raise DataFileError([Problem(file, line, 1, str(exc))]) from None
+        raise DataFileError([Problem(file, line, 1, str(exc), fatal=True)]) from None
     except RecursionError:
         raise DataFileError(
-            [Problem(file, line, 1, f"nested too deeply (more than {MAX_DEPTH} levels)")]
+            [Problem(file, line, 1, f"nested too deeply (more than {MAX_DEPTH} levels)", True)]
         ) from None
     if _depth(value) > MAX_DEPTH:
         raise DataFileError(
-            [Problem(file, line, 1, f"nested too deeply (more than {MAX_DEPTH} levels)")]
+            [Problem(file, line, 1, f"nested too deeply (more than {MAX_DEPTH} levels)", True)]
         )
     return value
 
