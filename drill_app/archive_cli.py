@@ -19,9 +19,9 @@ from drill_app.core.plan import load_plan
 from drill_app.core.scoring import load_scoring_rules, sheet_to_json
 from drill_app.core.sourcefile import DataFileError
 from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING
+from drill_app.store.chain import sha256_text
 from drill_app.store.database import StoreError
 from drill_app.store.portable import export_exercise, import_exercise
-from drill_app.store.chain import sha256_text
 from drill_app.store.store import NewExercise, SeatInfo, Store
 from drill_app.textreport import format_sheet
 

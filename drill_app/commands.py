@@ -192,13 +192,9 @@ def _validate(paths: Sequence[Path], plan_path: Path) -> int:
         except DataFileError as exc:
             for problem in exc.problems:
                 print(problem)
-            unreadable = any(_is_unreadable(p.message) for p in exc.problems)
+            unreadable = any(p.fatal for p in exc.problems)
             status = max(status, EXIT_USAGE if unreadable else EXIT_FINDINGS)
     return status
-
-
-def _is_unreadable(message: str) -> bool:
-    return message.startswith(("cannot read", "the file is not UTF-8", "YAML", "the file is empty"))
 
 
 # --- replay ----------------------------------------------------------------------------

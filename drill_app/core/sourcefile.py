@@ -381,26 +381,28 @@ def loads_json(text: str, file: str, line: int = 1) -> Any:
         raise DataFileError(
             [Problem(file, line, 1, f"nested too deeply (more than {MAX_DEPTH} levels)", True)]
         ) from None
-    if _depth(value) > MAX_DEPTH:
-        raise DataFileError(
-            [Problem(file, line, 1, f"nested too deeply (more than {MAX_DEPTH} levels)", True)]
-        )
+    problem = _shape_problem(value)
+    if problem is not None:
+        raise DataFileError([Problem(file, line, 1, problem, True)])
     return value
 
 
-def _depth(value: Any) -> int:
-    deepest = 0
+def _shape_problem(value: Any) -> str | None:
+    """Nesting beyond MAX_DEPTH, or a NUL in a text (no database column can hold one)."""
     stack: list[tuple[Any, int]] = [(value, 0)]
     while stack:
         item, level = stack.pop()
-        deepest = max(deepest, level)
         if level > MAX_DEPTH:
-            return level
-        if isinstance(item, dict):
+            return f"nested too deeply (more than {MAX_DEPTH} levels)"
+        if isinstance(item, str):
+            if "\x00" in item:
+                return "a text contains a NUL character"
+        elif isinstance(item, dict):
             stack.extend((v, level + 1) for v in item.values())
+            stack.extend((k, level + 1) for k in item)
         elif isinstance(item, list):
             stack.extend((v, level + 1) for v in item)
-    return deepest
+    return None
 
 
 def pydantic_problems(doc: SourceDocument, errors: Iterable[Mapping[str, Any]]) -> list[Problem]:

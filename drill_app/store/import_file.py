@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from drill_app.core.events import Event, EventError
@@ -31,7 +31,7 @@ from drill_app.store.chain import (
     genesis_hash,
     sha256_text,
 )
-from drill_app.store.database import StoreError
+from drill_app.store.database import StoreError, one_line
 from drill_app.store.models import (
     EventRow,
     ExerciseRow,
@@ -256,6 +256,8 @@ def _write(store: Store, doc: _Export, path: Path) -> ImportResult:
             f"{path}: an event id in the file is already stored for another exercise; "
             "nothing was imported"
         ) from None
+    except DBAPIError as exc:
+        raise StoreError(f"{path}: the database refused the import: {one_line(exc)}") from None
     return ImportResult(ex.id, False, len(doc.events))
 
 
