@@ -42,7 +42,7 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
 
 from drill_app.core.scoring import Line  # noqa: E402
-from drill_app.ui.i18n import install_translators, interface_font  # noqa: E402
+from drill_app.ui.shared.i18n import install_translators, interface_font  # noqa: E402
 
 TARGET_PERCENT = 5.0
 KINDS = (
@@ -103,7 +103,7 @@ def measure(app: QApplication, seconds: float, tick: Callable[[], None], interva
 
 
 def bench_board(app: QApplication, seconds: float) -> None:
-    from drill_app.ui.status_board import BoardFilterProxyModel, StatusBoardModel
+    from drill_app.ui.exercise.status_board import BoardFilterProxyModel, StatusBoardModel
 
     units = [f"unit{n:02d}" for n in range(30)]
     report_kinds = {"phone_report": "phone", "written_report": "written"}
@@ -157,7 +157,7 @@ def bench_view(app: QApplication, seconds: float) -> None:
     from drill_app.core.exercise import inject_payload
     from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
     from drill_app.store.store import NewExercise, SeatInfo
-    from drill_app.ui.exercise_view import ExerciseView
+    from drill_app.ui.exercise.exercise_view import ExerciseView
     from drill_app.ui.session import Archive, ExerciseSession
 
     def wait(signal: object) -> tuple[object, ...]:

@@ -28,7 +28,7 @@ from drill_app.reports.aar import after_action_report
 from drill_app.reports.context import ReportContext, seats_of
 from drill_app.reports.render import export_pdf
 from drill_app.reports.sheet import scoring_sheet
-from drill_app.ui.i18n import install_translators
+from drill_app.ui.shared.i18n import install_translators
 
 
 def main() -> None:

@@ -91,10 +91,10 @@ def shoot_console(app: object, plan_path: Path, out: Path) -> bool:
 
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from drill_app.ui.i18n import install_translators, remove_translators
     from drill_app.ui.main_window import MainWindow
-    from drill_app.ui.new_exercise_dialog import NewExerciseDialog
-    from drill_app.ui.settings import AppSettings
+    from drill_app.ui.shared.i18n import install_translators, remove_translators
+    from drill_app.ui.shared.settings import AppSettings
+    from drill_app.ui.start.new_exercise_dialog import NewExerciseDialog
 
     translators = install_translators(app, "zh_CN")  # type: ignore[arg-type]
     try:
@@ -172,9 +172,9 @@ def shoot_drill(app: object, plan_path: Path, out: Path) -> bool:
 
     from drill_app.paths import SCENARIOS_DIR
     from drill_app.store.store import NewExercise, SeatInfo
-    from drill_app.ui.i18n import install_translators, remove_translators
     from drill_app.ui.main_window import MainWindow
-    from drill_app.ui.settings import AppSettings
+    from drill_app.ui.shared.i18n import install_translators, remove_translators
+    from drill_app.ui.shared.settings import AppSettings
 
     start = 1_780_000_000.0
     clock = [start]
@@ -299,8 +299,8 @@ def main(argv: list[str]) -> int:
 
     from drill_app.core.plan import load_plan
     from drill_app.paths import DEFAULT_PLAN
-    from drill_app.ui.i18n import install_translators, interface_font, remove_translators
-    from drill_app.ui.plan_browser import PlanBrowserWindow
+    from drill_app.ui.plan.plan_browser import PlanBrowserWindow
+    from drill_app.ui.shared.i18n import install_translators, interface_font, remove_translators
 
     parser = argparse.ArgumentParser(description="Save plan browser screenshots.")
     parser.add_argument("--plan", type=Path, default=DEFAULT_PLAN)

@@ -26,7 +26,7 @@ deletes the pending files) so the .ts stays the one source of translations.
 
 To add a language, e.g. Japanese: run `tools/update_translations.py --add ja`, translate
 drill_app_ja.ts as above, run the script again, and add "ja" to SUPPORTED_LANGUAGES in
-drill_app/ui/i18n.py.
+drill_app/ui/shared/i18n.py.
 
 Standard library only (plus the PySide6 tools from the venv).
 """

@@ -9,15 +9,15 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from drill_app import __version__
-from drill_app.ui.i18n import (
+from drill_app.ui.main_window import MainWindow
+from drill_app.ui.shared.i18n import (
     DEFAULT_LANGUAGE,
     SUPPORTED_LANGUAGES,
     install_translators,
     interface_font,
     remove_translators,
 )
-from drill_app.ui.main_window import MainWindow
-from drill_app.ui.settings import AppSettings
+from drill_app.ui.shared.settings import AppSettings
 
 EXIT_PLAN_INVALID = 2
 # DRILL_APP_BENCH=1 (used by benchmarks/bench_startup.py): print "shown" when the window

@@ -37,15 +37,15 @@ from PySide6.QtWidgets import (
 
 from drill_app import __version__
 from drill_app.paths import DEFAULT_PLAN
-from drill_app.ui.dialogs import ProblemListDialog, show_about
-from drill_app.ui.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, is_english
-from drill_app.ui.settings import AppSettings
-from drill_app.ui.start_page import StartPageWidget
+from drill_app.ui.shared.dialogs import ProblemListDialog, show_about
+from drill_app.ui.shared.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, is_english
+from drill_app.ui.shared.settings import AppSettings
+from drill_app.ui.start.start_page import StartPageWidget
 
 if TYPE_CHECKING:
     from drill_app.core.plan import Plan
     from drill_app.store.store import NewExercise
-    from drill_app.ui.plan_browser import PlanBrowserWindow
+    from drill_app.ui.plan.plan_browser import PlanBrowserWindow
     from drill_app.ui.session import Archive, ExerciseSession, LoadedExercise, StartPageData
 
 
@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
         scenarios = self.start_page.valid_scenarios()
         if not scenarios:
             return
-        from drill_app.ui.new_exercise_dialog import NewExerciseDialog, read_text_file
+        from drill_app.ui.start.new_exercise_dialog import NewExerciseDialog, read_text_file
 
         selected = entry.path if entry is not None else self.start_page.selected_scenario_path()
         new = NewExerciseDialog.ask(
@@ -439,7 +439,7 @@ class MainWindow(QMainWindow):
 
     def _show_exercise_view(self) -> None:
         assert self.session is not None
-        view_class = optional_view("drill_app.ui.exercise_view", "ExerciseView")
+        view_class = optional_view("drill_app.ui.exercise.exercise_view", "ExerciseView")
         if view_class is None:
             view: QWidget = self._missing_view(
                 self.tr(
@@ -468,7 +468,7 @@ class MainWindow(QMainWindow):
 
     def show_score(self) -> None:
         assert self.session is not None and self.archive is not None
-        view_class = optional_view("drill_app.ui.score_view", "ScoreView")
+        view_class = optional_view("drill_app.ui.score.score_view", "ScoreView")
         if view_class is None:
             view: QWidget = self._missing_view(
                 self.tr(
@@ -542,7 +542,7 @@ class MainWindow(QMainWindow):
         if self.plan is None:
             return
         if self.plan_browser is None:
-            from drill_app.ui.plan_browser import PlanBrowserWindow
+            from drill_app.ui.plan.plan_browser import PlanBrowserWindow
 
             self.plan_browser = PlanBrowserWindow(self.plan, self.plan_path, self.language, self)
         self.plan_browser.show()

@@ -24,9 +24,9 @@ from pytestqt.qtbot import QtBot
 
 from drill_app.core.plan import Plan
 from drill_app.paths import DEFAULT_PLAN
-from drill_app.ui.i18n import install_translators, interface_font, remove_translators
-from drill_app.ui.plan_browser import PlanBrowserWindow
+from drill_app.ui.plan.plan_browser import PlanBrowserWindow
 from drill_app.ui.session import ExerciseSession
+from drill_app.ui.shared.i18n import install_translators, interface_font, remove_translators
 
 OpenBrowser = Callable[..., PlanBrowserWindow]
 

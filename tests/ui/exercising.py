@@ -21,8 +21,8 @@ from pytestqt.qtbot import QtBot
 
 from drill_app.core.events import Event
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
-from drill_app.ui.i18n import install_translators, remove_translators
 from drill_app.ui.session import Archive, ExerciseSession
+from drill_app.ui.shared.i18n import install_translators, remove_translators
 
 SCENARIO_A = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
 PARTICIPANTS = {

@@ -28,9 +28,9 @@ from pytestqt.qtbot import QtBot
 
 from drill_app.core.events import Actor, Event, ReportFields
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
-from drill_app.ui.act_panel import ActAsUnitPanel
+from drill_app.ui.act.act_panel import ActAsUnitPanel
 from drill_app.ui.session import Archive, ExerciseSession
-from drill_app.ui.table_model import RowsModel
+from drill_app.ui.shared.table_model import RowsModel
 
 SCENARIO = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
 EMPTY_FIELDS = ReportFields().model_dump()
@@ -548,7 +548,7 @@ def test_after_the_end_actions_are_refused(
 
 
 def test_rows_model_keeps_the_selection_when_rows_are_replaced(qtmodeltester: Any) -> None:
-    from drill_app.ui.table_model import TableRow
+    from drill_app.ui.shared.table_model import TableRow
 
     model = RowsModel(("a", "b"))
     model.set_rows([TableRow(("1", "x"), "k1"), TableRow(("2", "y"), "k2")])

@@ -28,8 +28,8 @@ from test_act_panel import (  # the shared drill helpers
 )
 from test_score_view import all_cells, view  # noqa: F401  (fixture)
 
-from drill_app.ui.documents import DocumentsPanel, DocumentTask
-from drill_app.ui.score_view import ScoreView
+from drill_app.ui.score.documents import DocumentsPanel, DocumentTask
+from drill_app.ui.score.score_view import ScoreView
 
 A4 = (595, 842)  # points
 

@@ -23,7 +23,7 @@ from test_act_panel import (  # the shared drill helpers
     type_text,
 )
 
-from drill_app.ui.evaluator_panel import EvaluatorPanel, latest_ratings
+from drill_app.ui.evaluation.evaluator_panel import EvaluatorPanel, latest_ratings
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QMainWindow, QScrollArea
 from pytestqt.qtbot import QtBot
 
-from drill_app.ui.clock_bar import ClockBarWidget, format_clock, format_hhmm, format_span
-from drill_app.ui.exercise_view import ExerciseView, optional_panel
+from drill_app.ui.exercise.clock_bar import ClockBarWidget, format_clock, format_hhmm, format_span
+from drill_app.ui.exercise.exercise_view import ExerciseView, optional_panel
 from drill_app.ui.session import ExerciseSession
 
 # --- the clock bar ---------------------------------------------------------------------------

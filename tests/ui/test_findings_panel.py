@@ -26,9 +26,9 @@ from test_act_panel import (  # the shared drill helpers
 from test_documents_gui import flat, text_of
 from test_score_view import all_cells, select_line, view  # noqa: F401  (fixture)
 
-from drill_app.ui.documents import DocumentsPanel
-from drill_app.ui.findings_panel import FindingsPanel
-from drill_app.ui.score_view import ScoreView
+from drill_app.ui.evaluation.findings_panel import FindingsPanel
+from drill_app.ui.score.documents import DocumentsPanel
+from drill_app.ui.score.score_view import ScoreView
 
 
 @pytest.fixture

@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
 from drill_app.ui.main_window import MainWindow, MissingViewPanel
-from drill_app.ui.new_exercise_dialog import NewExerciseDialog
-from drill_app.ui.plan_browser import PlanBrowserWindow
+from drill_app.ui.plan.plan_browser import PlanBrowserWindow
 from drill_app.ui.session import Archive, ExerciseSession, LoadedExercise
-from drill_app.ui.settings import AppSettings
+from drill_app.ui.shared.settings import AppSettings
+from drill_app.ui.start.new_exercise_dialog import NewExerciseDialog
 
 SCENARIO = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
 
@@ -194,7 +194,7 @@ def test_a_new_exercise_is_created_in_the_archive_and_opened(
     assert window.session.exercise_id == exercise_id
     assert window.settings.open_exercise_id == exercise_id
     assert window.home_action.isEnabled()
-    from drill_app.ui.exercise_view import ExerciseView
+    from drill_app.ui.exercise.exercise_view import ExerciseView
 
     assert isinstance(window.exercise_page.currentWidget(), ExerciseView)
 
@@ -262,7 +262,7 @@ def test_a_refused_creation_is_reported(
 ) -> None:
     from dataclasses import replace
 
-    from drill_app.ui.dialogs import ProblemListDialog
+    from drill_app.ui.shared.dialogs import ProblemListDialog
 
     window = open_window(db_url)
     shown: list[tuple[str, list[str]]] = []
@@ -403,7 +403,7 @@ def test_an_ended_exercise_is_not_reopened(
 def test_a_broken_plan_is_reported_and_nothing_is_started(
     qtbot: QtBot, tmp_path: Path, chinese: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from drill_app.ui.dialogs import ProblemListDialog
+    from drill_app.ui.shared.dialogs import ProblemListDialog
 
     shown: list[list[str]] = []
     monkeypatch.setattr(

@@ -19,9 +19,9 @@ from PySide6.QtGui import QBrush, QFont
 from pytestqt.qtbot import QtBot
 
 from drill_app.core.exercise import inject_payload
-from drill_app.ui.adhoc_inject_dialog import AdhocInjectDialog
-from drill_app.ui.event_feed import PlanNames
-from drill_app.ui.msel_panel import (
+from drill_app.ui.exercise.adhoc_inject_dialog import AdhocInjectDialog
+from drill_app.ui.exercise.event_feed import PlanNames
+from drill_app.ui.exercise.msel_panel import (
     DUE_BACKGROUND,
     MselModel,
     MselPanel,

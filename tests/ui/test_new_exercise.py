@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from drill_app.core.plan import Plan
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
-from drill_app.ui.new_exercise_dialog import NewExerciseDialog, SeatAssignmentModel
 from drill_app.ui.session import ScenarioEntry, scan_scenarios
+from drill_app.ui.start.new_exercise_dialog import NewExerciseDialog, SeatAssignmentModel
 
 TODAY = dt.date(2026, 11, 28)
 SHANHAI = SCENARIOS_DIR / "a-shanhai-explosion.yaml"

@@ -19,13 +19,13 @@ from pytestqt.qtbot import QtBot
 from drill_app import __version__
 from drill_app.core.plan import Plan
 from drill_app.paths import DEFAULT_PLAN, TRANSLATIONS_DIR
-from drill_app.ui import plan_browser
 from drill_app.ui.app import run_gui
-from drill_app.ui.dialogs import ProblemListDialog
-from drill_app.ui.i18n import CJK_FONT_FAMILY
-from drill_app.ui.plan_browser import PlanBrowserWindow
-from drill_app.ui.plan_sections import build_sections
-from drill_app.ui.table_model import RowTableModel
+from drill_app.ui.plan import plan_browser
+from drill_app.ui.plan.plan_browser import PlanBrowserWindow
+from drill_app.ui.plan.plan_sections import build_sections
+from drill_app.ui.shared.dialogs import ProblemListDialog
+from drill_app.ui.shared.i18n import CJK_FONT_FAMILY
+from drill_app.ui.shared.table_model import RowTableModel
 
 OpenBrowser = Callable[..., PlanBrowserWindow]  # the open_browser fixture of conftest.py
 ROOT = Path(__file__).resolve().parents[2]

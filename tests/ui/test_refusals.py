@@ -19,8 +19,8 @@ from drill_app.core.plan import Plan
 from drill_app.core.scenario import load_scenario
 from drill_app.core.scoring import load_scoring_rules
 from drill_app.paths import DEFAULT_SCORING, SCENARIOS_DIR
-from drill_app.ui.commanding import refusal_text
-from drill_app.ui.report_form import PlanWords
+from drill_app.ui.act.commanding import refusal_text
+from drill_app.ui.act.report_form import PlanWords
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -26,8 +26,8 @@ from test_act_panel import (  # the shared drill helpers
 )
 
 from drill_app.core.plan import Plan
-from drill_app.ui.act_panel import ActAsUnitPanel
-from drill_app.ui.report_form import PlanWords, ReportForm
+from drill_app.ui.act.act_panel import ActAsUnitPanel
+from drill_app.ui.act.report_form import PlanWords, ReportForm
 
 WRITTEN_TEXT = {
     "time": "9时02分",

@@ -29,9 +29,9 @@ from test_act_panel import (  # the shared drill helpers
 
 from drill_app.core.evaluation import evaluate
 from drill_app.core.scoring import Line
-from drill_app.ui.act_panel import ActAsUnitPanel
-from drill_app.ui.report_form import clock_text
-from drill_app.ui.score_view import ScoreView
+from drill_app.ui.act.act_panel import ActAsUnitPanel
+from drill_app.ui.act.report_form import clock_text
+from drill_app.ui.score.score_view import ScoreView
 
 STATUS = {"met": "按时", "missed": "未完成", "wrong": "错误", "pending": "未到期"}
 

@@ -21,8 +21,8 @@ from drill_app.core.compliance import add_years
 from drill_app.core.scoring import load_scoring_rules
 from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING, SCENARIOS_DIR
 from drill_app.ui.main_window import MainWindow
-from drill_app.ui.settings import AppSettings
-from drill_app.ui.start_page import RED, StartPageWidget
+from drill_app.ui.shared.settings import AppSettings
+from drill_app.ui.start.start_page import RED, StartPageWidget
 
 SCENARIO = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
 TODAY = dt.date.today()

@@ -12,14 +12,14 @@ from pytestqt.qtbot import QtBot
 
 from drill_app.core.exercise import inject_payload
 from drill_app.core.scoring import Line, ScoreSheet
-from drill_app.ui.session import ExerciseSession
-from drill_app.ui.status_board import (
+from drill_app.ui.exercise.status_board import (
     STATE_COLOURS,
     StatusBoardModel,
     StatusBoardPanel,
     column_key,
     line_state,
 )
+from drill_app.ui.session import ExerciseSession
 
 REPORT_KINDS = {"phone_report": "phone", "written_report": "written", "final_report": "final"}
 

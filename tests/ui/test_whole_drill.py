@@ -20,13 +20,13 @@ from test_act_panel import click, open_page, tick, type_text
 from test_score_view import all_cells, expected_cells
 
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
-from drill_app.ui.clock_bar import ClockBarWidget
-from drill_app.ui.exercise_view import ExerciseView
-from drill_app.ui.i18n import install_translators, remove_translators
+from drill_app.ui.exercise.clock_bar import ClockBarWidget
+from drill_app.ui.exercise.exercise_view import ExerciseView
 from drill_app.ui.main_window import MainWindow
-from drill_app.ui.new_exercise_dialog import NewExerciseDialog
-from drill_app.ui.score_view import ScoreView
-from drill_app.ui.settings import AppSettings
+from drill_app.ui.score.score_view import ScoreView
+from drill_app.ui.shared.i18n import install_translators, remove_translators
+from drill_app.ui.shared.settings import AppSettings
+from drill_app.ui.start.new_exercise_dialog import NewExerciseDialog
 
 SCENARIO = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
 START = 1_780_000_000.0  # a fixed wall-clock start

@@ -27,9 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from drill_app.core.events import Event
-from drill_app.ui.commanding import PendingCommands, recorded_text, refusal_text, show_feedback
-from drill_app.ui.report_form import ERROR_COLOUR, HINT_COLOUR, PlanWords, clock_text, rating_name
-from drill_app.ui.table_model import RowsModel, TableRow, bold_label, make_table
+from drill_app.ui.act.commanding import PendingCommands, recorded_text, refusal_text, show_feedback
+from drill_app.ui.act.report_form import (
+    ERROR_COLOUR,
+    HINT_COLOUR,
+    PlanWords,
+    clock_text,
+    rating_name,
+)
+from drill_app.ui.shared.table_model import RowsModel, TableRow, bold_label, make_table
 
 if TYPE_CHECKING:
     from drill_app.core.scenario import Scenario

@@ -46,15 +46,8 @@ from drill_app.core.evaluation import evaluate
 from drill_app.core.events import Event
 from drill_app.core.scoring import Line, ScoreSheet, Total
 from drill_app.reports.context import ReportContext
-from drill_app.ui.commanding import show_feedback
-from drill_app.ui.documents import DocumentsPanel, report_context
-from drill_app.ui.evaluator_panel import (
-    EvaluatorPanel,
-    latest_ratings,
-    objective_text,
-)
-from drill_app.ui.findings_panel import PLAN_REF, FindingsPanel
-from drill_app.ui.report_form import (
+from drill_app.ui.act.commanding import show_feedback
+from drill_app.ui.act.report_form import (
     ERROR_COLOUR,
     HINT_COLOUR,
     OK_COLOUR,
@@ -63,7 +56,20 @@ from drill_app.ui.report_form import (
     rating_name,
     report_summary,
 )
-from drill_app.ui.table_model import RowsModel, TableRow, bold_label, make_table, selected_key
+from drill_app.ui.evaluation.evaluator_panel import (
+    EvaluatorPanel,
+    latest_ratings,
+    objective_text,
+)
+from drill_app.ui.evaluation.findings_panel import PLAN_REF, FindingsPanel
+from drill_app.ui.score.documents import DocumentsPanel, report_context
+from drill_app.ui.shared.table_model import (
+    RowsModel,
+    TableRow,
+    bold_label,
+    make_table,
+    selected_key,
+)
 
 if TYPE_CHECKING:
     from drill_app.store.store import ImprovementInfo

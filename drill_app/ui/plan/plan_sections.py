@@ -32,7 +32,7 @@ from drill_app.core.plan import (
     colour_rank,
     level_rank,
 )
-from drill_app.ui.table_model import ITEM_SEPARATOR
+from drill_app.ui.shared.table_model import ITEM_SEPARATOR
 
 ROMAN_NUMERALS: dict[LevelId, str] = {"I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ"}
 NOT_APPLICABLE = "—"

@@ -125,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
     from drill_app.reports.aar import after_action_report
     from drill_app.reports.render import export_pdf
     from drill_app.reports.sheet import scoring_sheet
-    from drill_app.ui.i18n import install_translators, remove_translators
+    from drill_app.ui.shared.i18n import install_translators, remove_translators
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     translators = install_translators(app, args.lang)

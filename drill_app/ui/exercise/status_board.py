@@ -41,9 +41,9 @@ from PySide6.QtWidgets import (
 from drill_app.core.events import Event
 from drill_app.core.plan import Plan
 from drill_app.core.scoring import Line
-from drill_app.ui.clock_bar import format_clock, format_span
+from drill_app.ui.exercise.clock_bar import format_clock, format_span
 from drill_app.ui.session import ExerciseSession
-from drill_app.ui.table_model import ReadOnlyTableModel
+from drill_app.ui.shared.table_model import ReadOnlyTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate

@@ -38,10 +38,10 @@ from drill_app import __version__
 from drill_app.core.plan import Plan, load_plan
 from drill_app.core.sourcefile import DataFileError
 from drill_app.paths import PLANS_DIR
-from drill_app.ui.dialogs import ProblemListDialog, show_about
-from drill_app.ui.i18n import DEFAULT_LANGUAGE, is_english
-from drill_app.ui.plan_sections import SectionSpec, TableSpec, build_sections, plan_title
-from drill_app.ui.table_model import ITEM_SEPARATOR, RowTableModel
+from drill_app.ui.plan.plan_sections import SectionSpec, TableSpec, build_sections, plan_title
+from drill_app.ui.shared.dialogs import ProblemListDialog, show_about
+from drill_app.ui.shared.i18n import DEFAULT_LANGUAGE, is_english
+from drill_app.ui.shared.table_model import ITEM_SEPARATOR, RowTableModel
 
 # Padding added to a column's text width (cell margins), in pixels.
 COLUMN_PADDING = 16

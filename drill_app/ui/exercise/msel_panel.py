@@ -48,16 +48,16 @@ from drill_app.core.events import Event
 from drill_app.core.exercise import Exercise, inject_payload
 from drill_app.core.facts import FACTS_BY_KEY, FactValue
 from drill_app.core.scenario import Inject, InjectCondition
-from drill_app.ui.adhoc_inject_dialog import AdhocInjectDialog
-from drill_app.ui.clock_bar import format_clock, format_hhmm
-from drill_app.ui.event_feed import (
+from drill_app.ui.act.report_form import report_kind_name
+from drill_app.ui.exercise.adhoc_inject_dialog import AdhocInjectDialog
+from drill_app.ui.exercise.clock_bar import format_clock, format_hhmm
+from drill_app.ui.exercise.event_feed import (
     PlanNames,
     event_kind_names,
     summarize_payload,
 )
-from drill_app.ui.report_form import report_kind_name
 from drill_app.ui.session import ExerciseSession
-from drill_app.ui.table_model import ReadOnlyTableModel, tooltip_html
+from drill_app.ui.shared.table_model import ReadOnlyTableModel, tooltip_html
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate

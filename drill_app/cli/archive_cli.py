@@ -12,6 +12,7 @@ import sys
 import uuid
 from dataclasses import replace
 
+from drill_app.cli.textreport import format_sheet
 from drill_app.core.compliance import drill_status
 from drill_app.core.events import Event
 from drill_app.core.exercise import Exercise
@@ -23,7 +24,6 @@ from drill_app.store.chain import sha256_text
 from drill_app.store.database import StoreError
 from drill_app.store.portable import export_exercise, import_exercise
 from drill_app.store.store import NewExercise, SeatInfo, Store
-from drill_app.textreport import format_sheet
 
 STATUS_NAMES = {"planned": "未开始", "running": "进行中", "ended": "已结束"}
 ITEM_STATUS_NAMES = {"open": "未整改", "in_progress": "整改中", "closed": "已完成"}

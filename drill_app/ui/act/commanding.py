@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from drill_app.core.events import Actor, Event, EventError
-from drill_app.ui.report_form import (
+from drill_app.ui.act.report_form import (
     ERROR_COLOUR,
     HINT_COLOUR,
     OK_COLOUR,

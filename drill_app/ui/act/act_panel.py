@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from drill_app.core.events import Event
 from drill_app.core.plan import COLOUR_ORDER, LEVEL_ORDER, Plan, Step
-from drill_app.ui.commanding import (
+from drill_app.ui.act.commanding import (
     ActionState,
     PendingCommands,
     action_state,
@@ -57,7 +57,7 @@ from drill_app.ui.commanding import (
     refusal_text,
     show_feedback,
 )
-from drill_app.ui.report_form import (
+from drill_app.ui.act.report_form import (
     ERROR_COLOUR,
     HINT_COLOUR,
     OK_COLOUR,
@@ -66,7 +66,7 @@ from drill_app.ui.report_form import (
     clock_text,
     report_kind_name,
 )
-from drill_app.ui.table_model import (
+from drill_app.ui.shared.table_model import (
     RowsModel,
     TableRow,
     bold_label,

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from drill_app.core.clock import CONTROL_KINDS, ClockState
 from drill_app.core.events import Event
-from drill_app.ui.dialogs import confirm
 from drill_app.ui.session import ExerciseSession
+from drill_app.ui.shared.dialogs import confirm
 
 SPEEDS: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0)
 # A jump needs a target comfortably ahead of the clock, or the clock passes it before the
@@ -103,7 +103,7 @@ class ClockBarWidget(QWidget):
         super().__init__(parent)
         self.session = session
         if next_inject_time is None:
-            from drill_app.ui.msel_panel import upcoming_release_time
+            from drill_app.ui.exercise.msel_panel import upcoming_release_time
 
             def next_inject_time() -> float | None:
                 return upcoming_release_time(session.mirror, {}, session.now())

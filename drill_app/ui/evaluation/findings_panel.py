@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 
 from drill_app.core.events import Event
 from drill_app.core.scoring import Line
-from drill_app.ui.commanding import PendingCommands, recorded_text, refusal_text, show_feedback
-from drill_app.ui.report_form import ERROR_COLOUR, HINT_COLOUR, OK_COLOUR, PlanWords, clock_text
-from drill_app.ui.table_model import RowsModel, TableRow, bold_label, make_table
+from drill_app.ui.act.commanding import PendingCommands, recorded_text, refusal_text, show_feedback
+from drill_app.ui.act.report_form import ERROR_COLOUR, HINT_COLOUR, OK_COLOUR, PlanWords, clock_text
+from drill_app.ui.shared.table_model import RowsModel, TableRow, bold_label, make_table
 
 if TYPE_CHECKING:
     from drill_app.ui.session import ExerciseSession

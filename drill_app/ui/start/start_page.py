@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drill_app.ui.table_model import ReadOnlyTableModel, tooltip_html
+from drill_app.ui.shared.table_model import ReadOnlyTableModel, tooltip_html
 
 if TYPE_CHECKING:
     from drill_app.core.compliance import DrillStatus

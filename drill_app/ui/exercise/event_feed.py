@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
 from drill_app.core.events import KINDS, Event
 from drill_app.core.plan import Plan
 from drill_app.core.scenario import SOURCE_NAMES, Scenario, step_ids
-from drill_app.ui.clock_bar import format_clock, format_speed
-from drill_app.ui.report_form import rating_name, report_kind_name
+from drill_app.ui.act.report_form import rating_name, report_kind_name
+from drill_app.ui.exercise.clock_bar import format_clock, format_speed
 from drill_app.ui.session import ExerciseSession
-from drill_app.ui.table_model import ReadOnlyTableModel, tooltip_html
+from drill_app.ui.shared.table_model import ReadOnlyTableModel, tooltip_html
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from drill_app import __version__
-from drill_app.errors import EXIT_USAGE, UsageError
+from drill_app.cli.errors import EXIT_USAGE, UsageError
 from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING
 
 
@@ -200,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_gui(args.plan, args.lang, args.db)
-        from drill_app import commands  # the core is imported only for a headless verb
+        from drill_app.cli import commands  # the core is imported only for a headless verb
 
         return commands.run(args)
     except UsageError as exc:

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from drill_app.cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
+from drill_app.cli.textreport import format_sheet
 from drill_app.core.facts import FactsError, validate_facts
 from drill_app.core.plan import Plan, load_plan
 from drill_app.core.replay import read_actions, replay
@@ -19,8 +21,6 @@ from drill_app.core.rules import classify_level, classify_warning, command_for
 from drill_app.core.scenario import load_scenario, scenario_json_schema
 from drill_app.core.scoring import ScoringRules, load_scoring_rules, sheet_to_json
 from drill_app.core.sourcefile import DataFileError
-from drill_app.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
-from drill_app.textreport import format_sheet
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(scenario_json_schema())
         return EXIT_OK
     if args.command == "report":
-        from drill_app import report_cli
+        from drill_app.cli import report_cli
 
         args.lang = args.lang or "zh_CN"
         try:
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         except report_cli.ReportError as exc:
             raise UsageError(str(exc)) from None
     if args.command in ("verify", "history", "export", "import", "score"):
-        from drill_app import archive_cli  # SQLAlchemy only when a database is used
+        from drill_app.cli import archive_cli  # SQLAlchemy only when a database is used
 
         return archive_cli.run(args)
     raise UsageError(f"unknown command {args.command!r}")
@@ -220,7 +220,7 @@ def _replay(args: argparse.Namespace) -> int:
     except DataFileError as exc:
         raise UsageError(str(exc.problems[0])) from None
     if args.save:
-        from drill_app import archive_cli
+        from drill_app.cli import archive_cli
 
         saved = archive_cli.save_replay(args, exercise)
         print(f"saved as exercise {saved}", file=sys.stderr)

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 from drill_app.core.clock import CONTROL_KINDS
 from drill_app.core.events import Event
 from drill_app.core.scenario import EXERCISE_TYPE_NAMES
-from drill_app.ui.clock_bar import ClockBarWidget
-from drill_app.ui.event_feed import EventFeedPanel, event_kind_names
-from drill_app.ui.msel_panel import MselPanel, upcoming_release_time
+from drill_app.ui.exercise.clock_bar import ClockBarWidget
+from drill_app.ui.exercise.event_feed import EventFeedPanel, event_kind_names
+from drill_app.ui.exercise.msel_panel import MselPanel, upcoming_release_time
+from drill_app.ui.exercise.status_board import StatusBoardPanel
 from drill_app.ui.session import ExerciseSession
-from drill_app.ui.status_board import StatusBoardPanel
 
 REFRESH_MS = 250
 # Refusals of these commands are reported in the view's notice line; the forms of the
@@ -123,14 +123,14 @@ class ExerciseView(QWidget):
         self.event_feed = EventFeedPanel(session, self)
 
         self.act_panel = optional_panel(
-            "act_panel",
+            "act.act_panel",
             "ActAsUnitPanel",
             session,
             self.tr("The forms for acting as a unit are not available in this version."),
             self,
         )
         self.evaluator_panel = optional_panel(
-            "evaluator_panel",
+            "evaluation.evaluator_panel",
             "EvaluatorPanel",
             session,
             self.tr("Evaluator notes are not available in this version."),

@@ -1,0 +1,5 @@
+"""`python -m drill_app.cli`."""
+
+from drill_app.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The evaluators' screens: marking expected actions and recording findings."""

@@ -1,0 +1,1 @@
+"""The plan browser: the emergency plan shown section by section."""

@@ -1,0 +1,1 @@
+"""The score screen and the documents printed from it."""

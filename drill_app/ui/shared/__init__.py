@@ -1,0 +1,1 @@
+"""Widgets, dialogs, settings and translation helpers shared by every screen."""

@@ -1,0 +1,1 @@
+"""The start screen: choosing, creating and opening an exercise."""
