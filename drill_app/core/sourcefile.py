@@ -183,6 +183,10 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - (before.rfind("\n") + 1) + 1
 
 
+class _LimitReached(yaml.MarkedYAMLError):
+    """A limit of the format was reached while scanning or composing."""
+
+
 class _LimitedLoader(yaml.SafeLoader):
     """PyYAML's safe loader with the limits checked while scanning and composing.
 
@@ -198,9 +202,7 @@ class _LimitedLoader(yaml.SafeLoader):
 
     def _too_deep(self) -> NoReturn:
         mark = self.get_mark()
-        raise yaml.scanner.ScannerError(
-            None, None, f"nested too deeply (more than {MAX_DEPTH} levels)", mark
-        )
+        raise _LimitReached(None, None, f"nested too deeply (more than {MAX_DEPTH} levels)", mark)
 
     def fetch_flow_collection_start(self, token_class: Any) -> None:
         if self.flow_level >= MAX_DEPTH:
@@ -238,7 +240,7 @@ class _LimitedLoader(yaml.SafeLoader):
 
     def _refuse(self, message: str) -> NoReturn:
         mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-        raise yaml.composer.ComposerError(None, None, message, mark)
+        raise _LimitReached(None, None, message, mark)
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -272,6 +274,9 @@ def parse_yaml(text: str, file: str) -> SourceDocument:
 def _parse(loader: _LimitedLoader, text: str, file: str) -> SourceDocument:
     try:
         node = loader.get_single_node()
+    except _LimitReached as exc:
+        line, column = _mark_of(exc)
+        raise DataFileError([Problem(file, line, column, str(exc.problem), True)]) from None
     except yaml.MarkedYAMLError as exc:
         line, column = _mark_of(exc)
         reason = exc.problem or exc.context or "invalid YAML"

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, run_cli, snapshot
+from hostile_support import CORPUS, run_cli, snapshot
 
 from drill_app.cli import main
 from drill_app.paths import SCENARIOS_DIR
@@ -136,7 +136,4 @@ def test_the_alias_bomb_is_refused_at_once_under_a_memory_cap() -> None:
         check=False,
     )
     assert done.returncode == 2, done.stderr
-    assert (
-        done.stdout
-        == f"{bomb}:6:1: YAML syntax: too many values (more than 50,000, aliases expanded)\n"
-    )
+    assert done.stdout == f"{bomb}:6:1: too many values (more than 50,000, aliases expanded)\n"
