@@ -3097,8 +3097,20 @@
         <translation>导调负责人（签字）：</translation>
     </message>
     <message>
+        <source>NOT VERIFIED: the record was altered</source>
+        <translation>校验未通过：记录已被改动</translation>
+    </message>
+    <message>
         <source>Event log final hash {h}</source>
         <translation>事件记录终值哈希 {h}</translation>
+    </message>
+    <message>
+        <source>Verification failed: the stored record was altered after it was made. This document is not evidence of the exercise.</source>
+        <translation>校验未通过：存档记录在形成后被改动，本文件不能作为演练的评估依据。</translation>
+    </message>
+    <message>
+        <source>Event log final hash (check with drill-app verify EXERCISE --expect HASH):</source>
+        <translation>事件记录终值哈希（可用 drill-app verify 演练编号 --expect 哈希值 核对）：</translation>
     </message>
     <message>
         <source>deadline</source>

@@ -11,16 +11,18 @@ import json
 import sys
 import uuid
 from dataclasses import replace
+from pathlib import Path
 
+from drill_app.cli.errors import RecordAltered
 from drill_app.cli.textreport import format_sheet
 from drill_app.core.compliance import drill_status
 from drill_app.core.events import Event
 from drill_app.core.exercise import Exercise
 from drill_app.core.plan import load_plan
 from drill_app.core.scoring import load_scoring_rules, sheet_to_json
-from drill_app.core.sourcefile import DataFileError
+from drill_app.core.sourcefile import DataFileError, read_text_file
 from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING
-from drill_app.store.chain import sha256_text
+from drill_app.store.chain import VerifyResult, sha256_text
 from drill_app.store.database import StoreError
 from drill_app.store.portable import export_exercise, import_exercise
 from drill_app.store.store import NewExercise, SeatInfo, Store
@@ -41,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     store = _open(args)
     try:
         if args.command == "verify":
-            return _verify(store, args.exercise)
+            return _verify(store, args)
         if args.command == "history":
             return _history(store, args.today or dt.date.today())
         if args.command == "score":
@@ -74,40 +76,86 @@ def _import(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def _verify(store: Store, prefix: str) -> int:
-    exercise_id = store.find_exercise(prefix)
+def _verify(store: Store, args: argparse.Namespace) -> int:
+    exercise_id = store.find_exercise(args.exercise)
     result = store.verify(exercise_id)
+    if args.expect is not None:
+        result = result.with_expected(args.expect)
     if result.ok:
-        print(f"{exercise_id}: ok, {result.event_count} events, final hash {result.head_hash}")
+        against = ", the hash on the signed sheet" if args.expect is not None else ""
+        print(
+            f"{exercise_id}: ok, {result.event_count} events, final hash {result.head_hash}"
+            f"{against}"
+        )
+        if result.legacy:
+            print(f"  {LEGACY_NOTE}")
         return 0
-    print(f"{exercise_id}: the event log has been altered", file=sys.stderr)
+    print(f"{exercise_id}: the record has been altered", file=sys.stderr)
     for problem in result.problems:
         print(f"  {problem}", file=sys.stderr)
     return 1
 
 
-def _score(store: Store, args: argparse.Namespace) -> int:
-    exercise_id = store.find_exercise(args.exercise)
+LEGACY_NOTE = (
+    "recorded before drill-app bound the exercise record: the chain covers the events, "
+    "not the plan, scenario or exercise details"
+)
+
+
+def verified_exercise(
+    store: Store, exercise_id: str, scoring: Path, *, force: bool
+) -> tuple[Exercise, VerifyResult]:
+    """The stored exercise, verified first: RecordAltered unless it verifies (or *force*).
+
+    The scoring rules must be those recorded with the exercise, when it recorded any.
+    """
     try:
-        rules = load_scoring_rules(args.scoring)
+        rules_text = read_text_file(scoring)
+        rules = load_scoring_rules(scoring)
     except DataFileError as exc:
         raise StoreError(f"invalid scoring rules: {exc.problems[0]}") from None
-    exercise = store.new_exercise(exercise_id, rules)  # read only: records nothing
-    sheet = exercise.score()
     check = store.verify(exercise_id)
+    recorded = store.exercise(exercise_id).scoring_sha256
+    if recorded and recorded != sha256_text(rules_text):
+        check = VerifyResult(
+            False,
+            check.event_count,
+            check.head_hash,
+            (*check.problems, f"{scoring} is not the scoring rules recorded with the exercise"),
+            check.legacy,
+        )
+    if not check.ok and not force:
+        raise RecordAltered(
+            f"{exercise_id}: the record fails verification ({check.problems[0]}); nothing "
+            f"printed. `drill-app verify {exercise_id[:8]}` lists every problem; --force prints "
+            "it marked as not verified."
+        )
+    return store.new_exercise(exercise_id, rules), check  # read only: records nothing
+
+
+def _score(store: Store, args: argparse.Namespace) -> int:
+    exercise_id = store.find_exercise(args.exercise)
+    exercise, check = verified_exercise(store, exercise_id, args.scoring, force=args.force)
+    sheet = exercise.score()
     if args.json:
         result = sheet_to_json(exercise.plan, sheet, exercise.rules)
         result["exercise"] = exercise_id
         result["final_hash"] = check.head_hash
         result["chain_ok"] = check.ok
+        result["verification_problems"] = list(check.problems)
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    else:
-        detail = store.exercise(exercise_id).summary
-        print(f"{detail.title}  {detail.held_on.isoformat()}  [{exercise_id}]")
-        sys.stdout.write(format_sheet(exercise.plan, sheet, exercise.rules))
-        state = "完整" if check.ok else "已被改动"
-        print(f"事件记录终值哈希（{check.event_count}条，{state}）：{check.head_hash}")
+        return 0 if check.ok else 1
+    failed = "校验未通过：记录已被改动，本评分不能作为评估依据（--force）"
+    if not check.ok:
+        print(failed)
+    detail = store.exercise(exercise_id).summary
+    print(f"{detail.title}  {detail.held_on.isoformat()}  [{exercise_id}]")
+    sys.stdout.write(format_sheet(exercise.plan, sheet, exercise.rules))
+    state = "完整" if check.ok else "已被改动"
+    print(f"事件记录终值哈希（{check.event_count}条，{state}）：{check.head_hash}")
+    if not check.ok:
+        print(failed)
     return 0 if check.ok else 1
 
 

@@ -9,3 +9,7 @@ EXIT_USAGE = 2
 
 class UsageError(Exception):
     """Bad input: reported on one line, exit status 2."""
+
+
+class RecordAltered(Exception):
+    """A stored record fails verification: reported on one line, exit status 1."""

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from drill_app import __version__
-from drill_app.cli.errors import EXIT_USAGE, UsageError
+from drill_app.cli.errors import EXIT_FINDINGS, EXIT_USAGE, RecordAltered, UsageError
 from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING
 
 
@@ -115,9 +116,19 @@ def _build_parser() -> argparse.ArgumentParser:
     verify = commands.add_parser(
         "verify",
         help="check the tamper-evident hash chain of a stored exercise",
-        description="Recompute the hash chain of EXERCISE's events; exit 1 if it is broken.",
+        description=(
+            "Recompute the whole record of EXERCISE (the exercise, its plan, scenario and "
+            "scoring rules, and every event) against its hash chain; exit 1 if anything was "
+            "altered. A chain recomputed by someone with write access is found only with "
+            "--expect and the final hash printed on the signed scoring sheet."
+        ),
     )
     verify.add_argument("exercise", metavar="EXERCISE", help="exercise id (or its start)")
+    verify.add_argument(
+        "--expect",
+        metavar="HASH",
+        help="the final hash from the signed paper sheet: exit 1 unless the archive ends in it",
+    )
 
     history = commands.add_parser(
         "history",
@@ -142,6 +153,11 @@ def _build_parser() -> argparse.ArgumentParser:
     score.add_argument("exercise", metavar="EXERCISE")
     score.add_argument("--json", action="store_true", help="print the score as JSON")
     score.add_argument(
+        "--force",
+        action="store_true",
+        help="print even if the record fails verification, marked as not verified",
+    )
+    score.add_argument(
         "--scoring",
         type=Path,
         default=DEFAULT_SCORING,
@@ -165,6 +181,12 @@ def _build_parser() -> argparse.ArgumentParser:
     which.add_argument("--aar", action="store_true", help="the after-action report (演练总结报告)")
     report.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf")
     report.add_argument("--unit", metavar="UNIT", help="a unit id or name: its own sheet")
+    report.add_argument(
+        "--force",
+        action="store_true",
+        help="with EXERCISE: write it even if the record fails verification, every page "
+        "marked as not verified",
+    )
     report.add_argument(
         "--held-on",
         type=_date,
@@ -205,9 +227,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands.run(args)
     except UsageError as exc:
         _fail(f"drill-app {args.command}: {exc}")
+    except RecordAltered as exc:
+        print(f"drill-app {args.command}: {exc}", file=sys.stderr)
+        return EXIT_FINDINGS
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _reader_gone()
     parser.error(f"unknown command {args.command!r}")
+
+
+def _reader_gone() -> int:
+    """The reader of our output went away (`drill-app history | head`): end quietly."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit cannot fail again
+    os.close(devnull)
+    return 0
 
 
 def _fail(message: str) -> NoReturn:

@@ -59,6 +59,7 @@ def context_from_replay(args: argparse.Namespace) -> ReportContext:
 
 
 def context_from_store(args: argparse.Namespace) -> ReportContext:
+    from drill_app.cli.archive_cli import verified_exercise
     from drill_app.store.database import StoreError
     from drill_app.store.store import Store
 
@@ -69,10 +70,8 @@ def context_from_store(args: argparse.Namespace) -> ReportContext:
     with store:
         try:
             exercise_id = store.find_exercise(args.exercise)
-            rules = load_scoring_rules(args.scoring)
-            exercise = store.new_exercise(exercise_id, rules)
+            exercise, check = verified_exercise(store, exercise_id, args.scoring, force=args.force)
             detail = store.exercise(exercise_id)
-            check = store.verify(exercise_id)
             items = [i for i in store.improvements() if i.exercise_id == exercise_id]
         except StoreError as exc:
             raise ReportError(str(exc)) from None
@@ -104,6 +103,7 @@ def context_from_store(args: argparse.Namespace) -> ReportContext:
             for i in items
         ),
         final_hash=check.head_hash,
+        not_verified=not check.ok,
         language=args.lang,
     )
 
@@ -138,4 +138,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         remove_translators(app, translators)
     print(f"{args.pdf}: {pages} pages")
+    if ctx.not_verified:
+        print(f"{args.pdf}: every page is marked: the record failed verification", file=sys.stderr)
+        return 1
     return 0

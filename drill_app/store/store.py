@@ -354,8 +354,14 @@ class Store:
             plan, scenario, rules, exercise_id, wall_clock=wall_clock, new_id=new_id
         )
         stored = self.events(exercise_id)
-        for event in stored:
-            exercise.apply(event)
+        for n, event in enumerate(stored, start=1):
+            try:
+                exercise.apply(event)
+            except EventError as exc:
+                raise StoreError(
+                    f"the stored events of {exercise_id} cannot be replayed (event {n}, "
+                    f"{event.kind}): {exc}"
+                ) from None
         exercise.attach_persistence(self.append_event)
         if record_restart and exercise.started and not exercise.ended and stored:
             gap = max(0.0, wall_clock() - stored[-1].wall_time)

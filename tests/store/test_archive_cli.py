@@ -100,7 +100,7 @@ def test_verify_export_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         conn.execute(text("update events set scenario_time = scenario_time - 600 where seq = 20"))
     code, out, err = run(capsys, "--db", db, "verify", exercise_id)
     assert code == 1
-    assert err.startswith(f"{exercise_id}: the event log has been altered\n  event 20 (")
+    assert err.startswith(f"{exercise_id}: the record has been altered\n  event 20 (")
 
 
 def test_unknown_exercise_and_bad_database(
