@@ -25,7 +25,7 @@ from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING
 from drill_app.store.chain import VerifyResult, sha256_text
 from drill_app.store.database import StoreError
 from drill_app.store.portable import export_exercise, import_exercise
-from drill_app.store.store import NewExercise, SeatInfo, Store
+from drill_app.store.store import ArchivedExercise, NewExercise, SeatInfo, Store
 
 STATUS_NAMES = {"planned": "未开始", "running": "进行中", "ended": "已结束"}
 ITEM_STATUS_NAMES = {"open": "未整改", "in_progress": "整改中", "closed": "已完成"}
@@ -104,7 +104,7 @@ LEGACY_NOTE = (
 
 def verified_exercise(
     store: Store, exercise_id: str, scoring: Path, *, force: bool
-) -> tuple[Exercise, VerifyResult]:
+) -> tuple[Exercise | ArchivedExercise, VerifyResult]:
     """The stored exercise, verified first: RecordAltered unless it verifies (or *force*).
 
     The scoring rules must be those recorded with the exercise, when it recorded any.
@@ -114,8 +114,9 @@ def verified_exercise(
         rules = load_scoring_rules(scoring)
     except DataFileError as exc:
         raise StoreError(f"invalid scoring rules: {exc.problems[0]}") from None
-    check = store.verify(exercise_id)
-    recorded = store.exercise(exercise_id).scoring_sha256
+    record = store.stored_record(exercise_id)
+    check = record.check
+    recorded = record.detail.scoring_sha256
     if recorded and recorded != sha256_text(rules_text):
         check = VerifyResult(
             False,
@@ -130,7 +131,11 @@ def verified_exercise(
             f"printed. `drill-app verify {exercise_id[:8]}` lists every problem; --force prints "
             "it marked as not verified."
         )
-    return store.new_exercise(exercise_id, rules), check  # read only: records nothing
+    try:
+        exercise = store.archived_exercise(record, rules)  # read only: records nothing
+    except StoreError as exc:
+        raise RecordAltered(f"{exercise_id}: {exc}") from None
+    return exercise, check
 
 
 def _score(store: Store, args: argparse.Namespace) -> int:

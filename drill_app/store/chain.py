@@ -86,7 +86,36 @@ class EventFields:
 
 
 def chain_hash(prev_hash: str, exercise_id: str, seq: int, row: EventFields) -> str:
-    """The hash of one stored event: its content and the previous event's hash."""
+    """The hash of one stored event: its content and the previous event's hash.
+
+    The text hashed is canonical_json of the event's fields (sorted keys, no spaces),
+    written out directly here: five times faster, and a test holds the two equal.
+    """
+    q = _quote
+    unit = "null" if row.unit is None else q(row.unit)
+    body = (
+        f'{{"actor":{q(row.actor)},"exercise":{q(exercise_id)},"id":{q(row.event_id)},'
+        f'"kind":{q(row.kind)},"payload":{q(row.payload)},'
+        f'"scenario_time":{_number(row.scenario_time)},"seq":{_number(seq)},"unit":{unit},'
+        f'"wall_time":{_number(row.wall_time)}}}'
+    )
+    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+_quote = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) uses
+
+
+def _number(value: float) -> str:
+    # json.dumps writes ints with int.__repr__ and finite floats with float.__repr__
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return json.dumps(value)
+        return float.__repr__(value)
+    return int.__repr__(int(value))
+
+
+def chain_hash_reference(prev_hash: str, exercise_id: str, seq: int, row: EventFields) -> str:
+    """chain_hash as first written (canonical_json of a dict): the definition it must match."""
     body = canonical_json(
         {
             "exercise": exercise_id,

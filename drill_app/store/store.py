@@ -9,10 +9,11 @@ was accepted.
 from __future__ import annotations
 
 import datetime as dt
-import json
+import gc
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,15 +24,12 @@ from drill_app.core.events import Event, EventError
 from drill_app.core.exercise import Exercise
 from drill_app.core.plan import Plan, plan_from_document
 from drill_app.core.scenario import Scenario, scenario_from_document
-from drill_app.core.scoring import ScoringRules
+from drill_app.core.scoring import ScoreSheet, ScoringRules, score_exercise
 from drill_app.core.sourcefile import DataFileError, parse_yaml
 from drill_app.store.chain import (
     ChainedEvent,
     EventFields,
-    RecordFields,
     VerifyResult,
-    canonical_json,
-    chain_hash,
     check_chain,
     genesis_hash,
     sha256_text,
@@ -46,22 +44,18 @@ from drill_app.store.models import (
     ScenarioVersion,
     SeatRow,
 )
+from drill_app.store.rows import (
+    chain_event,
+    chain_rows,
+    event_of,
+    fields_of_event,
+    fields_of_row,
+    record_fields,
+)
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def fields_of_event(event: Event) -> EventFields:
-    return EventFields(
-        event.id,
-        event.kind,
-        event.actor,
-        event.unit,
-        canonical_json(dict(event.payload)),
-        float(event.scenario_time),
-        float(event.wall_time),
-    )
 
 
 # --- what callers get -----------------------------------------------------------------
@@ -117,6 +111,33 @@ class ExerciseDetail:
     created_at: dt.datetime
     ended_at: dt.datetime | None
     scoring_sha256: str = ""
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    """An exercise as stored, with its events and the result of verifying it."""
+
+    detail: ExerciseDetail
+    events: tuple[Event, ...]
+    check: VerifyResult
+
+
+@dataclass(frozen=True)
+class ArchivedExercise:
+    """An ended exercise whose record verified, scored from its events as recorded.
+
+    Its events were validated by the engine when they were recorded and the chain
+    shows they have not changed since, so they are scored without replaying them
+    through the engine (the same sheet, in a fraction of the time).
+    """
+
+    plan: Plan
+    scenario: Scenario
+    rules: ScoringRules
+    events: list[Event]
+
+    def score(self) -> ScoreSheet:
+        return score_exercise(self.plan, self.scenario, self.events, self.rules)
 
 
 @dataclass(frozen=True)
@@ -213,7 +234,7 @@ class Store:
         with Session(self.engine) as session, session.begin():
             row = self.add_exercise(session, new, exercise_id)
             for event in events:
-                _chain_event(row, session, fields_of_event(event), event.kind)
+                chain_event(row, session, fields_of_event(event), event.kind)
         return exercise_id
 
     def add_exercise(self, session: Session, new: NewExercise, exercise_id: str) -> ExerciseRow:
@@ -296,41 +317,43 @@ class Store:
         with Session(self.engine) as session, session.begin():
             existing = session.scalar(select(EventRow).where(EventRow.event_id == event.id))
             if existing is not None:
-                if _fields_of_row(existing) == fields and existing.exercise_id == event.exercise_id:
+                if fields_of_row(existing) == fields and existing.exercise_id == event.exercise_id:
                     head = session.get(ExerciseRow, event.exercise_id)
                     return head.head_hash if head is not None else existing.hash
                 raise EventError(f"event id {event.id} is already stored with other content")
             row = session.get(ExerciseRow, event.exercise_id, with_for_update=True)
             if row is None:
                 raise StoreError(f"no exercise {event.exercise_id!r} in this database")
-            return _chain_event(row, session, fields, event.kind)
+            return chain_event(row, session, fields, event.kind)
 
     def events(self, exercise_id: str) -> list[Event]:
         with Session(self.engine) as session:
-            rows = session.scalars(
-                select(EventRow).where(EventRow.exercise_id == exercise_id).order_by(EventRow.seq)
-            )
-            return [_event_of(r) for r in rows]
+            return [event_of(exercise_id, r) for r in session.execute(chain_rows(exercise_id))]
 
     def verify(self, exercise_id: str) -> VerifyResult:
         """Recompute the whole record: the genesis (exercise, plan, scenario) and the chain."""
+        return self.stored_record(exercise_id, with_events=False).check
+
+    def stored_record(self, exercise_id: str, *, with_events: bool = True) -> StoredRecord:
+        """The exercise, its events and its verification, read in one pass."""
         with Session(self.engine) as session:
             row = session.get(ExerciseRow, exercise_id)
             if row is None:
                 raise StoreError(f"no exercise {exercise_id!r} in this database")
+            detail = _detail(row)
             extra = [
                 f"the stored {what} text does not match its recorded hash (altered)"
                 for what, version in (("plan", row.plan), ("scenario", row.scenario))
                 if sha256_text(version.content) != version.sha256
             ]
             genesis = genesis_hash(record_fields(row, row.plan.content, row.scenario.content))
-            rows = session.scalars(
-                select(EventRow).where(EventRow.exercise_id == exercise_id).order_by(EventRow.seq)
-            )
-            chained = (ChainedEvent(r.seq, _fields_of_row(r), r.prev_hash, r.hash) for r in rows)
-            return check_chain(
-                exercise_id, genesis, chained, (row.event_count, row.head_hash), extra
-            )
+            rows = session.execute(chain_rows(exercise_id)).all()
+        chained = (ChainedEvent(r.seq, EventFields(*r[1:8]), r.prev_hash, r.hash) for r in rows)
+        stored = (detail.summary.event_count, detail.summary.head_hash)
+        with _no_cycle_collection():  # thousands of acyclic objects: nothing to collect
+            check = check_chain(exercise_id, genesis, chained, stored, extra)
+            events = [event_of(exercise_id, r) for r in rows] if with_events else []
+        return StoredRecord(detail, tuple(events), check)
 
     def open_exercise(
         self,
@@ -340,20 +363,23 @@ class Store:
         wall_clock: Callable[[], float] = time.time,
         new_id: Callable[[], str] | None = None,
         record_restart: bool = True,
+        record: StoredRecord | None = None,
     ) -> Exercise:
         """The exercise rebuilt from its stored events, writing new events through to here.
+
+        *record*: the stored record already read (by ``stored_record``), to read it once.
 
         A running exercise reopened after its host stopped gets a ``host_restarted``
         event recording the gap; its clock has kept running meanwhile, since scenario
         time is computed from the recorded control events and the wall clock.
         """
-        detail = self.exercise(exercise_id)
+        detail = record.detail if record is not None else self.exercise(exercise_id)
         plan = parse_plan(detail.plan_text)
         scenario = parse_scenario(plan, detail.scenario_text)
         exercise = Exercise(
             plan, scenario, rules, exercise_id, wall_clock=wall_clock, new_id=new_id
         )
-        stored = self.events(exercise_id)
+        stored = list(record.events) if record is not None else self.events(exercise_id)
         for n, event in enumerate(stored, start=1):
             try:
                 exercise.apply(event)
@@ -368,6 +394,17 @@ class Store:
             exercise.submit("host_restarted", {"down_seconds": gap}, actor="system")
         return exercise
 
+    def archived_exercise(
+        self, record: StoredRecord, rules: ScoringRules
+    ) -> ArchivedExercise | Exercise:
+        """The exercise of *record* for reading: scored as recorded when it verified and
+        has ended, else rebuilt through the engine (which checks every event)."""
+        if record.check.ok and record.detail.summary.status == "ended":
+            plan = parse_plan(record.detail.plan_text)
+            scenario = parse_scenario(plan, record.detail.scenario_text)
+            return ArchivedExercise(plan, scenario, rules, list(record.events))
+        return self.new_exercise(record.detail.summary.id, rules, record=record)
+
     def new_exercise(
         self,
         exercise_id: str,
@@ -375,9 +412,15 @@ class Store:
         *,
         wall_clock: Callable[[], float] = time.time,
         new_id: Callable[[], str] | None = None,
+        record: StoredRecord | None = None,
     ) -> Exercise:
         return self.open_exercise(
-            exercise_id, rules, wall_clock=wall_clock, new_id=new_id, record_restart=False
+            exercise_id,
+            rules,
+            wall_clock=wall_clock,
+            new_id=new_id,
+            record_restart=False,
+            record=record,
         )
 
     # --- improvement plan -------------------------------------------------------------------
@@ -446,6 +489,22 @@ class Store:
 # --- helpers -------------------------------------------------------------------------------
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small acyclic objects.
+
+    Without it, loading 5,000 events triggers full collections over the whole heap
+    that cost as much as the loading itself.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def parse_plan(text: str) -> Plan:
     try:
         return plan_from_document(parse_yaml(text, "<stored plan>"))
@@ -458,72 +517,6 @@ def parse_scenario(plan: Plan, text: str) -> Scenario:
         return scenario_from_document(plan, parse_yaml(text, "<stored scenario>"))
     except DataFileError as exc:
         raise StoreError(f"the stored scenario is not valid: {exc.problems[0]}") from None
-
-
-def record_fields(row: ExerciseRow, plan_text: str, scenario_text: str) -> RecordFields:
-    """What the genesis binds, as the exercise row (and the texts it points to) hold it."""
-    return RecordFields(
-        exercise_id=row.id,
-        title=row.title,
-        held_on=row.held_on.isoformat(),
-        exercise_type=row.exercise_type,
-        location=row.location,
-        controller=row.controller,
-        evaluators=tuple(row.evaluators),
-        seats=tuple((s.unit_id, s.participant, s.workstation) for s in row.seats),
-        options=dict(row.options),
-        plan_sha256=sha256_text(plan_text),
-        scenario_sha256=sha256_text(scenario_text),
-        scoring_sha256=row.scoring_sha256,
-    )
-
-
-def _chain_event(row: ExerciseRow, session: Session, fields: EventFields, kind: str) -> str:
-    """Append one event to *row*'s chain in *session*; returns the new head hash."""
-    seq = row.event_count + 1
-    digest = chain_hash(row.head_hash, row.id, seq, fields)
-    session.add(
-        EventRow(
-            exercise_id=row.id,
-            seq=seq,
-            event_id=fields.event_id,
-            kind=fields.kind,
-            actor=fields.actor,
-            unit=fields.unit,
-            payload=fields.payload,
-            scenario_time=fields.scenario_time,
-            wall_time=fields.wall_time,
-            prev_hash=row.head_hash,
-            hash=digest,
-        )
-    )
-    row.event_count = seq
-    row.head_hash = digest
-    if kind == "exercise_started":
-        row.status = "running"
-    elif kind == "exercise_ended":
-        row.status = "ended"
-        row.ended_at = _now()
-    return digest
-
-
-def _fields_of_row(row: EventRow) -> EventFields:
-    return EventFields(
-        row.event_id, row.kind, row.actor, row.unit, row.payload, row.scenario_time, row.wall_time
-    )
-
-
-def _event_of(row: EventRow) -> Event:
-    return Event(
-        id=row.event_id,
-        exercise_id=row.exercise_id,
-        kind=row.kind,
-        actor=row.actor,  # type: ignore[arg-type]
-        unit=row.unit,
-        payload=json.loads(row.payload),
-        scenario_time=row.scenario_time,
-        wall_time=row.wall_time,
-    )
 
 
 def _summary(row: ExerciseRow) -> ExerciseSummary:

@@ -27,7 +27,8 @@ from drill_app.store.chain import (
     genesis_hash,
     sha256_text,
 )
-from drill_app.store.store import NewExercise, SeatInfo, Store, record_fields
+from drill_app.store.rows import record_fields
+from drill_app.store.store import NewExercise, SeatInfo, Store
 
 SCENARIO = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "replays"
