@@ -1444,6 +1444,10 @@
         <translation>无法打开该演练</translation>
     </message>
     <message>
+        <source>This exercise&apos;s stored record has been altered</source>
+        <translation>本演练的存档记录已被改动（校验未通过），据此打印的文件每页都会注明</translation>
+    </message>
+    <message>
         <source>The backup could not be copied</source>
         <translation>无法复制备份</translation>
     </message>

@@ -203,6 +203,14 @@ def check_chain(
     if prev is None:  # no events: the head is the genesis itself
         legacy = stored is not None and stored[1] == LEGACY_GENESIS
         prev = LEGACY_GENESIS if legacy else genesis
+        if stored is None or stored == (0, prev):
+            return VerifyResult(not problems, 0, prev, tuple(problems), legacy)
+        if stored[0] == 0:
+            problems.append(
+                "the genesis hash does not match (the exercise record or its plan, scenario "
+                "or rules changed)"
+            )
+            return VerifyResult(False, 0, prev, tuple(problems), legacy)
     if stored is not None and (count != stored[0] or prev != stored[1]):
         problems.append(
             f"the exercise records {stored[0]} events ending in {stored[1][:12]}…, "

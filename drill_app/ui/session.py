@@ -82,6 +82,8 @@ class LoadedExercise:
     evaluators: tuple[str, ...]
     head_hash: str
     """The hash at the head of the stored event chain when it was loaded."""
+    not_verified: bool = False
+    """The stored record failed verification when it was loaded (documents say so)."""
 
 
 @dataclass(frozen=True)
@@ -204,9 +206,12 @@ class ArchiveWorker(QObject):
                 exercise_id, self._rules, wall_clock=self._wall
             )
             detail = self._store.exercise(exercise_id)
+            check = self._store.verify(exercise_id)
         except (StoreError, EventError) as exc:
             self.failed.emit("open_exercise", str(exc))
             return
+        if not check.ok:
+            self.failed.emit("verify_exercise", check.problems[0])
         ex = self._exercise
         ex.attach_persistence(self._persist)
         self.exercise_loaded.emit(
@@ -225,6 +230,7 @@ class ArchiveWorker(QObject):
                 controller=detail.controller,
                 evaluators=tuple(detail.evaluators),
                 head_hash=detail.summary.head_hash,
+                not_verified=not check.ok,
             )
         )
 
