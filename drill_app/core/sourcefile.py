@@ -316,14 +316,20 @@ def _fast_parse(text: str, file: str) -> SourceDocument | None:
     """libyaml's parser when it is there and the file is within every limit, else None.
 
     The limits are checked on libyaml's event stream before anything is composed
-    (its composer recurses in C, so depth must be known first).  Anything unusual
-    (an error, a limit, a problem) returns None: the pure-Python path then gives the
-    located message.  Ten times faster on the plan, which every stored exercise loads.
+    (its composer recurses in C, so depth must be known first); a file beyond one is
+    refused from there, with the position of the event that crossed it.  Anything
+    else unusual (a syntax error, a recursive alias, a problem in a value) returns
+    None: the pure-Python path then gives the located message.
     """
     if not yaml.__with_libyaml__:
         return None
     try:
-        if not _within_limits(yaml.parse(text, Loader=yaml.CSafeLoader)):
+        verdict = _limit_verdict(yaml.parse(text, Loader=yaml.CSafeLoader))
+        if isinstance(verdict, tuple):
+            message, mark = verdict
+            problem = Problem(file, mark.line + 1, mark.column + 1, message, True)
+            raise DataFileError([problem])
+        if not verdict:
             return None
         loader = yaml.CSafeLoader(text)
         try:
@@ -341,8 +347,9 @@ def _fast_parse(text: str, file: str) -> SourceDocument | None:
     return SourceDocument(file, data, builder.positions)
 
 
-def _within_limits(events: Iterable[yaml.Event]) -> bool:
-    """Nesting, alias uses and the size with aliases expanded, from the event stream."""
+def _limit_verdict(events: Iterable[yaml.Event]) -> bool | tuple[str, Any]:
+    """From the event stream: True (within every limit), a refusal (message, mark), or
+    False (an alias to an anchor not yet complete: left to the pure-Python path)."""
     sizes: list[int] = [0]
     anchors_open: list[str | None] = []
     anchors: dict[str, int] = {}
@@ -350,7 +357,7 @@ def _within_limits(events: Iterable[yaml.Event]) -> bool:
     for event in events:
         if isinstance(event, yaml.CollectionStartEvent):
             if len(sizes) > MAX_DEPTH:
-                return False
+                return f"nested too deeply (more than {MAX_DEPTH} levels)", event.start_mark
             sizes.append(1)
             anchors_open.append(event.anchor)
         elif isinstance(event, yaml.CollectionEndEvent):
@@ -365,11 +372,13 @@ def _within_limits(events: Iterable[yaml.Event]) -> bool:
                 anchors[event.anchor] = 1
         elif isinstance(event, yaml.AliasEvent):
             aliases += 1
-            if aliases > MAX_ALIASES or event.anchor not in anchors:
+            if aliases > MAX_ALIASES:
+                return f"too many aliases (more than {MAX_ALIASES})", event.start_mark
+            if event.anchor not in anchors:
                 return False
             sizes[-1] += anchors[event.anchor]
-        if sizes[-1] > MAX_NODES:
-            return False
+        if sum(sizes) > MAX_NODES:
+            return f"too many values (more than {MAX_NODES:,}, aliases expanded)", event.start_mark
     return True
 
 

@@ -136,4 +136,4 @@ def test_the_alias_bomb_is_refused_at_once_under_a_memory_cap() -> None:
         check=False,
     )
     assert done.returncode == 2, done.stderr
-    assert done.stdout == f"{bomb}:6:1: too many values (more than 50,000, aliases expanded)\n"
+    assert done.stdout == f"{bomb}:5:30: too many values (more than 50,000, aliases expanded)\n"
