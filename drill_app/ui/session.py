@@ -142,6 +142,13 @@ class ArchiveWorker(QObject):
         self._rules: ScoringRules | None = None
         self._exercise: Exercise | None = None
 
+    def database_failed_text(self) -> str:
+        """A failure of the database at run time, as a sentence (never raw SQL)."""
+        return self.tr(
+            "Not saved: the database could not be reached (the connection broke or the "
+            "server stopped). Nothing was recorded; try again when it is back."
+        )
+
     # Slots run in the worker thread (queued connections).
 
     @Slot(str)
@@ -256,8 +263,8 @@ class ArchiveWorker(QObject):
         except EventError as exc:
             self.command_refused.emit(command.command_id, str(exc))
             return
-        except Exception as exc:  # the database failed: nothing was applied
-            self.command_refused.emit(command.command_id, f"not saved: {exc}")
+        except Exception:  # the database failed: nothing was applied
+            self.command_refused.emit(command.command_id, self.database_failed_text())
             return
         self.event_recorded.emit(event)
 

@@ -35,3 +35,27 @@ def test_an_altered_exercise_opens_marked_as_not_verified(
     assert again.not_verified
     context = report_context(ExerciseSession(archive, again), [], "zh_CN")
     assert context.not_verified
+
+
+def test_a_database_failure_at_run_time_reads_as_a_sentence_in_chinese(
+    qtbot: QtBot, archive: Archive, tmp_path: Path, chinese: None
+) -> None:
+    """Another program holds the database locked: the command is refused, in words."""
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path / 'a.sqlite3'}"
+    open_store(qtbot, archive, url)
+    session = ExerciseSession(archive, create_and_open(qtbot, archive))
+    blocker = sqlite3.connect(tmp_path / "a.sqlite3", timeout=0)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        with caught(qtbot, archive.worker.command_refused) as refused:
+            session.submit("exercise_started", actor="controller")
+    finally:
+        blocker.rollback()
+        blocker.close()
+    reason = str(refused.args[1])
+    assert reason.startswith("没有保存：无法访问数据库")
+    assert "sqlite" not in reason.lower() and "locked" not in reason
+    with Store.open(url) as store:
+        assert store.verify(session.exercise_id).event_count == 0  # nothing half-saved
