@@ -14,11 +14,12 @@ window never shows anything that is not on disk, and shows exactly the core's st
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 import time
 import traceback
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -196,6 +197,10 @@ class ArchiveWorker(QObject):
         from drill_app.store.database import StoreError
 
         assert self._store is not None
+        if not new.scoring_sha256:  # the rules this console scores with are part of the record
+            rules_text = DEFAULT_SCORING.read_text(encoding="utf-8")
+            digest = hashlib.sha256(rules_text.encode("utf-8")).hexdigest()
+            new = replace(new, scoring_sha256=digest)
         try:
             exercise_id = self._store.create_exercise(new)
         except StoreError as exc:

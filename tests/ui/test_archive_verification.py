@@ -10,6 +10,8 @@ from sqlalchemy import text
 from test_session import archive as archive  # the fixture
 from test_session import caught, create_and_open, open_store
 
+from drill_app.paths import DEFAULT_SCORING
+from drill_app.store.chain import sha256_text
 from drill_app.store.store import Store
 from drill_app.ui.score.documents import report_context
 from drill_app.ui.session import Archive, ExerciseSession
@@ -22,6 +24,9 @@ def test_an_altered_exercise_opens_marked_as_not_verified(
     open_store(qtbot, archive, url)
     first = create_and_open(qtbot, archive)
     assert not first.not_verified
+    with Store.open(url) as store:  # the rules the console scores with are bound too
+        recorded = store.exercise(first.exercise_id).scoring_sha256
+    assert recorded == sha256_text(DEFAULT_SCORING.read_text(encoding="utf-8"))
     with Store.open(url) as store, store.engine.begin() as conn:
         conn.execute(text("update exercises set held_on = '2026-12-01'"))
     with caught(qtbot, archive.worker.failed) as failed:
