@@ -38,6 +38,7 @@ from drill_app.store.models import (
     ImprovementItem,
     ImprovementStatusChange,
 )
+from drill_app.store.rows import record_fields
 from drill_app.store.store import (
     IMPROVEMENT_ELEMENTS,
     IMPROVEMENT_STATUSES,
@@ -214,21 +215,7 @@ def _replay(doc: _Export, rules: ScoringRules, path: Path) -> None:
 
 
 def _record(doc: _Export) -> RecordFields:
-    ex = doc.exercise
-    return RecordFields(
-        exercise_id=ex.id,
-        title=ex.title,
-        held_on=ex.held_on.isoformat(),
-        exercise_type=ex.exercise_type,
-        location=ex.location,
-        controller=ex.controller,
-        evaluators=tuple(ex.evaluators),
-        seats=tuple((s.unit_id, s.participant, s.workstation) for s in ex.seats),
-        options=ex.options,
-        plan_sha256=doc.plan.sha256,
-        scenario_sha256=doc.scenario.sha256,
-        scoring_sha256=ex.scoring_sha256,
-    )
+    return record_fields(doc.exercise, doc.plan.sha256, doc.scenario.sha256)
 
 
 def _fields(e: _Event) -> EventFields:

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
 
 from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
 from drill_app.core.events import Event
-from drill_app.store.chain import EventFields, RecordFields, canonical_json, chain_hash, sha256_text
+from drill_app.store.chain import EventFields, RecordFields, canonical_json, chain_hash
 from drill_app.store.models import EventRow, ExerciseRow
 
 
-def _now() -> dt.datetime:
+def now_utc() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
@@ -34,8 +35,33 @@ def fields_of_event(event: Event) -> EventFields:
     )
 
 
-def record_fields(row: ExerciseRow, plan_text: str, scenario_text: str) -> RecordFields:
-    """What the genesis binds, as the exercise row (and the texts it points to) hold it."""
+class RecordSource(Protocol):
+    """An exercise as a row of the database or as the exercise of an export file."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def held_on(self) -> dt.date: ...
+    @property
+    def exercise_type(self) -> str: ...
+    @property
+    def location(self) -> str: ...
+    @property
+    def controller(self) -> str: ...
+    @property
+    def evaluators(self) -> Sequence[str]: ...
+    @property
+    def seats(self) -> Sequence[Any]: ...
+    @property
+    def options(self) -> Mapping[str, Any]: ...
+    @property
+    def scoring_sha256(self) -> str: ...
+
+
+def record_fields(row: RecordSource, plan_sha256: str, scenario_sha256: str) -> RecordFields:
+    """What the genesis binds, as *row* (a database row or an export's exercise) holds it."""
     return RecordFields(
         exercise_id=row.id,
         title=row.title,
@@ -46,8 +72,8 @@ def record_fields(row: ExerciseRow, plan_text: str, scenario_text: str) -> Recor
         evaluators=tuple(row.evaluators),
         seats=tuple((s.unit_id, s.participant, s.workstation) for s in row.seats),
         options=dict(row.options),
-        plan_sha256=sha256_text(plan_text),
-        scenario_sha256=sha256_text(scenario_text),
+        plan_sha256=plan_sha256,
+        scenario_sha256=scenario_sha256,
         scoring_sha256=row.scoring_sha256,
     )
 
@@ -77,7 +103,7 @@ def chain_event(row: ExerciseRow, session: Session, fields: EventFields, kind: s
         row.status = "running"
     elif kind == "exercise_ended":
         row.status = "ended"
-        row.ended_at = _now()
+        row.ended_at = now_utc()
     return digest
 
 

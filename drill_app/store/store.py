@@ -50,13 +50,9 @@ from drill_app.store.rows import (
     event_of,
     fields_of_event,
     fields_of_row,
+    now_utc,
     record_fields,
 )
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
 
 # --- what callers get -----------------------------------------------------------------
 
@@ -204,7 +200,7 @@ class Store:
                 title=plan.identity.title,
                 document_number=plan.identity.document_number,
                 content=text,
-                stored_at=_now(),
+                stored_at=now_utc(),
             )
             session.add(row)
             session.flush()
@@ -220,7 +216,7 @@ class Store:
                 scenario_key=scenario.id,
                 title=scenario.title,
                 content=text,
-                stored_at=_now(),
+                stored_at=now_utc(),
             )
             session.add(row)
             session.flush()
@@ -253,7 +249,7 @@ class Store:
             options=dict(new.options),
             scoring_sha256=new.scoring_sha256,
             status="planned",
-            created_at=_now(),
+            created_at=now_utc(),
             ended_at=None,
             event_count=0,
             head_hash="",
@@ -262,7 +258,9 @@ class Store:
                 for s in new.seats
             ],
         )
-        row.head_hash = genesis_hash(record_fields(row, plan.content, scenario.content))
+        row.head_hash = genesis_hash(
+            record_fields(row, sha256_text(plan.content), sha256_text(scenario.content))
+        )
         session.add(row)
         session.flush()
         return row
@@ -346,7 +344,9 @@ class Store:
                 for what, version in (("plan", row.plan), ("scenario", row.scenario))
                 if sha256_text(version.content) != version.sha256
             ]
-            genesis = genesis_hash(record_fields(row, row.plan.content, row.scenario.content))
+            genesis = genesis_hash(
+                record_fields(row, sha256_text(row.plan.content), sha256_text(row.scenario.content))
+            )
             rows = session.execute(chain_rows(exercise_id)).all()
         chained = (ChainedEvent(r.seq, EventFields(*r[1:8]), r.prev_hash, r.hash) for r in rows)
         stored = (detail.summary.event_count, detail.summary.head_hash)
@@ -441,7 +441,7 @@ class Store:
         if element not in IMPROVEMENT_ELEMENTS:
             raise StoreError(f"element must be one of {', '.join(IMPROVEMENT_ELEMENTS)}")
         with Session(self.engine) as session, session.begin():
-            now = _now()
+            now = now_utc()
             item = ImprovementItem(
                 exercise_id=exercise_id,
                 issue=issue,
@@ -469,7 +469,7 @@ class Store:
                 raise StoreError(f"no improvement item {item_id}")
             item.status = status
             item.history.append(
-                ImprovementStatusChange(status=status, changed_at=_now(), note=note)
+                ImprovementStatusChange(status=status, changed_at=now_utc(), note=note)
             )
 
     def improvements(self, *, open_only: bool = False) -> list[ImprovementInfo]:

@@ -12,9 +12,7 @@ from drill_app.core.plan import Plan
 from drill_app.ui.session import scan_scenarios
 
 
-def test_the_user_folder_lists_each_hostile_scenario_as_invalid(
-    plan: Plan, tmp_path: Path
-) -> None:
+def test_the_user_folder_lists_each_hostile_scenario_as_invalid(plan: Plan, tmp_path: Path) -> None:
     for path in (CORPUS / "scenarios").iterdir():
         shutil.copy(path, tmp_path / path.name)
     entries = {e.path.name: e for e in scan_scenarios(plan, tmp_path) if not e.built_in}

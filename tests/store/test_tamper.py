@@ -224,7 +224,9 @@ def _recompute_chain(store: Store, exercise_id: str, start: str | None = None) -
     with Session(store.engine) as session, session.begin():
         row = session.get(ExerciseRow, exercise_id)
         assert row is not None
-        prev = start or genesis_hash(record_fields(row, row.plan.content, row.scenario.content))
+        prev = start or genesis_hash(
+            record_fields(row, sha256_text(row.plan.content), sha256_text(row.scenario.content))
+        )
         for event in session.query(EventRow).filter_by(exercise_id=exercise_id).order_by("seq"):
             fields = EventFields(
                 event.event_id,
