@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.engine import URL, ExceptionContext, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from drill_app.store.models import Base
 
@@ -193,7 +193,21 @@ def create_store_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+    event.listen(engine, "handle_error", _unreachable)
     return engine
+
+
+def _unreachable(context: ExceptionContext) -> None:
+    """A database that went away (or stays locked) while in use: a StoreError, in words.
+
+    Constraint violations and the like pass through: the code that writes handles them.
+    """
+    original = context.original_exception
+    if context.is_disconnect or isinstance(context.sqlalchemy_exception, OperationalError):
+        raise StoreError(
+            f"the database could not be reached (the connection broke, the server stopped "
+            f"or another program holds it locked): {one_line(original)}"
+        ) from None
 
 
 def prepare(engine: Engine, *, now: dt.datetime | None = None) -> str:

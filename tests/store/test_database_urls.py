@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import stat
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
 def test_a_postgresql_server_that_is_not_there_reads_as_one_line() -> None:
     with pytest.raises(StoreError) as caught:
         Store.open("postgresql+psycopg://nobody@127.0.0.1:1/nothing?connect_timeout=2")
-    assert str(caught.value).startswith("cannot open the database: ")
+    assert str(caught.value).startswith("the database could not be reached (")
     assert "\n" not in str(caught.value)
 
 
@@ -75,3 +76,25 @@ def test_only_complete_backups_are_offered(tmp_path: Path) -> None:
         (tmp_path / leftover).write_bytes(b"x")
     assert backups_of(path) == [done]
     assert not (tmp_path / (done.name + ".part")).exists()  # renamed once complete
+
+
+def test_a_database_locked_by_another_program_reads_as_one_line(tmp_path: Path) -> None:
+    import sqlite3
+
+    from drill_app.store.store import NewExercise
+
+    path = tmp_path / "a.sqlite3"
+    with Store.open(f"sqlite:///{path}") as store:
+        blocker = sqlite3.connect(path, timeout=0)
+        blocker.execute("BEGIN EXCLUSIVE")
+        try:
+            with pytest.raises(StoreError) as caught:
+                store.create_exercise(
+                    NewExercise(title="t", plan_text="", scenario_text="", held_on=dt.date.today())
+                )
+        finally:
+            blocker.rollback()
+            blocker.close()
+    message = str(caught.value)
+    assert message.startswith("the database could not be reached (")
+    assert message.endswith("database is locked") and "\n" not in message
