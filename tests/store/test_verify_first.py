@@ -151,3 +151,19 @@ def test_an_unusable_db_url_is_one_line_and_exit_2(
         assert (code, out) == (2, "")
         assert err.startswith(f"drill-app {verb[0]}: ") and says in err
         assert err.count("\n") == 1
+
+
+def test_events_put_out_of_order_are_refused_in_words_even_with_force(
+    stored: tuple[str, str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, exercise_id, _ = stored
+    with Store.open(db) as store, store.engine.begin() as conn:
+        conn.execute(text("update events set scenario_time = 99999 where seq = 5"))
+    for verb in (["score", exercise_id, "--force"], ["score", exercise_id, "--json", "--force"]):
+        code, out, err = run(capsys, "--db", db, *verb)
+        assert (code, out) == (1, "")
+        assert err == (
+            f"drill-app score: {exercise_id}: the stored events of {exercise_id} cannot be "
+            "replayed (event 6, step_taken): scenario time 180 s is before the last event "
+            "(99999 s)\n"
+        )
