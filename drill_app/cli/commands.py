@@ -20,7 +20,7 @@ from drill_app.core.replay import read_actions, replay
 from drill_app.core.rules import classify_level, classify_warning, command_for
 from drill_app.core.scenario import load_scenario, scenario_json_schema
 from drill_app.core.scoring import ScoringRules, load_scoring_rules, sheet_to_json
-from drill_app.core.sourcefile import DataFileError
+from drill_app.core.sourcefile import DataFileError, bounded_int
 
 
 def run(args: argparse.Namespace) -> int:
@@ -81,9 +81,11 @@ def _read_json_object(name: str) -> Any:
         return result
 
     try:
-        return json.loads(text, object_pairs_hook=no_duplicates)
+        return json.loads(text, object_pairs_hook=no_duplicates, parse_int=bounded_int)
     except json.JSONDecodeError as exc:
         raise UsageError(f"{label}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise UsageError(f"{label}: {exc}") from None
     except RecursionError:
         raise UsageError(f"{label}: JSON nested too deeply") from None
 

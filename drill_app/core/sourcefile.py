@@ -426,7 +426,8 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number a drill file can hold")
 
 
-def _bounded_int(text: str) -> int:
+def bounded_int(text: str) -> int:
+    """An integer of JSON text, refused (ValueError) beyond MAX_INT_DIGITS digits."""
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
         raise ValueError(f"the number is too large (at most {MAX_INT_DIGITS} digits)")
     return int(text)
@@ -446,7 +447,7 @@ def loads_json(text: str, file: str, line: int = 1) -> Any:
         value = json.loads(
             text,
             parse_constant=_refuse_constant,
-            parse_int=_bounded_int,
+            parse_int=bounded_int,
             parse_float=_finite_float,
         )
     except json.JSONDecodeError as exc:

@@ -137,3 +137,23 @@ def test_the_alias_bomb_is_refused_at_once_under_a_memory_cap() -> None:
     )
     assert done.returncode == 2, done.stderr
     assert done.stdout == f"{bomb}:5:30: too many values (more than 50,000, aliases expanded)\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ('{"deaths": ' + "9" * 5000 + "}", "the number is too large (at most 15 digits)"),
+        ('{"deaths": NaN}', "fact 'deaths' must be a finite number"),
+        ('{"deaths": 1e999}', "fact 'deaths' must be a finite number"),
+        ("[" * 100_000, "JSON nested too deeply"),
+        ('{"deaths": 1, "deaths": 2}', "duplicate key 'deaths'"),
+    ],
+)
+def test_hostile_facts_for_classify_are_refused_in_one_line(
+    content: str, says: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "facts.json"
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run_cli(capsys, "classify", str(path))
+    assert (code, out) == (2, "")
+    assert err == f"drill-app classify: {path}: {says}\n"
