@@ -6,12 +6,16 @@ Usage:
   python3 tools/dev.py test [PYTEST_ARGS...]  install test needs and run every check:
                                               ruff check, ruff format --check, mypy,
                                               lint-imports, then pytest (Qt offscreen)
+  python3 tools/dev.py package [--force]      build the desktop bundle (PyInstaller,
+                                              packaging/drill-app.spec) into dist/drill-app/
+                                              and, on Debian-like Linux, dist/drill-app_*.deb
   python3 tools/dev.py --help                 show this text
 
-Both verbs create .venv/ at the repository root when it is missing and `pip install -e`
+The verbs create .venv/ at the repository root when it is missing and `pip install -e`
 the project into it; the install is skipped while pyproject.toml is unchanged since the
 last successful one. On Debian-like Linux they also make sure the system packages that
-Qt needs (and, for `test`, PostgreSQL's server) are installed (via apt-get as root, via
+Qt needs (and, for `test`, PostgreSQL's server, Xvfb for the package's smoke tests;
+for `package`, binutils) are installed (via apt-get as root, via
 `sudo -n` if allowed, or else they print the command to run). On Windows use
 `py tools\\dev.py ...`.
 
@@ -54,16 +58,55 @@ DEBIAN_PACKAGES: dict[str, list[str]] = {
         "printer-driver-cups-pdf",
         "poppler-utils",
     ],
+    # Building the desktop bundle: PyInstaller reads shared libraries with objdump.
+    "packaging": ["binutils"],
+    # What Qt's xcb (X11) and Wayland platforms load on top of qt-runtime: a real window
+    # on a bare machine.  The .deb declares qt-runtime and these as its Depends.
+    "qt-desktop": [
+        "libx11-6",
+        "libx11-xcb1",
+        "libxcb1",
+        "libxkbcommon-x11-0",
+        "libxcb-cursor0",
+        "libxcb-icccm4",
+        "libxcb-keysyms1",
+        "libxcb-image0",
+        "libxcb-randr0",
+        "libxcb-render-util0",
+        "libxcb-shape0",
+        "libxcb-xfixes0",
+        "libxcb-xkb1",
+        "libxcb-xinerama0",
+        "libdrm2",
+        "libwayland-client0",
+        "libwayland-cursor0",
+        "libwayland-egl1",
+    ],
+    # The smoke tests of the built package (tests/packaging): a real X server for the
+    # window, and strace to prove the installed app reads nothing from the source tree.
+    "packaging-tests": ["xvfb", "xauth", "x11-utils", "strace"],
 }
 
 # Which purposes each verb needs.
 VERB_PURPOSES: dict[str, list[str]] = {
     "run": ["qt-runtime", "chinese-fonts"],
-    "test": ["qt-runtime", "chinese-fonts", "tests"],
+    "test": [
+        "qt-runtime",
+        "chinese-fonts",
+        "tests",
+        "packaging",
+        "qt-desktop",
+        "packaging-tests",
+    ],
+    "package": ["qt-runtime", "packaging"],
 }
 
-# pip extras each verb installs.
-VERB_EXTRAS: dict[str, list[str]] = {"run": [], "test": ["test"]}
+# pip extras each verb installs (the tests build the package to smoke-test it).
+VERB_EXTRAS: dict[str, list[str]] = {
+    "run": [],
+    "test": ["test", "package"],
+    "package": ["package"],
+}
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
@@ -286,6 +329,89 @@ def run_tests(pytest_args: Sequence[str]) -> int:
     return 0
 
 
+# --- the desktop package -----------------------------------------------------------------
+
+DIST = ROOT / "dist"
+BUNDLE = DIST / "drill-app"
+PACKAGE_STAMP = DIST / ".package-stamp.json"
+# What goes into the package: a change here rebuilds it (see package_inputs_sha256).
+PACKAGE_INPUTS = ("drill_app", "assets", "scenarios", "docs", "packaging", "pyproject.toml")
+
+
+def package_inputs_sha256() -> str:
+    """One hash over every file the package is built from (and this script)."""
+    digest = hashlib.sha256()
+    files = [ROOT / "tools" / "dev.py"]
+    for name in PACKAGE_INPUTS:
+        path = ROOT / name
+        files += sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    for path in files:
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def built_artefacts() -> list[Path]:
+    """The bundle and, on Debian-like Linux, the .deb, as the last build left them."""
+    return [BUNDLE, *sorted(DIST.glob("drill-app_*.deb"))]
+
+
+def package_is_current(digest: str) -> bool:
+    try:
+        stamp = json.loads(PACKAGE_STAMP.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return stamp.get("inputs_sha256") == digest and all(
+        (DIST / name).exists() for name in stamp.get("artefacts", [])
+    )
+
+
+def build_package(args: Sequence[str]) -> int:
+    """Build dist/drill-app/ (PyInstaller) and, with dpkg-deb, dist/drill-app_*.deb.
+
+    Skipped while nothing it is built from changed since the last build; --force
+    rebuilds anyway.
+    """
+    if not prepare("package"):
+        return 1
+    digest = package_inputs_sha256()
+    if "--force" not in args and package_is_current(digest):
+        say("package up to date: " + ", ".join(str(p) for p in built_artefacts()))
+        return 0
+    PACKAGE_STAMP.unlink(missing_ok=True)
+    for old in DIST.glob("drill-app_*.deb"):
+        old.unlink()
+    spec = ROOT / "packaging" / "drill-app.spec"
+    work = ROOT / "build" / "pyinstaller"
+    say("pyinstaller packaging/drill-app.spec")
+    command = [str(venv_executable("pyinstaller")), "--noconfirm", "--log-level", "WARN"]
+    command += ["--distpath", str(DIST), "--workpath", str(work), str(spec)]
+    code = exit_code(subprocess.run(command, cwd=ROOT, env=child_env(), check=False).returncode)
+    if code != 0:
+        return fail(f"pyinstaller (exit code {code})", code)
+    if sys.platform.startswith("linux") and shutil.which("dpkg-deb"):
+        say("dpkg-deb (packaging/linux/build_deb.py)")
+        builder = ROOT / "packaging" / "linux" / "build_deb.py"
+        if subprocess.run([sys.executable, str(builder), str(BUNDLE), str(DIST)]).returncode:
+            return fail("building the .deb")
+    artefacts = built_artefacts()
+    names = [p.relative_to(DIST).as_posix() for p in artefacts]
+    PACKAGE_STAMP.write_text(
+        json.dumps({"inputs_sha256": digest, "artefacts": names}, indent=2) + "\n",
+        encoding="utf-8",
+    )
+    for path in artefacts:
+        say(f"built {path} ({size_mib(path):.1f} MiB)")
+    return 0
+
+
+def size_mib(path: Path) -> float:
+    files = path.rglob("*") if path.is_dir() else [path]
+    return sum(p.stat().st_size for p in files if p.is_file() and not p.is_symlink()) / 2**20
+
+
 def main(argv: Sequence[str]) -> int:
     # Kept despite UP036: an older python3 should get a clear message, not a traceback.
     if sys.version_info < (3, 11):  # noqa: UP036
@@ -298,6 +424,8 @@ def main(argv: Sequence[str]) -> int:
         return run_app(rest)
     if verb == "test":
         return run_tests(rest)
+    if verb == "package":
+        return build_package(rest)
     print(f"unknown verb {verb!r}; see `python3 tools/dev.py --help`", file=sys.stderr)
     return 2
 

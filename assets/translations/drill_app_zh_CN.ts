@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About drill-app</source>
+        <translation>关于 drill-app</translation>
+    </message>
+    <message>
+        <source>Python {python}, Qt {qt}, PySide6 {pyside}</source>
+        <translation>Python {python}，Qt {qt}，PySide6 {pyside}</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>预案：</translation>
+    </message>
+    <message>
+        <source>(not loaded)</source>
+        <translation>（未加载）</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>(not opened yet)</source>
+        <translation>（尚未打开）</translation>
+    </message>
+    <message>
+        <source>Built with:</source>
+        <translation>运行环境：</translation>
+    </message>
+    <message>
+        <source>Runs and scores emergency drills and tabletop exercises against the district urban gas emergency plan.</source>
+        <translation>依据区城镇燃气突发事件应急预案组织实施应急演练和桌面推演，并进行评估。</translation>
+    </message>
+    <message>
+        <source>drill-app is free software under the MIT License. It includes Qt and PySide6 (LGPL-3.0) and the WenQuanYi Micro Hei font (Apache-2.0).</source>
+        <translation>drill-app 是依据 MIT 许可证发布的自由软件，内含 Qt 和 PySide6（LGPL-3.0）以及文泉驿微米黑字体（Apache-2.0）。</translation>
+    </message>
+</context>
+<context>
     <name>ActAsUnitPanel</name>
     <message>
         <source>Recorded {time}: {what}</source>
@@ -1493,14 +1536,6 @@
     <message>
         <source>The language changes the next time drill-app starts.</source>
         <translation>界面语言将在下次启动时生效。</translation>
-    </message>
-    <message>
-        <source>About drill-app</source>
-        <translation>关于 drill-app</translation>
-    </message>
-    <message>
-        <source>Runs and scores emergency drills and tabletop exercises against the district urban gas emergency plan.</source>
-        <translation>依据区城镇燃气突发事件应急预案组织实施应急演练和桌面推演，并进行评估。</translation>
     </message>
 </context>
 <context>

@@ -28,9 +28,8 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
-from drill_app.paths import ASSETS_DIR
+from drill_app.paths import DOCUMENT_FONT_FILE
 
-DOCUMENT_FONT_FILE = ASSETS_DIR / "fonts" / "wqy-microhei.ttc"
 BODY_POINT_SIZE = 10.0
 MARGINS_MM = QMarginsF(20, 18, 18, 16)  # left, top, right, bottom (official-form style)
 FOOTER_MM = 9.0

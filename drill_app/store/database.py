@@ -21,12 +21,13 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
+from drill_app.paths import MIGRATIONS_DIR
 from drill_app.store.models import Base
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS = MIGRATIONS_DIR
 SCHEMA_HEAD = "0003"
 """The newest migration; equal to Alembic's head (a test checks).  Known without
 importing Alembic, so opening an up-to-date database does not pay for it."""

@@ -6,9 +6,11 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from drill_app import __version__
+from drill_app.paths import APP_ICON_FILE
 from drill_app.ui.main_window import MainWindow
 from drill_app.ui.shared.i18n import (
     DEFAULT_LANGUAGE,
@@ -23,6 +25,9 @@ EXIT_PLAN_INVALID = 2
 # DRILL_APP_BENCH=1 (used by benchmarks/bench_startup.py): print "shown" when the window
 # has been painted and "populated" when the start page shows the database, then quit.
 BENCH_ENV = "DRILL_APP_BENCH"
+# With DRILL_APP_BENCH=1 (used by tests/packaging on the installed package): save what
+# the window shows, once populated, to this PNG and print its menu titles.
+SCREENSHOT_ENV = "DRILL_APP_SCREENSHOT"
 
 
 def run_gui(
@@ -72,10 +77,25 @@ def _report_startup(app: QApplication, window: MainWindow) -> None:
 
     def populated() -> None:
         print("populated", flush=True)
+        _save_screenshot(window)
         window.close()
         app.quit()
 
     window.start_page_populated.connect(populated)
+
+
+def _save_screenshot(window: MainWindow) -> None:
+    path = os.environ.get(SCREENSHOT_ENV)
+    if not path:
+        return
+    print("menus", *(action.text() for action in window.menuBar().actions()), flush=True)
+    if QApplication.platformName() == "offscreen":
+        window.grab().save(path)
+        return
+    # On a real window system, the pixels the server shows once the page is painted.
+    window.repaint()
+    QApplication.sync()
+    window.screen().grabWindow(window.winId()).save(path)
 
 
 def _application() -> QApplication:
@@ -87,4 +107,5 @@ def _application() -> QApplication:
     app.setApplicationName("drill-app")
     app.setOrganizationName("drill-app")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(APP_ICON_FILE)))
     return app

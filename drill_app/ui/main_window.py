@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import html
 import importlib
 import shutil
 import time
@@ -35,9 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drill_app import __version__
 from drill_app.paths import DEFAULT_PLAN
-from drill_app.ui.shared.dialogs import ProblemListDialog, show_about
+from drill_app.ui.shared.dialogs import ProblemListDialog
 from drill_app.ui.shared.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, is_english
 from drill_app.ui.shared.settings import AppSettings
 from drill_app.ui.start.start_page import StartPageWidget
@@ -559,20 +557,9 @@ class MainWindow(QMainWindow):
             )
 
     def _about_requested(self) -> None:
-        show_about(
-            self,
-            self.tr("About drill-app"),
-            "<p><b>drill-app</b> "
-            + html.escape(__version__)
-            + "</p><p>"
-            + html.escape(
-                self.tr(
-                    "Runs and scores emergency drills and tabletop exercises against the "
-                    "district urban gas emergency plan."
-                )
-            )
-            + "</p>",
-        )
+        from drill_app.ui.about_dialog import AboutDialog
+
+        AboutDialog.show_modal(self, self.plan.identity.title if self.plan else None, self._db_url)
 
     # --- closing -----------------------------------------------------------------------------
 
