@@ -9,6 +9,7 @@ archive: same events, same hashes, same score.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from drill_app.store.chain import sha256_text
+from drill_app.store.database import StoreError
 from drill_app.store.models import EventRow, ImprovementItem
 from drill_app.store.store import Store
 
@@ -96,8 +98,14 @@ def export_exercise(store: Store, exercise_id: str, path: Path) -> int:
         "improvements": improvements,
     }
     tmp = path.with_name(path.name + ".part")
-    tmp.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(path)
+    except (OSError, ValueError) as exc:
+        with contextlib.suppress(OSError, ValueError):  # no half-written file left
+            tmp.unlink(missing_ok=True)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise StoreError(f"{path}: cannot write: {reason}") from None
     return len(events)
 
 

@@ -167,3 +167,13 @@ def test_events_put_out_of_order_are_refused_in_words_even_with_force(
             "replayed (event 6, step_taken): scenario time 180 s is before the last event "
             "(99999 s)\n"
         )
+
+
+def test_export_to_a_folder_that_does_not_exist_is_one_line(
+    stored: tuple[str, str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, exercise_id, _ = stored
+    target = tmp_path / "no-such-folder" / "x.json"
+    code, out, err = run(capsys, "--db", db, "export", exercise_id, str(target))
+    assert (code, out) == (2, "")
+    assert err == f"drill-app export: {target}: cannot write: No such file or directory\n"
