@@ -117,6 +117,10 @@
         <translation>接收单位由此获知事件（开始计算报告时限）</translation>
     </message>
     <message>
+        <source>The city HQ arrives on scene with this inject (hand-over due, §5.3.1.7)</source>
+        <translation>市应急指挥部随本注入到达现场（此后应移交指挥权，§5.3.1.7）</translation>
+    </message>
+    <message>
         <source>Add fact</source>
         <translation>添加</translation>
     </message>
@@ -2540,6 +2544,10 @@
         <translation>书面终报时限</translation>
     </message>
     <message>
+        <source>Time limit of a follow-up report (minutes)</source>
+        <translation>续报时限（分钟）</translation>
+    </message>
+    <message>
         <source>from when the incident occurred</source>
         <translation>自事件发生时起算</translation>
     </message>
@@ -2911,8 +2919,8 @@
         <translation>部分落实：见上文存在问题</translation>
     </message>
     <message>
-        <source>This drill read it as: {note}</source>
-        <translation>本次演练的理解：{note}</translation>
+        <source>This drill read it as: {note} (setting in force: {value})</source>
+        <translation>本次演练的理解：{note}（本次取值：{value}）</translation>
     </message>
     <message>
         <source>The plan requires each drill to assess the plan&apos;s practicality and operability (§9.3). The provisions the drill exercised:</source>
@@ -3975,6 +3983,10 @@ tasks</source>
     <message>
         <source>Supply assurance measures</source>
         <translation>供应保障措施</translation>
+    </message>
+    <message>
+        <source>Response: leaders on scene</source>
+        <translation>响应：主要负责同志赶赴现场</translation>
     </message>
     <message>
         <source>All sections</source>

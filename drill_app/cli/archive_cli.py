@@ -15,7 +15,7 @@ from pathlib import Path
 
 from drill_app.cli.errors import RecordAltered
 from drill_app.cli.textreport import format_sheet
-from drill_app.core.compliance import drill_status
+from drill_app.core.compliance import history_json, plan_drill_status
 from drill_app.core.events import Event
 from drill_app.core.exercise import Exercise
 from drill_app.core.plan import load_plan
@@ -45,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "verify":
             return _verify(store, args)
         if args.command == "history":
-            return _history(store, args.today or dt.date.today())
+            today = args.today or dt.date.today()
+            return _history_json(store, today) if args.json else _history(store, today)
         if args.command == "score":
             return _score(store, args)
         if args.command == "export":
@@ -168,18 +169,24 @@ def _history(store: Store, today: dt.date) -> int:
     plan = load_plan(DEFAULT_PLAN)
     exercises = store.list_exercises()
     held = [x.held_on for x in exercises if x.status == "ended"]
-    status = drill_status(held, plan.drills.interval_years, today)
+    status = plan_drill_status(plan, held, today)
     ref = plan.drills.ref
     print(f"演练情况（{ref}：每{plan.drills.interval_years}年至少组织一次应急演练）")
-    if status.last_held is None:
+    if status.next_due is None:
         print("  尚无已完成的演练记录：应立即组织演练（已逾期）")
     else:
-        print(f"  最近一次演练：{status.last_held.isoformat()}")
-        state = (
-            f"已逾期{-(status.days_left or 0)}天" if status.overdue else f"还有{status.days_left}天"
-        )
-        assert status.next_due is not None
-        print(f"  下次演练最迟：{status.next_due.isoformat()}（{state}）")
+        days = status.days_left or 0
+        state = f"已逾期{-days}天" if status.overdue else f"还有{days}天"
+        if status.last_held is None:
+            identity = plan.identity
+            print(
+                f"  尚无已完成的演练记录；预案自{identity.in_force_from}起实施"
+                f"（{identity.in_force_ref}）"
+            )
+            print(f"  首次演练最迟：{status.next_due.isoformat()}（{state}）")
+        else:
+            print(f"  最近一次演练：{status.last_held.isoformat()}")
+            print(f"  下次演练最迟：{status.next_due.isoformat()}（{state}）")
     print("  各年度演练次数：" + ("，".join(f"{y}年{n}次" for y, n in status.per_year) or "无"))
     print()
     print(f"演练记录（{len(exercises)}）")
@@ -198,6 +205,26 @@ def _history(store: Store, today: dt.date) -> int:
             f"  {owner}  {item.due_date.isoformat()}  {ITEM_STATUS_NAMES[item.status]}"
             f"  {item.action}{late}"
         )
+    return 0
+
+
+def _history_json(store: Store, today: dt.date) -> int:
+    plan = load_plan(DEFAULT_PLAN)
+    held = [x.held_on for x in store.list_exercises() if x.status == "ended"]
+    items = [
+        {
+            "id": item.id,
+            "owner_unit": item.owner_unit,
+            "action": item.action,
+            "plan_ref": item.plan_ref,
+            "due_date": item.due_date.isoformat(),
+            "status": item.status,
+            "overdue": item.due_date < today,
+        }
+        for item in store.improvements(open_only=True)
+    ]
+    json.dump(history_json(plan, held, items, today), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
     return 0
 
 

@@ -16,6 +16,7 @@ from drill_app.cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError
 from drill_app.cli.textreport import format_sheet
 from drill_app.core.facts import FactsError, validate_facts
 from drill_app.core.plan import Plan, load_plan
+from drill_app.core.readings import readings_lines
 from drill_app.core.replay import read_actions, replay
 from drill_app.core.rules import classify_level, classify_warning, command_for
 from drill_app.core.scenario import load_scenario, scenario_json_schema
@@ -169,6 +170,8 @@ def _plan_check(files: Sequence[Path]) -> int:
             status = EXIT_FINDINGS
             continue
         print(f"{path}: ok: {plan.identity.title} ({plan.identity.document_number})")
+        for line in readings_lines(plan):
+            print(line)
     return status
 
 

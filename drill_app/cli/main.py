@@ -141,6 +141,12 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="the date to judge overdue items against (default: today)",
     )
+    history.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON for scripts: last drill, next due date, overdue, drills per year, "
+        "open improvement items",
+    )
 
     score = commands.add_parser(
         "score",

@@ -79,6 +79,10 @@ class InjectDelivered(Payload):
     to: list[Id] = Field(min_length=1)
     informs_incident: bool = False
     facts: dict[str, FactValue] = {}
+    city_hq_arrives: bool = False
+    """The city HQ arrives on scene with this inject (§5.3.1.7: command is handed over then)."""
+    city_warning: ColourId | None = None
+    """The city HQ issues (or changes to) this warning colour with this inject (§3.4)."""
 
     @field_validator("facts", mode="before")
     @classmethod

@@ -58,7 +58,7 @@ class Exercise:
         self.exercise_id = exercise_id
         self._wall = wall_clock
         self._new_id = new_id or (lambda: str(uuid.uuid4()))
-        self.record = ExerciseRecord(scenario)
+        self.record = ExerciseRecord(scenario, plan)
         self._state = ValidationState()
         self._clock = ExerciseClock()
         self._expectations_cache: tuple[int, dict[str, Expectation]] = (-1, {})
@@ -312,6 +312,8 @@ def inject_payload(inject: Inject) -> dict[str, Any]:
         "to": list(inject.to),
         "informs_incident": inject.informs_incident,
         "facts": dict(inject.facts),
+        "city_hq_arrives": inject.city_hq_arrives,
+        "city_warning": inject.city_warning,
     }
 
 

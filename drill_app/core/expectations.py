@@ -1,81 +1,46 @@
 """What the plan expects, from whom and by when, derived from the facts as they evolve.
 
-Expectations depend only on the plan, the scenario and the *structure* of the
-exercise (deliveries, the determination of a sensitive event, the end of
-disposal, the end of the exercise), never on what the units did: the units'
-actions are judged against them in scoring.  Each expectation has a stable id,
+Expectations depend on the plan, the scenario and the *structure* of the
+exercise: deliveries, reports (they carry knowledge and move follow-ups), the
+determination of a sensitive event, the end of disposal and of the exercise, and
+the acts that raise their own lines (a warning in force brings the §3.5 actions; an
+act without authority is its own wrong line).  Whether the expected acts were done
+is judged in scoring.  Each expectation has a stable id,
 e.g. ``phone_report:emergency``, ``level:III``, ``group:medical``; scenario
 conditions name expectations by these ids.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import replace
+from typing import Any
 
+from drill_app.core.duties import (
+    handover_expectations,
+    on_scene_expectations,
+    report_expectations,
+    request_expectations,
+    warning_action_expectations,
+)
 from drill_app.core.events import Event
+from drill_app.core.expectation_types import Expectation, ExpectationKind, ImmediateMinutes
 from drill_app.core.plan import LEVEL_ORDER, ColourId, LevelId, Plan, level_rank
-from drill_app.core.record import ExerciseRecord
+from drill_app.core.record import (
+    ExerciseRecord,
+    FactsSnapshot,
+    recipient_seats,
+    seat_for_party,
+)
 from drill_app.core.rules import (
     Situation,
-    Timeline,
     classify_level,
     classify_warning,
-    clock_start,
+    command_for,
     condition_holds,
 )
 from drill_app.core.scenario import Scenario
 
-ExpectationKind = Literal[
-    "report",
-    "report_content",
-    "accuracy",
-    "level",
-    "handover",
-    "group",
-    "warning",
-    "step",
-    "supply_order",
-    "authority",
-    "scenario",
-]
-
-REPORT_KINDS_FOR: Mapping[str, tuple[str, ...]] = {
-    "phone": ("phone",),
-    "written": ("written",),
-    "followup": ("followup",),
-    "final": ("final",),
-    "sensitive": ("sensitive",),
-    "result": ("result",),
-}
-
-
-@dataclass(frozen=True)
-class Expectation:
-    id: str
-    kind: ExpectationKind
-    category: str
-    unit: str
-    title: str
-    title_en: str
-    ref: str
-    starts_at: float
-    due_at: float | None
-    """Scenario seconds; None where the plan sets no deadline (due by the end)."""
-    until: float | None = None
-    """For level and warning lines: when the next level/colour took over."""
-    params: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class ImmediateMinutes:
-    level: float = 30
-    handover: float = 30
-    group: float = 30
-    warning: float = 30
-    step: float = 15
-    response_end: float = 30
+__all__ = ["Expectation", "ExpectationKind", "ImmediateMinutes", "derive_expectations"]
 
 
 def derive_expectations(
@@ -83,72 +48,15 @@ def derive_expectations(
 ) -> list[Expectation]:
     """Every expectation that applies to this exercise as far as it has run."""
     out: list[Expectation] = []
-    seats = set(scenario.seats)
     command = scenario.roles.district_command
-    levels = _level_changes(plan, record)
-    peak_level = min((lv for _, lv in levels), key=level_rank, default=None)
-    category = scenario.category
-    end = record.ended_at
-    final_facts = record.facts_at(record.now)
+    series = record.unit_facts.get(command)
+    # the level, the groups and the warnings are judged on what the command seat was told
+    levels = _level_changes(plan, *(series.times, series.snapshots) if series else ([], []))
 
-    # --- reporting (§4.1.2, §5.2.1) --------------------------------------------------
-    situation = Situation(final_facts, category, peak_level)
-    joint = plan.settings.report_duty.value == "joint"
-    for obligation in plan.reporting.obligations:
-        if obligation.kind == "investigation":
-            continue  # 60 days: beyond any drill; see docs/scoring.md
-        if not condition_holds(obligation.applies_when, situation):
-            continue
-        reporters = [_seat_for(r, scenario) for r in obligation.reporters]
-        seated = [r for r in reporters if r is not None and r in seats]
-        if joint and seated:
-            seated = seated[:1]
-        for unit in dict.fromkeys(seated):
-            start = _report_clock(plan, obligation.trigger, unit, record)
-            if start is None:
-                continue
-            deadline = obligation.deadline_minutes
-            if obligation.kind == "final":
-                deadline = plan.settings.final_report_deadline_minutes.value
-            due = start + deadline * 60 if deadline is not None else None
-            if obligation.kind == "followup":
-                start, due = _followup_window(record, unit, levels)
-                if start is None:
-                    continue
-            # Not due before the exercise ended: scored only if it was done.
-            not_due = due is not None and end is not None and due > end
-            done = record.first_reports.get((unit, obligation.kind))
-            if not_due and done is None:
-                continue
-            name = plan.units_by_id[unit].name
-            out.append(
-                Expectation(
-                    id=f"{obligation.id}:{unit}",
-                    kind="report",
-                    category="reporting",
-                    unit=unit,
-                    title=f"{name}{obligation.name}（{obligation.deadline_text}）",
-                    title_en=f"{obligation.name_en} by {plan.units_by_id[unit].name_en}",
-                    ref=obligation.ref,
-                    starts_at=start,
-                    due_at=due,
-                    params={"report_kinds": REPORT_KINDS_FOR[obligation.kind], "after": start},
-                )
-            )
-            if obligation.kind == "written":
-                out.append(
-                    Expectation(
-                        id=f"report_content:{unit}",
-                        kind="report_content",
-                        category="reporting",
-                        unit=unit,
-                        title=f"{name}书面报告内容齐全（第4.1.3条所列事项）",
-                        title_en=f"Written report by {plan.units_by_id[unit].name_en} is complete",
-                        ref=plan.reporting.content_ref,
-                        starts_at=start,
-                        due_at=due,
-                    )
-                )
+    # --- reporting (§4.1.1, §4.1.2, §5.2.1, §8) ---------------------------------------------
+    true_levels = _level_changes(plan, record.facts.times, record.facts.snapshots)
+    peak_level = min((lv for _, lv in true_levels), key=level_rank, default=None)
+    out.extend(report_expectations(plan, scenario, record, minutes, peak_level))
     for unit in scenario.seats:
         if record.actions_of(unit, "report_submitted"):
             out.append(
@@ -157,7 +65,7 @@ def derive_expectations(
                     kind="accuracy",
                     category="reporting",
                     unit=unit,
-                    title=f"{plan.units_by_id[unit].name}报告数据与掌握情况一致（不得谎报、瞒报）",
+                    title=f"{plan.units_by_id[unit].name}报告数据与掌握情况一致（不得谎报、瞒报、漏报）",
                     title_en=f"Reports by {plan.units_by_id[unit].name_en} match what it was told",
                     ref=plan.reporting.failures_ref,
                     starts_at=0.0,
@@ -184,15 +92,15 @@ def derive_expectations(
                 params={"level": level},
             )
         )
-    determined = record.by_kind.get("level_determined", [])
-    if not levels and determined:
+    determined = record.actions_of(command, "level_determined")
+    if not true_levels and determined:  # the facts never reach a level, told or not
         first = determined[0]
         out.append(
             Expectation(
                 id="level:unwarranted",
                 kind="level",
                 category="command",
-                unit=first.unit or command,
+                unit=command,
                 title="事实未达到任何分级标准时不应判定事件级别",
                 title_en="No level is due on these facts",
                 ref="§1.6.2",
@@ -201,31 +109,16 @@ def derive_expectations(
                 params={"level": None},
             )
         )
-    handover_at = next((t for t, lv in levels if level_rank(lv) <= level_rank("III")), None)
-    if handover_at is not None:
-        response = plan.response_for(peak_level or "III")
-        target = response.command_handover_to or "city_hq"
-        out.append(
-            Expectation(
-                id="handover",
-                kind="handover",
-                category="command",
-                unit=command,
-                title=f"较大以上事件：向{plan.party_name(target)}移交指挥权",
-                title_en="Level III and above: command handed over to the city HQ",
-                ref=response.handover_ref or "§5.3.1.7",
-                starts_at=handover_at,
-                due_at=handover_at + minutes.handover * 60,
-                params={"to": target},
-            )
-        )
+    out.extend(handover_expectations(plan, scenario, record, minutes))
+    out.extend(request_expectations(plan, scenario, record, minutes, levels))
+    out.extend(on_scene_expectations(plan, scenario, record, minutes, levels))
     if peak_level is not None:
         out.extend(_authority_expectations(plan, scenario, record, peak_level, minutes))
 
     # --- working groups (§2.3.2, §5.3.2) ----------------------------------------------
     for group, start in _group_starts(plan, scenario, record, levels).items():
         g = plan.groups_by_id[group]
-        unit = g.lead if g.lead in seats else command
+        unit = command  # §2.3, §5.3: the district HQ activates the groups
         out.append(
             Expectation(
                 id=f"group:{group}",
@@ -241,43 +134,12 @@ def derive_expectations(
             )
         )
 
-    # --- warnings (§3.3, §3.4) ----------------------------------------------------------
-    colours = _colour_changes(plan, record)
-    for i, (start, colour) in enumerate(colours):
-        until = colours[i + 1][0] if i + 1 < len(colours) else None
-        c = plan.colour(colour)
-        out.append(
-            Expectation(
-                id=f"warning:{colour}",
-                kind="warning",
-                category="warning",
-                unit=command,
-                title=f"发布{c.name}预警（{plan.party_name(c.issued_by)}发布，{c.district_role}）",
-                title_en=f"{c.name_en} warning in force",
-                ref=c.ref,
-                starts_at=start,
-                due_at=start + minutes.warning * 60,
-                until=until,
-                params={"colour": colour},
-            )
-        )
-
-    if not colours and _warning_events(record):
-        first = _warning_events(record)[0]
-        out.append(
-            Expectation(
-                id="warning:unwarranted",
-                kind="warning",
-                category="warning",
-                unit=first.unit or command,
-                title="事实未达到任何预警级别时不应发布预警",
-                title_en="No warning is due on these facts",
-                ref=plan.warnings.ref,
-                starts_at=first.scenario_time,
-                due_at=None,
-                params={"colour": None},
-            )
-        )
+    # --- warnings (§3.3, §3.4, §3.5) ---------------------------------------------------------
+    warnings = _warning_expectations(plan, scenario, record, minutes)
+    warranted = any(e.params["colour"] is not None for e in warnings)
+    out.extend(warnings)
+    out.extend(warning_action_expectations(plan, scenario, record, minutes, warranted))
+    out.extend(_unauthorised(plan, scenario, record))
 
     # --- first response and measures (§5.1, §5.3.2.2) -----------------------------------------
     out.extend(_step_expectations(plan, scenario, record, minutes))
@@ -326,47 +188,12 @@ def derive_expectations(
     return out
 
 
-def _seat_for(party: str, scenario: Scenario) -> str | None:
-    if party == "incident_unit":
-        return scenario.roles.incident_unit
-    return party
-
-
-def _report_clock(plan: Plan, trigger: str, unit: str, record: ExerciseRecord) -> float | None:
-    clock_from_known = plan.settings.reporting_clock_start.value == "known"
-    if trigger == "known" and clock_from_known and unit not in record.known_at:
-        return None  # this unit has not learnt of the incident: nothing to report yet
-    sensitive = record.sensitive_determined_at.get(unit, record.told_sensitive_at.get(unit))
-    timeline = Timeline(
-        occurred=record.occurred_at if record.known_at else None,
-        known=record.known_at,
-        sensitive_determined=sensitive,
-        disposal_ended=record.disposal_ended_at,
-    )
-    return clock_start(plan, trigger, unit, timeline)  # type: ignore[arg-type]
-
-
-def _followup_window(
-    record: ExerciseRecord, unit: str, levels: list[tuple[float, LevelId]]
-) -> tuple[float | None, float | None]:
-    """A follow-up (续报) is due once the level changes after the unit's written report
-    (or after it learnt, if it has filed none): the change is news the report did not carry.
-    That includes an incident that first reaches a level after it was reported."""
-    known = record.known_at.get(unit)
-    if known is None:
-        return None, None
-    written = record.first_reports.get((unit, "written"))
-    since = written.scenario_time if written is not None else known
-    for time, _ in levels:
-        if time > since:
-            return time, None
-    return None, None
-
-
-def _level_changes(plan: Plan, record: ExerciseRecord) -> list[tuple[float, LevelId]]:
+def _level_changes(
+    plan: Plan, times: list[float], snapshots: list[dict[str, Any]]
+) -> list[tuple[float, LevelId]]:
     """(time, level) each time the facts gave a new level (escalation only, §1.6.2)."""
     changes: list[tuple[float, LevelId]] = []
-    for time, snapshot in zip(record.facts.times, record.facts.snapshots, strict=True):
+    for time, snapshot in zip(times, snapshots, strict=True):
         level = classify_level(plan, snapshot).level
         if level is None:
             continue
@@ -375,31 +202,192 @@ def _level_changes(plan: Plan, record: ExerciseRecord) -> list[tuple[float, Leve
     return changes
 
 
-def _colour_changes(plan: Plan, record: ExerciseRecord) -> list[tuple[float, ColourId]]:
+def _command_knowledge(record: ExerciseRecord, command: str) -> list[tuple[float, FactsSnapshot]]:
+    series = record.unit_facts.get(command)
+    return list(zip(series.times, series.snapshots, strict=True)) if series else []
+
+
+def _colour_changes(
+    record: ExerciseRecord, plan: Plan, command: str
+) -> list[tuple[float, ColourId]]:
     changes: list[tuple[float, ColourId]] = []
-    for time, snapshot in zip(record.facts.times, record.facts.snapshots, strict=True):
+    for time, snapshot in _command_knowledge(record, command):
         colour = classify_warning(plan, snapshot).colour
         if colour is not None and (not changes or changes[-1][1] != colour):
             changes.append((time, colour))
     return changes
 
 
-def _warning_events(record: ExerciseRecord) -> list[Event]:
+def _district_issues(plan: Plan, record: ExerciseRecord, colour: ColourId, command: str) -> bool:
+    """§3.4, §3.6: blue and yellow are the district's to issue; red and orange the city's."""
+    return record.recipient_seats.get(plan.colour(colour).issued_by) == command
+
+
+def _warning_expectations(
+    plan: Plan, scenario: Scenario, record: ExerciseRecord, minutes: ImmediateMinutes
+) -> list[Expectation]:
+    command = scenario.roles.district_command
+    colours = _colour_changes(record, plan, command)
+    out: list[Expectation] = []
+    for i, (start, colour) in enumerate(colours):
+        if not _district_issues(plan, record, colour, command):
+            continue  # the city HQ's call: relayed below once it issues it
+        until = colours[i + 1][0] if i + 1 < len(colours) else None
+        c = plan.colour(colour)
+        out.append(
+            Expectation(
+                id=f"warning:{colour}",
+                kind="warning",
+                category="warning",
+                unit=command,
+                title=f"发布{c.name}预警（{plan.party_name(c.issued_by)}发布，{c.district_role}）",
+                title_en=f"{c.name_en} warning in force",
+                ref=c.ref,
+                starts_at=start,
+                due_at=start + minutes.warning * 60,
+                until=until,
+                params={"colour": colour},
+            )
+        )
+    city = record.city_warnings
+    for i, event in enumerate(city):
+        colour = event.payload["city_warning"]
+        if any(e.id == f"warning:{colour}" for e in out):
+            continue  # the district's own colour, now with the city HQ's opinion (§3.6)
+        c = plan.colour(colour)
+        start = event.scenario_time
+        out.append(
+            Expectation(
+                id=f"warning:{colour}",
+                kind="warning",
+                category="warning",
+                unit=command,
+                title=f"转发并落实{plan.party_name(c.issued_by)}发布的{c.name}预警（{c.district_role}）",
+                title_en=f"The city HQ's {c.name_en.lower()} warning relayed",
+                ref=c.authority_ref,
+                starts_at=start,
+                due_at=start + minutes.warning * 60,
+                until=city[i + 1].scenario_time if i + 1 < len(city) else None,
+                params={"colour": colour},
+            )
+        )
+    out = _unique_ids(out)
+    issued = _warning_events(record, command)
+    warranted = any(classify_warning(plan, f).colour for f in record.facts.snapshots)
+    if not warranted and not city and issued:
+        out.append(
+            Expectation(
+                id="warning:unwarranted",
+                kind="warning",
+                category="warning",
+                unit=command,
+                title="事实未达到任何预警级别时不应发布预警",
+                title_en="No warning is due on these facts",
+                ref=plan.warnings.ref,
+                starts_at=issued[0].scenario_time,
+                due_at=None,
+                params={"colour": None},
+            )
+        )
+    return out
+
+
+def _unique_ids(lines: list[Expectation]) -> list[Expectation]:
+    """A colour the facts return to gets its own line: ``warning:blue:2``."""
+    seen: dict[str, int] = {}
+    out: list[Expectation] = []
+    for e in lines:
+        seen[e.id] = seen.get(e.id, 0) + 1
+        out.append(e if seen[e.id] == 1 else replace(e, id=f"{e.id}:{seen[e.id]}"))
+    return out
+
+
+def _warning_events(record: ExerciseRecord, unit: str) -> list[Event]:
     return sorted(
-        [*record.by_kind.get("warning_issued", []), *record.by_kind.get("warning_changed", [])],
+        [*record.actions_of(unit, "warning_issued"), *record.actions_of(unit, "warning_changed")],
         key=lambda e: e.scenario_time,
+    )
+
+
+AUTHORITY_OF_COMMAND = {
+    "level_determined": ("§4.2", "事件级别由区应急指挥部研判确定", "level determined"),
+    "command_handed_over": ("§5.3.1.7", "指挥权由区应急指挥部移交", "command handed over"),
+    "group_activated": ("§5.3.1", "工作组由区应急指挥部启动", "working group activated"),
+    "warning_issued": ("§2.2.1.4", "预警由区应急指挥部（办公室）发布", "warning issued"),
+    "warning_changed": ("§3.6", "预警由区应急指挥部（办公室）调整", "warning changed"),
+}
+"""Acts that only the seat acting for the district HQ may do (§2.2.1, §2.3, §5.3)."""
+
+
+def _unauthorised(plan: Plan, scenario: Scenario, record: ExerciseRecord) -> list[Expectation]:
+    """A wrong line for each act done without the authority to do it: a command act by a
+    seat not acting for the district HQ, or a red/orange warning the city had not issued."""
+    command = scenario.roles.district_command
+    out: list[Expectation] = []
+    for kind, (ref, title, title_en) in AUTHORITY_OF_COMMAND.items():
+        for unit in dict.fromkeys(e.unit for e in record.by_kind.get(kind, [])):
+            if unit is None or unit == command:
+                continue
+            first = record.actions_of(unit, kind)[0]
+            out.append(_wrong(f"authority:{kind}:{unit}", unit, ref, kind, title, title_en, first))
+    city_colours: set[str] = set()
+    city = iter(record.city_warnings)
+    pending = next(city, None)
+    for event in _warning_events(record, command):
+        while pending is not None and pending.scenario_time <= event.scenario_time:
+            city_colours = {pending.payload["city_warning"]}
+            pending = next(city, None)
+        colour = event.payload["colour"]
+        if _district_issues(plan, record, colour, command) or colour in city_colours:
+            continue
+        c = plan.colour(colour)
+        title = f"{c.name}预警由{plan.party_name(c.issued_by)}发布，区应急指挥部负责做好配合"
+        out.append(
+            _wrong(
+                f"authority:warning_{colour}",
+                command,
+                c.authority_ref,
+                event.kind,
+                title,
+                f"{c.name_en} warning issued by the district without the city HQ",
+                event,
+            )
+        )
+        break
+    return out
+
+
+def _wrong(
+    id_: str, unit: str, ref: str, kind: str, title: str, title_en: str, event: Event
+) -> Expectation:
+    return Expectation(
+        id=id_,
+        kind="authority",
+        category="command",
+        unit=unit,
+        title=title,
+        title_en=title_en,
+        ref=ref,
+        starts_at=event.scenario_time,
+        due_at=None,
+        params={"kind": kind, "allowed": False, "event": event.id},
     )
 
 
 def _group_starts(
     plan: Plan, scenario: Scenario, record: ExerciseRecord, levels: list[tuple[float, LevelId]]
 ) -> dict[str, float]:
-    """When each group is first required.  Groups the category alone requires (or that
-    are always required) are due from when the incident is first known, facts or not."""
+    """When each group is first required, on what the command seat had been told.  Groups
+    the category alone requires (or that are always required) are due from when it learnt
+    of the incident, facts or not."""
+    command = scenario.roles.district_command
     starts: dict[str, float] = {}
-    moments = sorted(set(record.facts.times) | set(record.known_at.values()))
+    known = record.known_at.get(command)
+    if known is None:
+        return starts
+    moments = sorted({known, *(t for t in record.unit_knowledge_times(command) if t >= known)})
     for time in moments:
-        snapshot = record.facts_at(time)
+        snapshot = record.unit_facts_at(command, time)
         level = None
         for t, lv in levels:
             if t <= time:
@@ -468,9 +456,10 @@ def _authority_expectations(
     """§5.5 / §5.6: at level IV the district ends the response and releases information;
     at level III and above those are the city's, and a district that does them is wrong."""
     command = scenario.roles.district_command
-    response = plan.response_for(peak)
+    duty = command_for(plan, peak, record.facts_at(record.now))  # §1.7 cross-district too
+    ends, releases = duty.ends_response, duty.releases_information
     out: list[Expectation] = []
-    district_leads = response.ends_response == "district_hq"
+    district_leads = ends.party == "district_hq"
     disposal = record.disposal_ended_at
     if district_leads and disposal is not None:
         out.append(
@@ -481,7 +470,7 @@ def _authority_expectations(
                 unit=command,
                 title="处置结束后由区应急指挥部宣布应急响应结束",
                 title_en="District HQ announces the end of the response",
-                ref=response.end_ref,
+                ref=ends.ref,
                 starts_at=disposal,
                 due_at=disposal + minutes.response_end * 60,
                 params={"kind": "response_ended", "allowed": True},
@@ -493,17 +482,15 @@ def _authority_expectations(
                 _wrong_authority(
                     plan,
                     event.unit or command,
-                    response.end_ref,
+                    ends.ref,
                     "response_ended",
-                    f"{peak}级事件应由{plan.party_name(response.ends_response)}宣布响应结束",
+                    f"{peak}级事件应由{plan.party_name(ends.party)}宣布响应结束",
                     event.scenario_time,
                 )
             )
             break
-    if response.releases_information == "district_hq":
-        units = tuple(
-            u for u in (command, *response.information_assisted_by) if u in scenario.seats
-        )
+    if releases.party == "district_hq":
+        units = tuple(u for u in (command, *duty.information_assisted_by) if u in scenario.seats)
         if record.ended_at is not None or record.by_kind.get("information_released"):
             out.append(
                 Expectation(
@@ -513,7 +500,7 @@ def _authority_expectations(
                     unit=command,
                     title="区应急指挥部审核确定并发布事件信息（区委宣传部协助）",
                     title_en="District HQ releases information (publicity department assists)",
-                    ref=response.information_ref,
+                    ref=releases.ref,
                     starts_at=record.known_at.get(command, record.occurred_at),
                     due_at=None,
                     params={"kind": "information_released", "allowed": True, "units": units},
@@ -525,7 +512,7 @@ def _authority_expectations(
                 _wrong_authority(
                     plan,
                     event.unit or command,
-                    response.information_ref,
+                    releases.ref,
                     "information_released",
                     f"{peak}级事件信息由市级发布",
                     event.scenario_time,
@@ -554,10 +541,11 @@ def _wrong_authority(
 
 def derived_expectation_ids(plan: Plan, scenario: Scenario) -> set[str]:
     """The ids of every expectation this scenario can create (for validating conditions)."""
+    table = recipient_seats(plan, scenario)
     ids: set[str] = set()
     for obligation in plan.reporting.obligations:
         for party in obligation.reporters:
-            seat = _seat_for(party, scenario)
+            seat = seat_for_party(party, scenario, table)
             if seat in scenario.seats:
                 ids.add(f"{obligation.id}:{seat}")
                 if obligation.kind == "written":
@@ -569,6 +557,9 @@ def derived_expectation_ids(plan: Plan, scenario: Scenario) -> set[str]:
     ids |= {f"step:{s.id}" for s in plan.actions.first_response_safety}
     ids |= {f"step:{s.id}" for s in plan.actions.first_response_supply}
     ids |= {f"step:{s.id}" for s in plan.actions.supply_measures}
+    ids |= {f"warning_action:{s.id}" for s in plan.actions.warning_actions}
+    ids |= {f"request:{r.id}" for r in plan.actions.requests}
+    ids |= {f"on_scene:{u}" for u in scenario.seats}
     ids |= {"handover", "supply_order", "response_end", "information_release"}
     ids |= {"level:unwarranted", "warning:unwarranted"}
     return ids

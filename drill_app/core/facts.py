@@ -78,6 +78,12 @@ FACTS: tuple[FactDef, ...] = (
     FactDef("fire", "flag", "燃气火灾", "gas fire"),
     FactDef("explosion", "flag", "燃气爆炸", "gas explosion"),
     FactDef("cross_district", "flag", "涉及跨区县行政区域", "crosses district boundaries"),
+    FactDef(
+        "beyond_district_capacity",
+        "flag",
+        "险情已超出本区处置能力",
+        "beyond what the district can handle (§5.4)",
+    ),
     FactDef("sensitive_event", "flag", "弃供等敏感突发事件", "sensitive event (e.g. 弃供)"),
     FactDef(
         "disposal_ended", "flag", "处置结束", "disposal ended (scene under control, repair begun)"

@@ -13,94 +13,58 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Generic, Literal, Self, TypeVar
+from typing import Generic, Literal, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from drill_app.core.facts import FACTS_BY_KEY
+from drill_app.core.plan_base import (
+    COLOUR_ORDER,
+    LEVEL_ORDER,
+    Band,
+    CategoryId,
+    ColourId,
+    Id,
+    LevelId,
+    Ref,
+    Text,
+    colour_rank,
+    level_rank,
+)
 from drill_app.core.sourcefile import (
     DataFileError,
-    PathKey,
-    Problem,
     SourceDocument,
     pydantic_problems,
     read_yaml_file,
 )
 
-LevelId = Literal["I", "II", "III", "IV"]
-ColourId = Literal["red", "orange", "yellow", "blue"]
-CategoryId = Literal["safety", "supply"]
-Ref = Annotated[str, Field(pattern=r"^§\d+(\.\d+)*(\(\d+\))?$")]
-Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
-Text = Annotated[str, Field(min_length=1)]
-
-LEVEL_ORDER: tuple[LevelId, ...] = ("I", "II", "III", "IV")  # most severe first
-COLOUR_ORDER: tuple[ColourId, ...] = ("red", "orange", "yellow", "blue")  # most severe first
-
-
-def level_rank(level: LevelId) -> int:
-    """0 for the most severe level (I), 3 for IV."""
-    return LEVEL_ORDER.index(level)
-
-
-def colour_rank(colour: ColourId) -> int:
-    return COLOUR_ORDER.index(colour)
+__all__ = [  # the plan's vocabulary, defined in plan_base and plan_warnings
+    "COLOUR_ORDER",
+    "LEVEL_ORDER",
+    "Band",
+    "BandCriterion",
+    "CategoryId",
+    "Colour",
+    "ColourBand",
+    "ColourId",
+    "Id",
+    "LevelId",
+    "ManualCriterion",
+    "Plan",
+    "PressureCriterion",
+    "PressureLimit",
+    "Ref",
+    "Text",
+    "WarningCriterion",
+    "WarningRules",
+    "colour_rank",
+    "level_rank",
+    "load_plan",
+]
 
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-# --- values and conditions -------------------------------------------------
-
-
-class Band(Model):
-    """A numeric range in the plan's words.
-
-    Chinese legal convention: 以上 includes the number (``at_least``), 以下
-    excludes it (``below``).  ``greater_than`` and ``at_most`` cover the other
-    readings the text needs ("高于…", "…（含）").
-    """
-
-    at_least: float | None = None
-    greater_than: float | None = None
-    below: float | None = None
-    at_most: float | None = None
-
-    @model_validator(mode="after")
-    def _one_bound_each_side(self) -> Self:
-        if self.at_least is not None and self.greater_than is not None:
-            raise ValueError("give at most one of at_least / greater_than")
-        if self.below is not None and self.at_most is not None:
-            raise ValueError("give at most one of below / at_most")
-        if all(v is None for v in (self.at_least, self.greater_than, self.below, self.at_most)):
-            raise ValueError("a band needs at least one bound")
-        return self
-
-    def contains(self, value: float) -> bool:
-        if self.at_least is not None and value < self.at_least:
-            return False
-        if self.greater_than is not None and value <= self.greater_than:
-            return False
-        if self.below is not None and value >= self.below:
-            return False
-        return not (self.at_most is not None and value > self.at_most)
-
-    def describe(self) -> str:
-        parts: list[str] = []
-        if self.at_least is not None:
-            parts.append(f">= {_num(self.at_least)}")
-        if self.greater_than is not None:
-            parts.append(f"> {_num(self.greater_than)}")
-        if self.below is not None:
-            parts.append(f"< {_num(self.below)}")
-        if self.at_most is not None:
-            parts.append(f"<= {_num(self.at_most)}")
-        return " and ".join(parts)
-
-
-def _num(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
 
 
 CompareOp = Literal[">", ">=", "<", "<=", "==", "!="]
@@ -162,6 +126,9 @@ class Identity(Model):
     publication: Text
     interpreted_by: Id
     ref: Ref
+    in_force_from: dt.date | None = None
+    """When the plan took effect (§10.2 自发布之日起实施: the date of the issuing notice)."""
+    in_force_ref: Ref | None = None
 
 
 T = TypeVar("T")
@@ -183,6 +150,7 @@ class PlanSettings(Model):
     warning_pressure_conditions: Setting[Literal["either", "both"]]
     cross_district_level_iv_led_by_city: Setting[bool]
     final_report_deadline_minutes: Setting[int | None]
+    followup_deadline_minutes: Setting[int]
 
 
 class Reading(Model):
@@ -219,6 +187,8 @@ class Body(Model):
     name_en: Text
     ref: Ref
     note: str = ""
+    acted_by: Literal["district_command"] | None = None
+    """The scenario role whose seat acts for (and receives for) this body."""
 
 
 class Role(Model):
@@ -331,97 +301,18 @@ class LevelResponse(Model):
     information_ref: Ref
 
 
-# --- warnings -----------------------------------------------------------------
+# --- warnings (models in plan_warnings) -------------------------------------------------
 
-
-class Colour(Model):
-    id: ColourId
-    name: Text
-    name_en: Text
-    severity: Text
-    ref: Ref
-    issued_by: Id
-    changed_by: Id
-    lifted_by: Id
-    proposed_by: Id | None = None
-    district_role: Text
-    authority_ref: Ref
-
-
-class ColourBand(Band):
-    colour: ColourId
-    ref: Ref
-    text: Text
-
-
-class BandCriterion(Model):
-    kind: Literal["band"]
-    id: Id
-    fact: str
-    label: Text
-    group: Id  # criteria of one group combine per settings.warning_demand_households
-    bands: list[ColourBand]
-
-    @model_validator(mode="after")
-    def _known_fact(self) -> Self:
-        if self.fact not in FACTS_BY_KEY:
-            raise ValueError(f"unknown fact {self.fact!r}")
-        return self
-
-
-class PressureLimit(Model):
-    fact: str
-    below: float
-
-    @model_validator(mode="after")
-    def _known_fact(self) -> Self:
-        if self.fact not in FACTS_BY_KEY:
-            raise ValueError(f"unknown fact {self.fact!r}")
-        return self
-
-
-class PressureCriterion(Model):
-    kind: Literal["pressure"]
-    id: Id
-    colour: ColourId
-    ref: Ref
-    text: Text
-    limits: list[PressureLimit]
-    requires: str  # a flag fact that must be true
-
-    @model_validator(mode="after")
-    def _flag(self) -> Self:
-        definition = FACTS_BY_KEY.get(self.requires)
-        if definition is None or not definition.is_flag:
-            raise ValueError(f"requires must name a true/false fact, got {self.requires!r}")
-        return self
-
-
-class ManualCriterion(Model):
-    """A criterion no fact measures (natural-disaster alerts, "other situations")."""
-
-    kind: Literal["manual"]
-    id: Id
-    colour: ColourId
-    ref: Ref
-    text: Text
-
-
-WarningCriterion = Annotated[
-    BandCriterion | PressureCriterion | ManualCriterion, Field(discriminator="kind")
-]
-
-
-class WarningRules(Model):
-    ref: Ref
-    raise_for_key_periods: Text
-    content: list[Text]
-    content_ref: Ref
-    channels: list[Text]
-    special_groups: Text
-    colours: list[Colour]
-    criteria: list[WarningCriterion]
-
+from drill_app.core.plan_warnings import (  # noqa: E402  (kept in its own module)
+    BandCriterion,
+    Colour,
+    ColourBand,
+    ManualCriterion,
+    PressureCriterion,
+    PressureLimit,
+    WarningCriterion,
+    WarningRules,
+)
 
 # --- reporting ------------------------------------------------------------------
 
@@ -441,9 +332,27 @@ class Obligation(Model):
     deadline_minutes: int | None
     deadline_text: Text
     extension_minutes: int | None = None
+    at_once: bool = False
+    """The plan says 立即 (at once): timed by the scoring rules' immediate minutes."""
     reporters: list[Id]
     recipients: list[Id]
     applies_when: Condition
+
+
+class Followup(Model):
+    """What makes a follow-up report (续报) due: a change in one of these facts or the level."""
+
+    facts: list[str]
+    level_change: bool
+    ref: Ref
+    text: Text
+
+    @model_validator(mode="after")
+    def _known_facts(self) -> Self:
+        for fact in self.facts:
+            if fact not in FACTS_BY_KEY:
+                raise ValueError(f"unknown fact {fact!r}")
+        return self
 
 
 class ReportField(Model):
@@ -457,6 +366,7 @@ class Reporting(Model):
     responsible_ref: Ref
     principles: Text
     obligations: list[Obligation]
+    followup: Followup
     content_ref: Ref
     content: list[ReportField]
     failures: list[Text]
@@ -471,6 +381,23 @@ class Step(Model):
     text: Text
     ref: Ref
     by: list[Id] = []
+    applies_when: Condition | None = None
+    """For §3.5 actions: when the action is expected once a warning is in force."""
+
+
+class HelpRequest(Model):
+    """A request the district must make upward (§5.2.1, §5.4)."""
+
+    id: Id
+    text: Text
+    ref: Ref
+    by: list[Id]
+    """Who may make it (a body acted for by a role, or units); the first is charged."""
+    to: list[Id]
+    """Any of these recipients satisfies it."""
+    when: Condition
+    after_level: LevelId | None = None
+    """Only when the response began at this level (an escalation)."""
 
 
 class SupplyUser(Model):
@@ -485,6 +412,8 @@ class Actions(Model):
     warning_actions: list[Step]
     safety_measures: list[Step]
     supply_measures: list[Step]
+    response_steps: list[Step] = []
+    requests: list[HelpRequest] = []
     supply_priority: list[SupplyUser]
     supply_priority_ref: Ref
     end_condition: Text
@@ -571,105 +500,15 @@ class Plan(Model):
 # --- loading and cross-checks ------------------------------------------------------------
 
 
-def _reference_problems(plan: Plan, doc: SourceDocument) -> list[Problem]:
-    """Check that every id a plan names exists and every table is complete."""
-    problems: list[Problem] = []
-
-    def need(path: PathKey, party_id: str | None, *, units_only: bool = False) -> None:
-        if party_id is None:
-            return
-        table = plan.units_by_id if units_only else plan.parties
-        if party_id not in table:
-            what = "unit" if units_only else "unit or body"
-            problems.append(doc.problem(path, f"unknown {what} {party_id!r}"))
-
-    seen: dict[str, PathKey] = {}
-    party_ids = [("units", i, u.id) for i, u in enumerate(plan.units)]
-    party_ids += [("bodies", i, b.id) for i, b in enumerate(plan.bodies)]
-    for kind, i, party_id in party_ids:
-        if party_id in seen:
-            problems.append(doc.problem((kind, i, "id"), f"duplicate id {party_id!r}"))
-        seen[party_id] = (kind, i, "id")
-
-    need(("identity", "interpreted_by"), plan.identity.interpreted_by, units_only=True)
-    need(("command", "office", "host_unit"), plan.command.office.host_unit, units_only=True)
-    for i, group in enumerate(plan.groups):
-        need(("groups", i, "lead"), group.lead, units_only=True)
-        for j, member in enumerate(group.members):
-            need(("groups", i, "members", j), member, units_only=True)
-        if group.lead is None and not group.lead_text:
-            problems.append(doc.problem(("groups", i), "a group needs a lead or a lead_text"))
-    for i, response in enumerate(plan.responses):
-        base: PathKey = ("responses", i)
-        for key in ("leads", "first_response_by", "proposed_by", "approved_by", "ends_response"):
-            need((*base, key), getattr(response, key))
-        need((*base, "command_handover_to"), response.command_handover_to)
-        need((*base, "releases_information"), response.releases_information)
-        for j, party in enumerate(response.information_assisted_by):
-            need((*base, "information_assisted_by", j), party)
-        for j, unit in enumerate(response.on_scene_units):
-            need((*base, "on_scene_units", j), unit, units_only=True)
-    for i, colour in enumerate(plan.warnings.colours):
-        for key in ("issued_by", "changed_by", "lifted_by", "proposed_by"):
-            need(("warnings", "colours", i, key), getattr(colour, key))
-    for i, obligation in enumerate(plan.reporting.obligations):
-        for j, party in enumerate(obligation.reporters):
-            need(("reporting", "obligations", i, "reporters", j), party)
-        for j, party in enumerate(obligation.recipients):
-            need(("reporting", "obligations", i, "recipients", j), party)
-    for j, party in enumerate(plan.reporting.responsible):
-        need(("reporting", "responsible", j), party)
-    for section in (
-        "first_response_safety",
-        "first_response_supply",
-        "warning_actions",
-        "safety_measures",
-        "supply_measures",
-    ):
-        for i, step in enumerate(getattr(plan.actions, section)):
-            for j, party in enumerate(step.by):
-                need(("actions", section, i, "by", j), party)
-    need(("drills", "organiser"), plan.drills.organiser)
-
-    problems.extend(_completeness_problems(plan, doc))
-    return problems
-
-
-def _completeness_problems(plan: Plan, doc: SourceDocument) -> list[Problem]:
-    problems: list[Problem] = []
-
-    def exactly_once(path: PathKey, what: str, got: list[str], expected: tuple[str, ...]) -> None:
-        missing = [e for e in expected if e not in got]
-        extra = sorted({g for g in got if got.count(g) > 1})
-        if missing:
-            problems.append(doc.problem(path, f"{what}: missing {', '.join(missing)}"))
-        if extra:
-            problems.append(doc.problem(path, f"{what}: listed more than once: {', '.join(extra)}"))
-
-    exactly_once(("levels",), "levels", [lv.id for lv in plan.levels], LEVEL_ORDER)
-    exactly_once(("responses",), "responses", [r.level for r in plan.responses], LEVEL_ORDER)
-    exactly_once(
-        ("warnings", "colours"), "colours", [c.id for c in plan.warnings.colours], COLOUR_ORDER
-    )
-    exactly_once(
-        ("categories",), "categories", [c.id for c in plan.categories], ("safety", "supply")
-    )
-    ids = [o.id for o in plan.reporting.obligations]
-    exactly_once(("reporting", "obligations"), "obligation ids", ids, tuple(dict.fromkeys(ids)))
-    ids = [g.id for g in plan.groups]
-    exactly_once(("groups",), "group ids", ids, tuple(dict.fromkeys(ids)))
-    if not plan.actions.supply_priority:
-        problems.append(doc.problem(("actions", "supply_priority"), "the priority order is empty"))
-    return problems
-
-
 def plan_from_document(doc: SourceDocument) -> Plan:
     """Validate a parsed document as a plan; raise DataFileError with every problem."""
     try:
         plan = Plan.model_validate(doc.data)
     except ValidationError as exc:
         raise DataFileError(pydantic_problems(doc, exc.errors())) from None
-    problems = _reference_problems(plan, doc)
+    from drill_app.core.plan_checks import reference_problems  # it imports this module
+
+    problems = reference_problems(plan, doc)
     if problems:
         raise DataFileError(problems)
     return plan

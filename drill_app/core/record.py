@@ -15,9 +15,24 @@ from dataclasses import dataclass, field
 
 from drill_app.core.events import Event
 from drill_app.core.facts import FactValue
+from drill_app.core.plan import Plan
 from drill_app.core.scenario import Scenario
 
 FactsSnapshot = Mapping[str, FactValue]
+
+SHAPING_ACTIONS = frozenset(
+    {
+        "warning_issued",
+        "warning_changed",
+        "warning_lifted",
+        "level_determined",
+        "group_activated",
+        "command_handed_over",
+        "response_ended",
+        "information_released",
+    }
+)
+"""Actions whose mere occurrence adds or moves expectations (see ``expectations``)."""
 
 
 @dataclass
@@ -44,8 +59,10 @@ class _Series:
 class ExerciseRecord:
     """The indexed event log of one exercise."""
 
-    def __init__(self, scenario: Scenario) -> None:
+    def __init__(self, scenario: Scenario, plan: Plan | None = None) -> None:
         self.scenario = scenario
+        self.recipient_seats: Mapping[str, str] = recipient_seats(plan, scenario) if plan else {}
+        """Which seat receives what is addressed to a unit or body (reports carry knowledge)."""
         self.events: list[Event] = []
         self.facts = _Series()
         self.unit_facts: dict[str, _Series] = defaultdict(_Series)
@@ -61,6 +78,9 @@ class ExerciseRecord:
         self.started_at: float | None = None
         self.ended_at: float | None = None
         self.disposal_ended_at: float | None = None
+        self.city_hq_arrived_at: float | None = None
+        self.city_warnings: list[Event] = []
+        """Deliveries that carried the city HQ's warning (§3.4), in order."""
         self.now = 0.0
         self.structure_version = 0
         """Grows when an event changes which expectations exist (not on ordinary actions)."""
@@ -94,8 +114,10 @@ class ExerciseRecord:
             report_kind = event.payload.get("report_kind", "")
             if (event.unit, report_kind) not in self.first_reports:
                 self.first_reports[(event.unit, report_kind)] = event
-                if report_kind == "written":
-                    self.structure_version += 1  # it moves the follow-up window
+            self._report_delivered(event)
+            self.structure_version += 1  # reports inform recipients and move follow-ups
+        elif kind in SHAPING_ACTIONS:
+            self.structure_version += 1  # authority lines, §3.5 actions, a premature hand-over
         elif kind == "sensitive_determined" and event.unit not in self.sensitive_determined_at:
             assert event.unit is not None
             self.sensitive_determined_at[event.unit] = t
@@ -111,6 +133,10 @@ class ExerciseRecord:
             self.facts.update(t, facts)
         if facts.get("disposal_ended") is True and self.disposal_ended_at is None:
             self.disposal_ended_at = t
+        if p.get("city_hq_arrives") and self.city_hq_arrived_at is None:
+            self.city_hq_arrived_at = t
+        if p.get("city_warning"):
+            self.city_warnings.append(event)
         for seat in p["to"]:
             if facts:
                 self.unit_facts[seat].update(t, facts)
@@ -119,6 +145,23 @@ class ExerciseRecord:
             if facts.get("sensitive_event") is True and seat not in self.told_sensitive_at:
                 self.told_sensitive_at[seat] = t
         self.structure_version += 1
+
+    def _report_delivered(self, event: Event) -> None:
+        """What a report states becomes known to the seats it is addressed to (§4.1.2)."""
+        figures = event.payload.get("figures") or {}
+        t = event.scenario_time
+        for recipient in event.payload.get("recipients") or ():
+            seat = self.recipient_seats.get(recipient)
+            if seat is None or seat == event.unit:
+                continue
+            if figures:
+                self.unit_facts[seat].update(t, figures)
+            self.known_at.setdefault(seat, t)
+
+    def unit_knowledge_times(self, unit: str) -> list[float]:
+        """When what *unit* had been told changed."""
+        series = self.unit_facts.get(unit)
+        return list(series.times) if series else []
 
     def facts_at(self, time: float) -> FactsSnapshot:
         return self.facts.at(time)
@@ -149,3 +192,20 @@ class ExerciseRecord:
             if best is None or event.scenario_time < best.scenario_time:
                 best = event
         return best
+
+
+def recipient_seats(plan: Plan, scenario: Scenario) -> dict[str, str]:
+    """Unit or body id -> the seat that receives for it: a seated unit itself; a body the
+    plan says a role acts for (区应急指挥部及其办公室) goes to that role's seat."""
+    table = {seat: seat for seat in scenario.seats}
+    for body in plan.bodies:
+        if body.acted_by == "district_command":
+            table[body.id] = scenario.roles.district_command
+    return table
+
+
+def seat_for_party(party: str, scenario: Scenario, table: Mapping[str, str]) -> str | None:
+    """The seat that acts as *party* (the incident unit's role included), if any."""
+    if party == "incident_unit":
+        return scenario.roles.incident_unit
+    return table.get(party)

@@ -172,16 +172,27 @@ def _band_group_reasons(
     found = [h for h in hits if h is not None]
     if plan.settings.warning_demand_households.value == "either":
         return found
-    # "both": every condition of the sentence must hold; the colour is the
-    # least severe one they all reach.
-    if len(found) != len(hits):
-        return []
-    least = max(found, key=lambda h: colour_rank(h.colour)).colour
-    return [
-        WarningReason(h.criterion, least, h.ref, h.text, h.values)
-        for h in found
-        if h.colour == least
-    ] or found
+    return _literal_reasons(members, facts)
+
+
+def _literal_reasons(members: Sequence[BandCriterion], facts: Facts) -> list[WarningReason]:
+    """ "both": the halves of one item hold together; the most severe colour whose every
+    half holds (each band read literally where the data gives a literal reading)."""
+    for colour in COLOUR_ORDER:
+        reasons: list[WarningReason] = []
+        for criterion in members:
+            value = facts.get(criterion.fact)
+            band = next((b for b in criterion.bands if b.colour == colour), None)
+            if band is None or value is None or isinstance(value, bool):
+                break
+            if not (band.literal or band).contains(value):
+                break
+            reasons.append(
+                WarningReason(criterion.id, colour, band.ref, band.text, ((criterion.fact, value),))
+            )
+        else:
+            return reasons
+    return []
 
 
 def _pressure_reason(
@@ -192,12 +203,18 @@ def _pressure_reason(
     below: list[tuple[str, FactValue]] = []
     given = 0
     for limit in criterion.limits:
-        value = facts.get(limit.fact)
-        if value is None or isinstance(value, bool):
+        # a 次高压A pipe is a 次高压 pipe: the lowest reading of the network's classes counts
+        readings = [
+            (fact, value)
+            for fact in (limit.fact, *limit.also)
+            if (value := facts.get(fact)) is not None and not isinstance(value, bool)
+        ]
+        if not readings:
             continue
         given += 1
+        fact, value = min(readings, key=lambda r: r[1])
         if value < limit.below:
-            below.append((limit.fact, value))
+            below.append((fact, value))
     if plan.settings.warning_pressure_conditions.value == "either":
         met = bool(below)
     else:
@@ -247,10 +264,12 @@ def command_for(plan: Plan, level: LevelId, facts: Facts | None = None) -> Comma
     setting = plan.settings.cross_district_level_iv_led_by_city
     crosses = bool(facts and facts.get("cross_district") is True)
     if level == "IV" and crosses and setting.value:
+        # §1.7: when the city leads, it also approves, ends and releases information
         city = plan.response_for("III")
         leads = Duty(city.leads, setting.ref)
         handover = Duty(city.command_handover_to or city.leads, setting.ref)
         notes.append(setting.note)
+        response = city.model_copy(update={"level": "IV", "on_scene": response.on_scene})
     return Command(
         level=level,
         leads=leads,

@@ -10,6 +10,7 @@ See docs/scenario-format.md.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal, Self
@@ -174,6 +175,10 @@ class Inject(Model):
     informs_incident: bool = False
     """The recipients learn of the incident with this inject (starts §4.1.2 clocks)."""
     facts: dict[str, FactValue] = {}
+    city_hq_arrives: bool = False
+    """The city HQ arrives on scene with this inject (§5.3.1.7: the hand-over falls due)."""
+    city_warning: ColourId | None = None
+    """The city HQ issues (or changes to) this warning colour with this inject (§3.4)."""
     attachments: list[Attachment] = []
     expects: list[ScenarioExpectation] = []
 
@@ -411,10 +416,13 @@ def _action_problems(
             doc.problem((*path, "unit"), f"action names {action.unit!r}, which has no seat")
         )
     payload = action.payload
+    problems.extend(_payload_field_problems(action, doc, path))
     known_refs: dict[str, set[str]] = {
         "group": set(plan.groups_by_id),
         "step": step_ids(plan),
         "user_class": {u.id for u in plan.actions.supply_priority},
+        "to": set(plan.parties),
+        "report_kind": {"phone", "written", "followup", "final", "sensitive", "result"},
     }
     for key, allowed in known_refs.items():
         if key in payload and payload[key] not in allowed:
@@ -422,6 +430,15 @@ def _action_problems(
                 doc.problem(
                     (*path, "payload", key),
                     f"unknown {key} {payload[key]!r}: names nothing in the plan",
+                )
+            )
+    recipients = payload.get("recipients")
+    for i, recipient in enumerate(recipients if isinstance(recipients, list) else []):
+        if recipient not in plan.parties:
+            problems.append(
+                doc.problem(
+                    (*path, "payload", "recipients", i),
+                    f"unknown recipient {recipient!r}: names no unit or body of the plan",
                 )
             )
     if "level" in payload and payload["level"] not in ("I", "II", "III", "IV"):
@@ -435,6 +452,23 @@ def _action_problems(
     return problems
 
 
+def _payload_field_problems(
+    action: ActionMatch, doc: SourceDocument, path: PathKey
+) -> list[Problem]:
+    """An expected payload names only fields the action kind has (a typo could never match)."""
+    from drill_app.core.events import KINDS  # events imports this module
+
+    fields = KINDS[action.kind].payload.model_fields
+    return [
+        doc.problem(
+            (*path, "payload", key),
+            f"{action.kind} has no field {key!r} (fields: {', '.join(fields) or 'none'})",
+        )
+        for key in action.payload
+        if key not in fields
+    ]
+
+
 def step_ids(plan: Plan) -> set[str]:
     actions = plan.actions
     return {
@@ -445,6 +479,7 @@ def step_ids(plan: Plan) -> set[str]:
             actions.warning_actions,
             actions.safety_measures,
             actions.supply_measures,
+            actions.response_steps,
         )
         for s in steps
     }
@@ -462,7 +497,8 @@ def _condition_problems(
     problems: list[Problem] = []
     for key in ("expectation_missed", "expectation_met"):
         name = getattr(condition, key)
-        if name is not None and name not in expectations:
+        base = re.sub(r"^(followup_report:[a-z0-9_]+):\d+$", r"\1", name or "")
+        if name is not None and base not in expectations:
             problems.append(
                 doc.problem(
                     (*path, key),

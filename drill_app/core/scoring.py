@@ -18,13 +18,21 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from drill_app.core.events import Event
 from drill_app.core.expectations import Expectation, ImmediateMinutes, derive_expectations
+from drill_app.core.judging import JUDGES, Status, payload_contains, report_missing_fields
 from drill_app.core.plan import Plan
 from drill_app.core.record import ExerciseRecord
 from drill_app.core.scenario import Scenario
 from drill_app.core.sourcefile import DataFileError, pydantic_problems, read_yaml_file
 
-Status = Literal["met", "late", "missed", "wrong", "pending"]
-
+__all__ = [
+    "ScoreSheet",
+    "ScoringRules",
+    "Status",
+    "payload_contains",
+    "report_missing_fields",
+    "score_exercise",
+    "score_record",
+]
 
 # --- rules (data) ---------------------------------------------------------------------
 
@@ -52,6 +60,10 @@ class Immediate(_Model):
     warning: float = Field(gt=0)
     step: float = Field(gt=0)
     response_end: float = Field(gt=0)
+    # defaults keep scoring files written before these lines valid
+    report_at_once: float = Field(default=20, gt=0)
+    on_scene: float = Field(default=30, gt=0)
+    request: float = Field(default=30, gt=0)
 
 
 class ObjectiveRating(_Model):
@@ -153,14 +165,6 @@ class ScoreSheet:
 # --- judging ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Verdict:
-    status: Status
-    done: Event | None = None
-    evidence: tuple[Event, ...] = ()
-    detail: str = ""
-
-
 def judge(
     plan: Plan,
     scenario: Scenario,
@@ -170,7 +174,7 @@ def judge(
     now: float,
     ended: bool,
 ) -> Line:
-    verdict = _JUDGES[expectation.kind](plan, scenario, record, expectation)
+    verdict = JUDGES[expectation.kind](plan, scenario, record, expectation)
     status = verdict.status
     done_at = verdict.done.scenario_time if verdict.done else None
     due = expectation.due_at
@@ -204,248 +208,22 @@ def judge(
     )
 
 
-def _first(events: Iterable[Event], start: float, until: float | None = None) -> list[Event]:
-    return [
-        e for e in events if e.scenario_time >= start and (until is None or e.scenario_time < until)
-    ]
-
-
-def _judge_report(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
-    kinds = exp.params["report_kinds"]
-    for event in rec.actions_of(exp.unit, "report_submitted"):
-        if event.scenario_time >= exp.params["after"] and event.payload["report_kind"] in kinds:
-            return _Verdict("met", event)
-    return _Verdict("missed")
-
-
-_FIGURE_FIELDS = {
-    "casualties": ("deaths", "serious_injuries", "minor_injuries"),
-    "property_loss": ("direct_loss_yuan",),
-}
-
-
-def report_missing_fields(plan: Plan, payload: Mapping[str, Any]) -> list[str]:
-    """The §4.1.3 items a report leaves empty, as the plan's labels."""
-    fields = payload["fields"]
-    figures = payload.get("figures") or {}
-    missing = []
-    for item in plan.reporting.content:
-        value = fields.get(item.id)
-        present = value not in (None, "")
-        if not present and any(k in figures for k in _FIGURE_FIELDS.get(item.id, ())):
-            present = True
-        if not present:
-            missing.append(item.label)
-    return missing
-
-
-def _judge_content(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
-    for event in rec.actions_of(exp.unit, "report_submitted"):
-        if event.payload["report_kind"] == "written" and event.scenario_time >= exp.starts_at:
-            missing = report_missing_fields(plan, event.payload)
-            if missing:
-                return _Verdict("wrong", event, detail="缺少：" + "、".join(missing))
-            return _Verdict("met", event)
-    return _Verdict("missed", detail="未报送书面报告")
-
-
-def _judge_accuracy(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
-    from drill_app.core.facts import FACTS_BY_KEY
-
-    reports = rec.actions_of(exp.unit, "report_submitted")
-    bad: list[Event] = []
-    details: list[str] = []
-    for event in reports:
-        known = rec.unit_facts_at(exp.unit, event.scenario_time)
-        for key, stated in (event.payload.get("figures") or {}).items():
-            if key not in known or known[key] == stated:
-                continue
-            label = FACTS_BY_KEY[key].label_zh
-            what = "瞒报" if stated < known[key] else "谎报"
-            details.append(
-                f"{round(event.minute, 1):g}分{what}：{label}报{_fmt(stated)}，"
-                f"已掌握{_fmt(known[key])}"
-            )
-            if not bad or bad[-1] is not event:
-                bad.append(event)
-    if bad:
-        # A readable summary; every contradicting report is in the evidence.
-        shown = "；".join(details[:ACCURACY_DETAILS_SHOWN])
-        if len(details) > ACCURACY_DETAILS_SHOWN:
-            shown += f"；等共{len(details)}处"
-        return _Verdict("wrong", bad[0], tuple(bad), shown)
-    return _Verdict("met", reports[-1] if reports else None)
-
-
-ACCURACY_DETAILS_SHOWN = 3
-
-
-def _fmt(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _judge_level(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
-    every = rec.actions_of(exp.unit, "level_determined")
-    expected = exp.params["level"]
-    if expected is None:
-        got = "、".join(f"{e.payload['level']}级" for e in every)
-        return _Verdict("wrong", every[0], tuple(every), f"判定为{got}，依据事实未达到分级标准")
-    before = [e for e in every if e.scenario_time < exp.starts_at]
-    if before and before[-1].payload["level"] == expected:
-        return _Verdict("met", before[-1])  # determined ahead of the facts, and still in force
-    determinations = _first(every, exp.starts_at, exp.until)
-    for event in determinations:
-        if event.payload["level"] == expected:
-            return _Verdict("met", event)
-    if before:  # a different level was in force when the facts reached this one
-        determinations = [*determinations, before[-1]]
-    if determinations:
-        got = "、".join(dict.fromkeys(f"{e.payload['level']}级" for e in determinations))
-        return _Verdict(
-            "wrong",
-            determinations[0],
-            tuple(determinations),
-            f"判定为{got}，依据事实应为{expected}级",
-        )
-    return _Verdict("missed")
-
-
-def _judge_handover(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
-    events = _first(rec.actions_of(exp.unit, "command_handed_over"), exp.starts_at)
-    for event in events:
-        if event.payload["to"] == exp.params["to"]:
-            return _Verdict("met", event)
-    if events:
-        return _Verdict(
-            "wrong", events[0], tuple(events), f"移交给{plan.party_name(events[0].payload['to'])}"
-        )
-    return _Verdict("missed")
-
-
-def _judge_group(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
-    event = rec.first_action(None, "group_activated", "group", exp.params["group"])
-    return _Verdict("met", event) if event else _Verdict("missed")
-
-
-def _judge_warning(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
-    expected = exp.params["colour"]
-    changes = sorted(
-        [
-            *rec.by_kind.get("warning_issued", []),
-            *rec.by_kind.get("warning_changed", []),
-            *rec.by_kind.get("warning_lifted", []),
-        ],
-        key=lambda e: e.scenario_time,
-    )
-    in_force: Event | None = None
-    window: list[Event] = []
-    for event in changes:
-        if event.scenario_time < exp.starts_at:
-            in_force = event if event.kind != "warning_lifted" else None
-        elif exp.until is None or event.scenario_time < exp.until:
-            window.append(event)
-    if expected is None:
-        issued = [e for e in changes if e.kind != "warning_lifted"]
-        names = "、".join(plan.colour(e.payload["colour"]).name for e in issued)
-        return _Verdict("wrong", issued[0], tuple(issued), f"发布{names}预警，依据事实不应发布预警")
-    if in_force is not None and in_force.payload["colour"] == expected:
-        return _Verdict("met", in_force)
-    for event in window:
-        if event.kind != "warning_lifted" and event.payload["colour"] == expected:
-            return _Verdict("met", event)
-    wrong = [e for e in window if e.kind != "warning_lifted"]
-    if in_force is not None:
-        wrong.insert(0, in_force)
-    if wrong:
-        names = "、".join(plan.colour(e.payload["colour"]).name for e in wrong)
-        return _Verdict(
-            "wrong",
-            wrong[0],
-            tuple(wrong),
-            f"发布{names}预警，依据事实应为{plan.colour(expected).name}",
-        )
-    return _Verdict("missed")
-
-
-def _judge_step(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
-    event = rec.first_action(exp.params["units"], "step_taken", "step", exp.params["step"])
-    return _Verdict("met", event) if event else _Verdict("missed")
-
-
-def _judge_supply_order(
-    plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation
-) -> _Verdict:
-    order = [u.id for u in plan.actions.supply_priority]  # most protected first
-    names = {u.id: u.name for u in plan.actions.supply_priority}
-    cut: set[str] = set()
-    events = sorted(
-        [*rec.by_kind.get("supply_cut", []), *rec.by_kind.get("supply_restored", [])],
-        key=lambda e: e.scenario_time,
-    )
-    first: Event | None = None
-    for event in events:
-        user = event.payload["user_class"]
-        if event.kind == "supply_restored":
-            cut.discard(user)
-            continue
-        first = first or event
-        still_supplied = [u for u in order[order.index(user) + 1 :] if u not in cut]
-        if still_supplied:
-            return _Verdict(
-                "wrong",
-                event,
-                (event,),
-                f"压减{names[user]}时{names[still_supplied[-1]]}仍在供气",
-            )
-        cut.add(user)
-    return _Verdict("met", first) if first else _Verdict("missed")
-
-
-def _judge_authority(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
-    kind = exp.params["kind"]
-    if not exp.params["allowed"]:
-        event = rec.first_action(None, kind)
-        return _Verdict("wrong", event, detail=exp.title)
-    units = exp.params.get("units") or (exp.unit,)
-    event = rec.first_action(tuple(units), kind)
-    if event is not None and event.scenario_time >= exp.starts_at:
-        return _Verdict("met", event)
-    return _Verdict("missed")
-
-
-def _judge_scenario(plan: Plan, sc: Scenario, rec: ExerciseRecord, exp: Expectation) -> _Verdict:
-    wanted: Mapping[str, Any] = exp.params["payload"]
-    for event in rec.actions_of(exp.unit, exp.params["kind"]):
-        if event.scenario_time >= exp.starts_at and all(
-            event.payload.get(k) == v for k, v in wanted.items()
-        ):
-            return _Verdict("met", event)
-    return _Verdict("missed")
-
-
-_JUDGES = {
-    "report": _judge_report,
-    "report_content": _judge_content,
-    "accuracy": _judge_accuracy,
-    "level": _judge_level,
-    "handover": _judge_handover,
-    "group": _judge_group,
-    "warning": _judge_warning,
-    "step": _judge_step,
-    "supply_order": _judge_supply_order,
-    "authority": _judge_authority,
-    "scenario": _judge_scenario,
-}
-
-
 # --- the sheet -------------------------------------------------------------------------------
 
 
 def immediate_minutes(rules: ScoringRules) -> ImmediateMinutes:
     m = rules.immediate_minutes
-    return ImmediateMinutes(m.level, m.handover, m.group, m.warning, m.step, m.response_end)
+    return ImmediateMinutes(
+        m.level,
+        m.handover,
+        m.group,
+        m.warning,
+        m.step,
+        m.response_end,
+        m.report_at_once,
+        m.on_scene,
+        m.request,
+    )
 
 
 def score_record(
@@ -469,7 +247,7 @@ def score_record(
 def score_exercise(
     plan: Plan, scenario: Scenario, events: Sequence[Event], rules: ScoringRules
 ) -> ScoreSheet:
-    record = ExerciseRecord(scenario)
+    record = ExerciseRecord(scenario, plan)
     for event in events:
         record.add(event)
     return score_record(plan, scenario, record, rules)

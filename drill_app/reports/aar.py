@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication
 
 from drill_app.core.evaluation import Evaluation, Finding
+from drill_app.core.readings import settings_in_force
 from drill_app.reports.common import STYLE, chinese_date, esc, exercise_type_text, head_row, table
 from drill_app.reports.context import ReportContext
 from drill_app.reports.record_note import footer_note, full_hash_block, warning_banner
@@ -166,9 +167,9 @@ def plan_assessment(ctx: ReportContext, ev: Evaluation) -> str:
     readings = "".join(
         f"<li>{esc(s.ref)}：{esc(s.question)} "
         + esc(
-            QCoreApplication.translate("Report", "This drill read it as: {note}").format(
-                note=s.note
-            )
+            QCoreApplication.translate(
+                "Report", "This drill read it as: {note} (setting in force: {value})"
+            ).format(note=s.note, value="null" if s.value is None else str(s.value).lower())
         )
         + "</li>"
         for s in _settings(ctx)
@@ -194,14 +195,8 @@ def _ref_key(ref: str) -> tuple[int, ...]:
 
 
 def _settings(ctx: ReportContext) -> list:  # type: ignore[type-arg]
-    s = ctx.plan.settings
-    return [
-        s.reporting_clock_start,
-        s.report_duty,
-        s.warning_demand_households,
-        s.warning_pressure_conditions,
-        s.final_report_deadline_minutes,
-    ]
+    """Every reading the plan file fixes (new ones appear without code)."""
+    return settings_in_force(ctx.plan)
 
 
 def recommendations(ctx: ReportContext) -> str:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from drill_app.core.compliance import DrillStatus, drill_status
+from drill_app.core.compliance import DrillStatus, plan_drill_status
 from drill_app.core.events import Actor, Event, EventError
 from drill_app.core.exercise import Exercise
 from drill_app.core.plan import Plan, load_plan
@@ -187,7 +187,7 @@ class ArchiveWorker(QObject):
             database=self._store.url,
             scenarios=scan_scenarios(self._plan, self._user_scenarios),
             exercises=exercises,
-            drill_status=drill_status(held, interval, dt.date.today()),
+            drill_status=plan_drill_status(self._plan, held, dt.date.today()),
             interval_years=interval,
             open_improvements=len(self._store.improvements(open_only=True)),
         )

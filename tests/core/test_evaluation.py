@@ -34,16 +34,17 @@ def test_the_100_point_sheet_normalises_over_the_categories_exercised(
     scenario, exercise, sheet = run(plan, rules, "a-late-phone.jsonl")
     ev = evaluate(plan, scenario, sheet, exercise.events, rules)
     table = {c.id: (c.weight, c.points, c.max_points, c.applicable, c.score) for c in ev.categories}
-    # reporting: 12 lines, 110 points possible, the late phone report earns 5 of 10
-    assert table["reporting"] == (25, 105.0, 110.0, True, 23.9)
-    assert table["command"] == (20, 30.0, 30.0, True, 20.0)
-    assert table["groups"] == (15, 35.0, 35.0, True, 15.0)
+    # reporting: 16 lines, 150 points possible, the late phone report earns 5 of 10
+    assert table["reporting"] == (25, 145.0, 150.0, True, 24.2)
+    # command: 2 levels, the hand-over (10 each), 9 leaders on scene and 1 request (5 each)
+    assert table["command"] == (20, 80.0, 80.0, True, 20.0)
+    assert table["groups"] == (15, 30.0, 30.0, True, 15.0)
     assert table["response"] == (10, 25.0, 25.0, True, 10.0)
     assert table["scenario"] == (10, 5.0, 5.0, True, 10.0)
     # no warning is due and nothing is shed: 不适用, left out of the total
     assert table["warning"][3] is False and table["supply"][3] is False
-    # 100 x (25 x 105/110 + 20 + 15 + 10 + 10) / 80
-    assert ev.total == 98.6
+    # 100 x (25 x 145/150 + 20 + 15 + 10 + 10) / 80
+    assert ev.total == 99.0
     assert ev.grade == "优"
 
 
@@ -54,8 +55,8 @@ def test_objectives_get_a_suggested_rating_and_the_evaluators_prevails(
     scenario, exercise, sheet = run(plan, rules, "a-late-phone.jsonl")
     ev = evaluate(plan, scenario, sheet, exercise.events, rules)
     by_id = {o.objective.id: o for o in ev.objectives}
-    # reporting: §4.1.2/§4.1.3 lines, 85 of 90 points: 94.4 % → P
-    assert (by_id["reporting"].points, by_id["reporting"].max_points) == (85.0, 90.0)
+    # reporting: §4.1.2/§4.1.3 lines, 105 of 110 points: 95.5 % → P
+    assert (by_id["reporting"].points, by_id["reporting"].max_points) == (105.0, 110.0)
     assert (by_id["reporting"].suggested, by_id["reporting"].rating) == ("P", None)
     assert by_id["escalation"].suggested == "P"
     # the evaluators rate it S: their rating is the one that counts
@@ -114,6 +115,6 @@ def test_covers_only_whole_sections() -> None:
 def test_the_engines_grade_is_the_printed_sheets(plan: Plan, rules: ScoringRules) -> None:
     scenario, exercise, sheet = run(plan, rules, "a-late-phone.jsonl")
     ev = evaluate(plan, scenario, sheet, exercise.events, rules)
-    assert sheet.sheet_total == ev.total == 98.6
+    assert sheet.sheet_total == ev.total == 99.0
     assert sheet.grade.grade == ev.grade == "优"
-    assert sheet.overall.percent == 97.6  # the share of points, a different figure
+    assert sheet.overall.percent == 98.3  # the share of points, a different figure

@@ -48,6 +48,16 @@ def test_cross_district_level_iv_goes_to_the_city(plan: Plan) -> None:
     assert command.leads.party == "city_hq"
     assert command.leads.ref == "§1.7"
     assert command.notes
+    # §1.7: when the city leads it also approves, ends the response and releases
+    # information, as for a city-led level (§5.2.2, §5.5, §5.6)
+    assert (command.proposes and command.proposes.party) == "city_hq_office"
+    assert command.approves.party == "city_hq_deputy_commander"
+    assert command.ends_response.party == "city_hq_office"
+    assert command.releases_information.party == "city_hq"
+    assert command.handover_to is not None and command.handover_to.party == "city_hq"
+    assert command.level == "IV"
+    local = command_for(plan, "IV", {"cross_district": False})
+    assert (local.leads.party, local.ends_response.party) == ("district_hq", "district_hq")
 
 
 @pytest.mark.parametrize(

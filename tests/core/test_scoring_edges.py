@@ -131,11 +131,12 @@ def test_initial_level_none_completes_the_report_before_any_level(
 def test_groups_required_by_the_category_are_due_from_when_it_is_known(
     plan: Plan, rules: ScoringRules
 ) -> None:
-    # scenario d's first facts come at minute 5; the incident is known at 0
+    # scenario d: the street knows at 0, but the district HQ's seat (区住建局) learns at 5,
+    # with the first facts; the groups are the HQ's to activate (§5.3.1), due 30 later
     sc = scenario(plan, "d-abandoned-supply.yaml")
     got = lines(plan, sc, rules)
-    assert got["group:supply"].due_at == 30 * M
-    assert got["group:experts"].due_at == 30 * M
+    assert (got["group:supply"].unit, got["group:supply"].due_at) == ("housing", 35 * M)
+    assert got["group:experts"].due_at == 35 * M
 
 
 def test_shortage_measures_only_for_a_shortage(plan: Plan, rules: ScoringRules) -> None:

@@ -50,9 +50,17 @@ def test_households_affected_bands(plan: Plan, value: int, colour: str, ref: str
     [
         # red: sub-high A < 0.2 or high A < 0.8, and still falling after supplementary gas
         ({"subhigh_a_pressure_mpa": 0.19, "pressure_falling_after_supplement": True}, "red"),
-        ({"subhigh_a_pressure_mpa": 0.2, "pressure_falling_after_supplement": True}, None),
+        # a 次高压A pipe is a 次高压 pipe (§3.3.2(2)): 0.2 is not red but is below 0.4
+        ({"subhigh_a_pressure_mpa": 0.2, "pressure_falling_after_supplement": True}, "orange"),
+        ({"subhigh_a_pressure_mpa": 0.25, "pressure_falling_after_supplement": True}, "orange"),
+        ({"subhigh_a_pressure_mpa": 0.39, "pressure_falling_after_supplement": True}, "orange"),
+        ({"subhigh_a_pressure_mpa": 0.4, "pressure_falling_after_supplement": True}, None),
+        ({"subhigh_a_pressure_mpa": 0.25, "pressure_falling_after_supplement": False}, None),
         ({"high_a_pressure_mpa": 0.79, "pressure_falling_after_supplement": True}, "red"),
-        ({"high_a_pressure_mpa": 0.8, "pressure_falling_after_supplement": True}, None),
+        # a 高压A pipe is a 高压 pipe: below 1.6 MPa is orange
+        ({"high_a_pressure_mpa": 0.8, "pressure_falling_after_supplement": True}, "orange"),
+        ({"high_a_pressure_mpa": 1.59, "pressure_falling_after_supplement": True}, "orange"),
+        ({"high_a_pressure_mpa": 1.6, "pressure_falling_after_supplement": True}, None),
         ({"subhigh_a_pressure_mpa": 0.1, "pressure_falling_after_supplement": False}, None),
         ({"subhigh_a_pressure_mpa": 0.1}, None),
         # orange: sub-high < 0.4 or high < 1.6, still falling
@@ -73,12 +81,30 @@ def test_pressure_reason_cites_the_clause_and_values(plan: Plan) -> None:
     result = classify_warning(
         plan, {"high_a_pressure_mpa": 0.5, "pressure_falling_after_supplement": True}
     )
-    (reason,) = result.reasons
-    assert reason.ref == "§3.3.1(2)"
-    assert dict(reason.values) == {
-        "high_a_pressure_mpa": 0.5,
-        "pressure_falling_after_supplement": True,
-    }
+    red, orange = result.reasons
+    assert (red.ref, orange.ref) == ("§3.3.1(2)", "§3.3.2(2)")
+    assert (
+        dict(red.values)
+        == dict(orange.values)
+        == {
+            "high_a_pressure_mpa": 0.5,
+            "pressure_falling_after_supplement": True,
+        }
+    )
+
+
+def test_the_lowest_reading_of_a_network_counts(plan: Plan) -> None:
+    # 次高压 0.45 (fine) but its 次高压A part at 0.25: the network is below 0.4 MPa
+    result = classify_warning(
+        plan,
+        {
+            "subhigh_pressure_mpa": 0.45,
+            "subhigh_a_pressure_mpa": 0.25,
+            "pressure_falling_after_supplement": True,
+        },
+    )
+    assert result.colour == "orange"
+    assert dict(result.reasons[0].values)["subhigh_a_pressure_mpa"] == 0.25
 
 
 def test_demand_and_households_disagree_the_higher_wins_by_default(plan: Plan) -> None:
@@ -91,16 +117,40 @@ def test_demand_and_households_disagree_the_higher_wins_by_default(plan: Plan) -
     ]
 
 
-def test_both_reading_needs_both_conditions(plan: Plan) -> None:
+def _literal(plan: Plan) -> Plan:
     setting = plan.settings.warning_demand_households.model_copy(update={"value": "both"})
-    strict = plan.model_copy(
+    return plan.model_copy(
         update={"settings": plan.settings.model_copy(update={"warning_demand_households": setting})}
     )
-    assert (
-        classify_warning(strict, {"demand_excess_pct": 12, "households_affected": 35000}).colour
-        == "yellow"
-    )
-    assert classify_warning(strict, {"demand_excess_pct": 40}).colour is None
+
+
+@pytest.mark.parametrize(
+    ("demand", "households", "colour"),
+    [
+        # both halves of item (1) must hold; blue's "高于…10%" read literally (10 % or more),
+        # so the household count separates blue (< 10,000) from yellow (10,000 – < 30,000)
+        (15, 5000, "blue"),
+        (10, 9999, "blue"),
+        (15, 15000, "yellow"),
+        (40, 40000, "orange"),
+        (60, 60000, "red"),
+        (40, 5000, "blue"),
+        (5, 5000, None),  # blue's demand half (above plan by 10 %) does not hold
+        (12, 35000, None),  # no colour has both halves
+        (40, None, None),  # one half alone is not the item
+    ],
+)
+def test_literal_reading_needs_both_halves(
+    plan: Plan, demand: float, households: int | None, colour: str | None
+) -> None:
+    facts: dict[str, float] = {"demand_excess_pct": demand}
+    if households is not None:
+        facts["households_affected"] = households
+    result = classify_warning(_literal(plan), facts)
+    assert result.colour == colour
+    if colour is not None:
+        assert {r.criterion for r in result.reasons} == {"demand_forecast", "households_affected"}
+        assert {r.colour for r in result.reasons} == {colour}
 
 
 def test_highest_colour_across_criteria(plan: Plan) -> None:

@@ -76,10 +76,10 @@ def test_scoring_sheet_text_is_the_engines(
     # the late phone report: due 0:25, done 0:32, 7 minutes late, 5 of 10 points
     assert "区应急管理局电话报告" in compact
     assert "区应急管理局§4.1.20:250:327迟7分钟5/10" in compact
-    # the 100-point total and grade: 100 x (25 x 105/110 + 55) / 80 = 98.6
-    assert "信息报告2512105/11023.9" in compact  # weight 25, 12 lines, 105/110, 23.9
+    # the 100-point total and grade: 100 x (25 x 145/150 + 55) / 80 = 99.0
+    assert "信息报告2516145/15024.2" in compact  # weight 25, 16 lines, 145/150, 24.2
     assert "预警100—不适用" in compact
-    assert "总分（按适用类别折算为百分制）98.6" in compact
+    assert "总分（按适用类别折算为百分制）99" in compact
     assert "评定等级优" in compact
 
 

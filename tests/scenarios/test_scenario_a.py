@@ -37,33 +37,46 @@ def scenario(plan: Plan) -> Scenario:
 
 
 PERFECT = {
+    "incident_unit_report:towngas": ("met", 20 * M, 2 * M),
     "phone_report:emergency": ("met", 25 * M, 15 * M),
     "phone_report:housing": ("met", 25 * M, 16 * M),
-    "written_report:emergency": ("met", 50 * M, 38 * M),
-    "written_report:housing": ("met", 50 * M, 41 * M),
     "report_content:emergency": ("met", 50 * M, 38 * M),
     "report_content:housing": ("met", 50 * M, 41 * M),
-    "followup_report:emergency": ("met", None, 85 * M),
-    "followup_report:housing": ("met", None, 86 * M),
-    "final_report:emergency": ("met", None, 160 * M),
-    "final_report:housing": ("met", None, 165 * M),
+    "written_report:emergency": ("met", 50 * M, 38 * M),
+    "written_report:housing": ("met", 50 * M, 41 * M),
+    "followup_report:housing": ("met", 68 * M, 41 * M),
+    "followup_report:emergency": ("met", 70 * M, 45 * M),
+    "followup_report:emergency:2": ("met", 100 * M, 85 * M),
+    "followup_report:housing:2": ("met", 100 * M, 86 * M),
     "accuracy:emergency": ("met", None, 160 * M),
     "accuracy:housing": ("met", None, 165 * M),
-    "level:IV": ("met", 30 * M, 20 * M),
+    "accuracy:towngas": ("met", None, 2 * M),
+    "final_report:emergency": ("met", None, 160 * M),
+    "final_report:housing": ("met", None, 165 * M),
+    "level:IV": ("met", 68 * M, 20 * M),
     "level:III": ("met", 100 * M, 75 * M),
-    "handover": ("met", 100 * M, 82 * M),
-    "group:public_order": ("met", 30 * M, 8 * M),
-    "group:rescue": ("met", 30 * M, 10 * M),
-    "group:medical": ("met", 30 * M, 8 * M),
-    "group:logistics": ("met", 30 * M, 10 * M),
-    "group:environment": ("met", 30 * M, 12 * M),
-    "group:aftermath": ("met", 30 * M, 15 * M),
-    "group:experts": ("met", 30 * M, 15 * M),
-    "step:cordon": ("met", 15 * M, 1 * M),
+    "on_scene:ecology": ("met", 100 * M, 76 * M),
+    "on_scene:emergency": ("met", 100 * M, 76 * M),
+    "on_scene:fire": ("met", 100 * M, 76 * M),
+    "on_scene:health": ("met", 100 * M, 76 * M),
+    "on_scene:housing": ("met", 100 * M, 76 * M),
+    "on_scene:police": ("met", 100 * M, 76 * M),
+    "on_scene:propaganda": ("met", 100 * M, 76 * M),
+    "on_scene:street": ("met", 100 * M, 76 * M),
+    "on_scene:traffic": ("met", 100 * M, 76 * M),
+    "request:request_city_departments": ("met", 100 * M, 72 * M),
+    "handover": ("met", 110 * M, 82 * M),
+    "group:experts": ("met", 35 * M, 15 * M),
+    "group:public_order": ("met", 35 * M, 8 * M),
+    "group:rescue": ("met", 35 * M, 10 * M),
+    "group:aftermath": ("met", 68 * M, 15 * M),
+    "group:medical": ("met", 68 * M, 8 * M),
+    "group:logistics": ("met", 70 * M, 10 * M),
     "step:close_valves": ("met", 15 * M, 2 * M),
+    "step:cordon": ("met", 15 * M, 1 * M),
     "step:evacuate": ("met", 15 * M, 3 * M),
-    "step:preserve_evidence": ("met", 15 * M, 6 * M),
     "step:go_to_scene": ("met", 15 * M, 4 * M),
+    "step:preserve_evidence": ("met", 15 * M, 6 * M),
     "scenario:fire_control": ("met", 18 * M, 8 * M),
 }
 
@@ -79,7 +92,7 @@ def test_perfect_run_scores_every_expected_line_full(
     _, sheet = run(plan, scenario, rules, PERFECT_RUN)
     got = {line.id: (line.status, line.due_at, line.done_at) for line in sheet.lines}
     assert got == PERFECT
-    assert sheet.overall.points == sheet.overall.max_points == 205
+    assert sheet.overall.points == sheet.overall.max_points == 290
     assert sheet.overall.percent == 100.0
     assert sheet.grade.grade == "优"
 
@@ -105,7 +118,7 @@ def test_late_phone_report(plan: Plan, scenario: Scenario, rules: ScoringRules) 
             "",
         )
     }
-    assert sheet.overall.points == 200
+    assert sheet.overall.points == 285
 
 
 def test_late_phone_report_releases_the_conditional_inject(
@@ -134,6 +147,12 @@ def test_missing_written_report(plan: Plan, scenario: Scenario, rules: ScoringRu
             ("written_report:housing", "housing", "§4.1.2", 50 * M, None, "missed", 0, 0.0, 10.0),
             "",
         ),
+        # the news housing learnt at 38 (emergency's written report) is now carried by its
+        # follow-up at 46 instead of its written report at 41: still within the 30 minutes
+        "followup_report:housing": (
+            ("followup_report:housing", "housing", "§4.1.2", 68 * M, 46 * M, "met", 0, 10.0, 10.0),
+            "",
+        ),
     }
 
 
@@ -141,7 +160,7 @@ def test_medical_group_never_activated(plan: Plan, scenario: Scenario, rules: Sc
     _, _, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "a-no-medical.jsonl")
     assert changed == {
         "group:medical": (
-            ("group:medical", "health", "§2.3.2.3", 30 * M, None, "missed", 0, 0.0, 5.0),
+            ("group:medical", "housing", "§2.3.2.3", 68 * M, None, "missed", 0, 0.0, 5.0),
             "",
         )
     }
@@ -153,7 +172,13 @@ def test_wrong_level(plan: Plan, scenario: Scenario, rules: ScoringRules) -> Non
         "level:III": (
             ("level:III", "housing", "§1.6.2.3", 100 * M, 75 * M, "wrong", 0, 0.0, 10.0),
             "判定为IV级，依据事实应为III级",
-        )
+        ),
+        # the city HQ comes once III is determined (i08): it never comes, so the
+        # hand-over at 82 is made to a city HQ that has not arrived (§5.3.1.7)
+        "handover": (
+            ("handover", "housing", "§5.3.1.7", None, 82 * M, "wrong", 0, 0.0, 10.0),
+            "82分移交指挥权时市应急指挥部尚未到场",
+        ),
     }
 
 
@@ -223,15 +248,15 @@ def test_cli_replay_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
         "max_points": 10.0,
     }
     assert result["totals"]["overall"] == {
-        "points": 200.0,
-        "max_points": 205.0,
-        "percent": 97.6,
+        "points": 285.0,
+        "max_points": 290.0,
+        "percent": 98.3,
         "grade": "优",
     }
     assert result["totals"]["by_unit"]["emergency"] == {
-        "points": 50.0,
-        "max_points": 55.0,
-        "percent": 90.9,
+        "points": 65.0,
+        "max_points": 70.0,
+        "percent": 92.9,
     }
 
 
@@ -239,4 +264,4 @@ def test_cli_replay_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["replay", str(SCENARIO), str(FIXTURES / "a-late-phone.jsonl")]) == 0
     out = capsys.readouterr().out
     assert "迟7分钟" in out
-    assert "得分 200/205（得分率 97.6%）  评估表总分 98.6（百分制）  等级：优" in out
+    assert "得分 285/290（得分率 98.3%）  评估表总分 99（百分制）  等级：优" in out

@@ -8,18 +8,21 @@ Derivation from the plan (times in scenario minutes; M = seconds per minute):
   5 + 45 = 50, and the §4.1.3 content of the written report is due with it.
 - Warning: demand 35 % above the upstream plan is in the orange band 30–50 %
   (§3.3.2(1)); 38,000 households affected is orange too (30,000 – < 50,000).  Orange
-  from minute 0, due 30 (scoring rules: 30 minutes).  Orange is the city HQ's to issue
-  (§3.4); the line is the district command seat's (区住建局 hosts the HQ office), which
-  relays it ("区应急指挥部负责做好配合").
+  is the city HQ's to issue (§3.4): the line arises when the city issues it (b04 at 15,
+  city_warning) and is the district command seat's, which relays it ("区应急指挥部负责做好
+  配合"), due 45.  Once it is in force the §3.5 actions are due (45).
 - Level: 1,800 households cut off for 24 h or more from minute 90 (b06) is
   1,000 – < 10,000: level IV (§1.6.2.4(2)), due 120.  Before that no criterion is met
-  (readings.households_24h_outcome), so there is one level and no 续报 line.  Level IV:
-  the district ends the response (§5.5, due 30 after disposal ends at 170 → 200) and
-  releases information (§5.6, with 区委宣传部, no deadline); the result report (§5.2.1)
+  (readings.households_24h_outcome).  The 1,800 households are news after both written
+  reports: a 续报 each, due 30 minutes after they learnt (90 → 120).  The shortage is
+  city-wide (b04 sets cross_district), so the city leads (§1.7) and ends the response
+  and releases information: no district lines for those.  The result report (§5.2.1)
   is due 24 h after disposal (170 + 1440 = 1610) from 区应急管理局, 区住建局 and the
   incident unit 港华燃气.
-- Groups of a supply incident (§2.3.2): 供应保障组 (lead 区发展改革局) and 专家工作组
-  (no lead unit: the command seat), from the first facts at 0, due 30.
+- Groups of a supply incident (§2.3.2): 供应保障组 and 专家工作组, activated by the
+  district HQ (the command seat, §5.3.1) from when it learnt at 5, due 35.
+- §4.1.1: 港华燃气 (the incident unit, learnt at 0) reports to 区政府 and the street at once
+  (20 minutes, scoring rules).
 - Supply first response (§5.1.2) and measures (§5.3.2.2(1)(2)), 15 minutes after the
   earliest seated unit learns: priority_supply (区住建局/港华, 0 → 15), protect_key_users
   (港华, 0 → 15), supervise_companies (区住建局, 5 → 20), ask_to_save (区委宣传部, 12 → 27).
@@ -55,6 +58,8 @@ def scenario(plan: Plan) -> Scenario:
 PERFECT: dict[str, Row] = {
     r[0]: r
     for r in [
+        # §4.1.1: the incident unit (港华, learnt at 0) reports to 区政府 and the street at once.
+        met("incident_unit_report:towngas", "towngas", "§4.1.1", 20, 2),
         # §4.1.2 / §4.1.3: both bureaus learn at 5.
         met("phone_report:emergency", "emergency", "§4.1.2", 25, 14),
         met("phone_report:housing", "housing", "§4.1.2", 25, 15),
@@ -62,10 +67,10 @@ PERFECT: dict[str, Row] = {
         met("written_report:housing", "housing", "§4.1.2", 50, 42),
         met("report_content:emergency", "emergency", "§4.1.3", 50, 40, 5.0),
         met("report_content:housing", "housing", "§4.1.3", 50, 42, 5.0),
-        # 续报: the shortage first reaches level IV at 90, after both written reports
-        # (40, 42): news they did not carry, so a follow-up is owed (no minute deadline).
-        met("followup_report:emergency", "emergency", "§4.1.2", None, 108),
-        met("followup_report:housing", "housing", "§4.1.2", None, 110),
+        # 续报: both learn of 1,800 households cut off (level IV) at 90, after their
+        # written reports: a follow-up is owed within 30 minutes (settings), due 120.
+        met("followup_report:emergency", "emergency", "§4.1.2", 120, 108),
+        met("followup_report:housing", "housing", "§4.1.2", 120, 110),
         # Final report: no minute deadline (settings.final_report_deadline_minutes = null).
         met("final_report:emergency", "emergency", "§4.1.2", None, 180),
         met("final_report:housing", "housing", "§4.1.2", None, 182),
@@ -77,15 +82,19 @@ PERFECT: dict[str, Row] = {
         met("accuracy:emergency", "emergency", "§8", None, 185),
         met("accuracy:housing", "housing", "§8", None, 186),
         met("accuracy:towngas", "towngas", "§8", None, 187),
-        # §1.6.2.4(2), §5.5, §5.6.
+        # §1.6.2.4(2).  The shortage is city-wide (b04: cross_district), so under §1.7 the
+        # city leads and also ends the response and releases information: no district lines.
         met("level:IV", "housing", "§1.6.2.4", 120, 100),
-        met("response_end", "housing", "§5.5", 200, 190, 5.0),
-        met("information_release", "housing", "§5.6", None, 55, 5.0),
-        # §2.3.2.6, §2.3.2.8.
-        met("group:supply", "ndrc", "§2.3.2.6", 30, 10, 5.0),
-        met("group:experts", "housing", "§2.3.2.8", 30, 12, 5.0),
-        # §3.3.2: orange.
-        met("warning:orange", "housing", "§3.3.2", 30, 18),
+        # §2.3.2.6, §2.3.2.8: activated by the district HQ (区住建局's seat), from 5.
+        met("group:supply", "housing", "§2.3.2.6", 35, 10, 5.0),
+        met("group:experts", "housing", "§2.3.2.8", 35, 12, 5.0),
+        # §3.4: the city HQ issues orange at 15 (b04); the district relays it, due 45.
+        met("warning:orange", "housing", "§3.4", 45, 18),
+        # §3.5: once the warning is in force, from 15.
+        met("warning_action:request_reserves", "housing", "§3.5.2", 45, 20, 5.0),
+        met("warning_action:teams_standby", "housing", "§3.5.3", 45, 20, 5.0),
+        met("warning_action:gather_materials", "housing", "§3.5.5", 45, 20, 5.0),
+        met("warning_action:strengthen_dispatch", "housing", "§3.5.6", 45, 20, 5.0),
         # §5.1.2, §5.3.2.2.
         met("step:priority_supply", "housing", "§5.1.2", 15, 3, 5.0),
         met("step:protect_key_users", "towngas", "§5.3.2.2(1)", 15, 4, 5.0),
@@ -126,7 +135,7 @@ def test_perfect_run(plan: Plan, scenario: Scenario, rules: ScoringRules) -> Non
     assert sorted((x.id, x.status) for x in sheet.lines) == sorted((i, "met") for i in PERFECT)
     assert {x.id: row(x) for x in sheet.lines} == PERFECT
     assert all(x.detail == "" for x in sheet.lines)
-    assert sheet.overall.points == sheet.overall.max_points == 240
+    assert sheet.overall.points == sheet.overall.max_points == 260
     assert sheet.overall.percent == 100.0
     assert sheet.grade.grade == "优"
     # Conditional injects: b05 20 minutes after the industrial cut at 22; b08 10 minutes
@@ -157,7 +166,7 @@ def test_late_phone_report(plan: Plan, scenario: Scenario, rules: ScoringRules) 
             "",
         )
     }
-    assert sheet.overall.points == 235
+    assert sheet.overall.points == 255
     # The missed deadline releases the district government's call (b07) at the deadline.
     assert delivered_at(exercise)["b07_phone_missing"] == 25
 
@@ -196,7 +205,7 @@ def test_missing_written_report(plan: Plan, scenario: Scenario, rules: ScoringRu
             "未报送书面报告",
         ),
     }
-    assert sheet.overall.points == 225
+    assert sheet.overall.points == 245
 
 
 def test_wrong_level(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
@@ -209,7 +218,7 @@ def test_wrong_level(plan: Plan, scenario: Scenario, rules: ScoringRules) -> Non
             "判定为III级，依据事实应为IV级",
         )
     }
-    assert sheet.overall.points == 230
+    assert sheet.overall.points == 250
 
 
 def test_under_reported_figures(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
@@ -222,19 +231,20 @@ def test_under_reported_figures(plan: Plan, scenario: Scenario, rules: ScoringRu
             "108分瞒报：连续停气24小时以上居民户数报800，已掌握1800",
         )
     }
-    assert sheet.overall.points == 230
+    assert sheet.overall.points == 250
 
 
 def test_warning_of_the_wrong_colour(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
     _, sheet, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "b-wrong-warning.jsonl")
-    # 35 % above plan is orange (30 %–50 %, §3.3.2(1)); yellow is 10 % – < 30 %.
+    # The city HQ issued orange at 15 (35 % above plan, §3.3.2(1)); the district issued
+    # yellow at 18 instead of relaying it (§3.4).
     assert changed == {
         "warning:orange": (
-            ("warning:orange", "housing", "§3.3.2", 30 * M, 18 * M, "wrong", 0, 0.0, 10.0),
+            ("warning:orange", "housing", "§3.4", 45 * M, 18 * M, "wrong", 0, 0.0, 10.0),
             "发布黄色预警，依据事实应为橙色",
         )
     }
-    assert sheet.overall.points == 230
+    assert sheet.overall.points == 250
 
 
 def test_supply_shed_in_the_wrong_order(
@@ -249,7 +259,7 @@ def test_supply_shed_in_the_wrong_order(
             "压减商业用户用气时工业生产用气仍在供气",
         )
     }
-    assert sheet.overall.points == 230
+    assert sheet.overall.points == 250
 
 
 # Left out: "medical group never activated" — nobody is hurt in this scenario, so the plan

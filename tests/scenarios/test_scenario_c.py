@@ -12,12 +12,15 @@ Derivation from the plan (times in scenario minutes; M = seconds per minute):
   §1.6.2(2) (readings.evacuation_meaning), so they never make it III.  Level IV: district
   ends the response (§5.5: disposal ends at 120, due 150), district releases information
   (§5.6), result report due 120 + 1440 = 1560 from both bureaus and the station (§5.2.1).
-  One level only, so no 续报 line.  The 60-day investigation report is beyond any drill.
+  The 60-day investigation report is beyond any drill.
+- 续报 (§4.1.2, 30 minutes from when the unit learnt, settings): the cordon evacuation
+  (c06 at 25) and the loss of 420,000 (c09 at 70) are material news after the bureaus'
+  last reports.
 - Warning: a leak touches none of the §3.3 facts (demand, households, pressure): no colour.
-- Groups (§2.3.2, §5.3.2.1): safety → public order (police) and rescue (区住建局) from 0;
-  leak → environment (ecology) from 0; experts always (no lead: command seat) from 0;
-  minor injuries from 4 → medical (health), due 34; cordon evacuation from 12 →
-  logistics (street), due 42.  No deaths or serious injuries: no aftermath group.
+- Groups (§2.3.2, §5.3.2.1), activated by the district HQ (the command seat 区住建局,
+  §5.3.1) on what it had been told, from 4: safety → public order and rescue; leak →
+  environment; experts always; minor injuries → medical; all due 34; cordon evacuation
+  (told at 12) → logistics, due 42.  No deaths or serious injuries: no aftermath group.
 - First response (§5.1.1), 15 minutes after the earliest seated unit that does it learns:
   cordon, close_valves and preserve_evidence (station, 0 → 15; evidence applies because
   there are casualties, §5.1.1.3), evacuate and go_to_scene (street, 2 → 17).
@@ -50,6 +53,8 @@ def scenario(plan: Plan) -> Scenario:
 PERFECT: dict[str, Row] = {
     r[0]: r
     for r in [
+        # §4.1.1: the station (incident unit, learnt at 0) reports to 区政府 and the street.
+        met("incident_unit_report:other_gas", "other_gas", "§4.1.1", 20, 2),
         # §4.1.2 / §4.1.3: both bureaus learn at 4.
         met("phone_report:emergency", "emergency", "§4.1.2", 24, 16),
         met("phone_report:housing", "housing", "§4.1.2", 24, 17),
@@ -57,6 +62,13 @@ PERFECT: dict[str, Row] = {
         met("written_report:housing", "housing", "§4.1.2", 49, 42),
         met("report_content:emergency", "emergency", "§4.1.3", 49, 40, 5.0),
         met("report_content:housing", "housing", "§4.1.3", 49, 42, 5.0),
+        # 续报 (30 minutes from when each learnt): the 1,200 people out of the cordon (c06
+        # at 25) after the phone reports, carried by the written reports; the loss of
+        # 420,000 (c09 at 70) after them, carried by the follow-ups at 75/76.
+        met("followup_report:emergency", "emergency", "§4.1.2", 55, 40),
+        met("followup_report:housing", "housing", "§4.1.2", 55, 42),
+        met("followup_report:emergency:2", "emergency", "§4.1.2", 100, 75),
+        met("followup_report:housing:2", "housing", "§4.1.2", 100, 76),
         met("final_report:emergency", "emergency", "§4.1.2", None, 130),
         met("final_report:housing", "housing", "§4.1.2", None, 132),
         # §5.2.1: 24 h after disposal ended at 120; the station is the incident unit.
@@ -70,13 +82,14 @@ PERFECT: dict[str, Row] = {
         met("level:IV", "housing", "§1.6.2.4", 34, 30),
         met("response_end", "housing", "§5.5", 150, 125, 5.0),
         met("information_release", "housing", "§5.6", None, 45, 5.0),
-        # §2.3.2.
-        met("group:public_order", "police", "§2.3.2.1", 30, 5, 5.0),
-        met("group:rescue", "housing", "§2.3.2.2", 30, 10, 5.0),
-        met("group:medical", "health", "§2.3.2.3", 34, 13, 5.0),
-        met("group:logistics", "street", "§2.3.2.4", 42, 20, 5.0),
-        met("group:environment", "ecology", "§2.3.2.5", 30, 12, 5.0),
-        met("group:experts", "housing", "§2.3.2.8", 30, 15, 5.0),
+        # §2.3.2: activated by the district HQ (the command seat, §5.3.1) from when it
+        # learnt at 4; logistics once it learnt of the cordon evacuation at 12.
+        met("group:public_order", "housing", "§2.3.2.1", 34, 5, 5.0),
+        met("group:rescue", "housing", "§2.3.2.2", 34, 10, 5.0),
+        met("group:medical", "housing", "§2.3.2.3", 34, 13, 5.0),
+        met("group:logistics", "housing", "§2.3.2.4", 42, 20, 5.0),
+        met("group:environment", "housing", "§2.3.2.5", 34, 12, 5.0),
+        met("group:experts", "housing", "§2.3.2.8", 34, 15, 5.0),
         # §5.1.1.
         met("step:cordon", "other_gas", "§5.1.1.1", 15, 1, 5.0),
         met("step:close_valves", "other_gas", "§5.1.1.1", 15, 2, 5.0),
@@ -120,7 +133,7 @@ def test_perfect_run(plan: Plan, scenario: Scenario, rules: ScoringRules) -> Non
     assert sorted((x.id, x.status) for x in sheet.lines) == sorted((i, "met") for i in PERFECT)
     assert {x.id: row(x) for x in sheet.lines} == PERFECT
     assert all(x.detail == "" for x in sheet.lines)
-    assert sheet.overall.points == sheet.overall.max_points == 230
+    assert sheet.overall.points == sheet.overall.max_points == 280
     assert sheet.overall.percent == 100.0
     assert sheet.grade.grade == "优"
     # c06 follows ecology's monitoring at 15 by 10 minutes; c07 (medical group missed)
@@ -142,23 +155,55 @@ def test_perfect_run(plan: Plan, scenario: Scenario, rules: ScoringRules) -> Non
 
 def test_late_phone_report(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
     exercise, sheet, changed = changed_lines(
-        plan, scenario, rules, PERFECT_RUN, "c-late-phone.jsonl"
+        plan,
+        scenario,
+        rules,
+        PERFECT_RUN,
+        "c-late-phone.jsonl",
+        lost=frozenset({"followup_report:emergency:2"}),
     )
-    # Learnt at 4, due at 24, phoned at 30: 迟报 by 6 minutes, half the points.
+    # Learnt at 4, due at 24, phoned at 30: 迟报 by 6 minutes, half the points.  The news of
+    # 25 went into that first report, so only the loss of 70 owes a follow-up (one line).
     assert changed == {
         "phone_report:emergency": (
             ("phone_report:emergency", "emergency", "§4.1.2", 24 * M, 30 * M, "late", 6, 5.0, 10.0),
             "",
-        )
+        ),
+        "followup_report:emergency": (
+            (
+                "followup_report:emergency",
+                "emergency",
+                "§4.1.2",
+                100 * M,
+                75 * M,
+                "met",
+                0,
+                10.0,
+                10.0,
+            ),
+            "",
+        ),
     }
-    assert sheet.overall.points == 225
+    assert sheet.overall.points == 265
     assert delivered_at(exercise)["c08_phone_missing"] == 24
 
 
 def test_missing_written_report(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    _, sheet, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "c-missing-written.jsonl")
-    # 漏报 by 区住建局: no written report by 49, so neither the report nor its content.
+    _, sheet, changed = changed_lines(
+        plan,
+        scenario,
+        rules,
+        PERFECT_RUN,
+        "c-missing-written.jsonl",
+        lost=frozenset({"followup_report:housing:2"}),
+    )
+    # 漏报 by 区住建局: no written report by 49, so neither the report nor its content; the
+    # news of 25 waits for its follow-up at 76 (21 minutes late), which also carries 70's.
     assert changed == {
+        "followup_report:housing": (
+            ("followup_report:housing", "housing", "§4.1.2", 55 * M, 76 * M, "late", 21, 5.0, 10.0),
+            "",
+        ),
         "written_report:housing": (
             ("written_report:housing", "housing", "§4.1.2", 49 * M, None, "missed", 0, 0.0, 10.0),
             "",
@@ -168,7 +213,7 @@ def test_missing_written_report(plan: Plan, scenario: Scenario, rules: ScoringRu
             "未报送书面报告",
         ),
     }
-    assert sheet.overall.points == 215
+    assert sheet.overall.points == 250
 
 
 def test_wrong_level(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
@@ -181,7 +226,7 @@ def test_wrong_level(plan: Plan, scenario: Scenario, rules: ScoringRules) -> Non
             "判定为III级，依据事实应为IV级",
         )
     }
-    assert sheet.overall.points == 220
+    assert sheet.overall.points == 270
 
 
 def test_under_reported_figures(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
@@ -193,20 +238,25 @@ def test_under_reported_figures(plan: Plan, scenario: Scenario, rules: ScoringRu
             "40分瞒报：轻伤人数报1，已掌握2",
         )
     }
-    assert sheet.overall.points == 220
+    assert sheet.overall.points == 270
 
 
 def test_warning_when_none_is_due(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
     _, sheet, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "c-wrong-warning.jsonl")
     # "Wrong colour" here is any colour: the facts reach no §3.3 criterion, so an orange
-    # warning adds a new wrong line (and its 10 points to the maximum).
+    # warning adds a new wrong line (and its 10 points to the maximum); orange is also the
+    # city HQ's to issue (§3.4), so the district issuing it is a wrong authority line.
     assert changed == {
+        "authority:warning_orange": (
+            ("authority:warning_orange", "housing", "§3.4", None, 20 * M, "wrong", 0, 0.0, 5.0),
+            "橙色预警由市应急指挥部发布，区应急指挥部负责做好配合",
+        ),
         "warning:unwarranted": (
             ("warning:unwarranted", "housing", "§3.3", None, 20 * M, "wrong", 0, 0.0, 10.0),
             "发布橙色预警，依据事实不应发布预警",
-        )
+        ),
     }
-    assert (sheet.overall.points, sheet.overall.max_points) == (230, 240)
+    assert (sheet.overall.points, sheet.overall.max_points) == (280, 295)
 
 
 def test_medical_group_never_activated(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
@@ -216,11 +266,11 @@ def test_medical_group_never_activated(plan: Plan, scenario: Scenario, rules: Sc
     # Minor injuries from 4 require the 医疗救护组 (§2.3.2.3, §5.3.2.1(3)), due 34.
     assert changed == {
         "group:medical": (
-            ("group:medical", "health", "§2.3.2.3", 34 * M, None, "missed", 0, 0.0, 5.0),
+            ("group:medical", "housing", "§2.3.2.3", 34 * M, None, "missed", 0, 0.0, 5.0),
             "",
         )
     }
-    assert sheet.overall.points == 225
+    assert sheet.overall.points == 275
     # The missed activation releases the public-opinion inject c07 at the deadline.
     assert delivered_at(exercise)["c07_medical_missing"] == 34
 

@@ -53,6 +53,8 @@ def scenario(plan: Plan) -> Scenario:
 PERFECT: dict[str, Row] = {
     r[0]: r
     for r in [
+        # §4.1.1: the abandoning company (incident unit) learns at 10 and reports at once.
+        met("incident_unit_report:other_gas", "other_gas", "§4.1.1", 30, 12),
         # §4.1.2 / §4.1.3: both bureaus learn at 5.
         met("phone_report:emergency", "emergency", "§4.1.2", 25, 14),
         met("phone_report:housing", "housing", "§4.1.2", 25, 15),
@@ -60,6 +62,10 @@ PERFECT: dict[str, Row] = {
         met("written_report:housing", "housing", "§4.1.2", 50, 42),
         met("report_content:emergency", "emergency", "§4.1.3", 50, 40, 5.0),
         met("report_content:housing", "housing", "§4.1.3", 50, 42, 5.0),
+        # 续报: the 2,600 households cut off (d04 at 20) after the phone reports, carried by
+        # the written reports (30 minutes from 20: due 50).
+        met("followup_report:emergency", "emergency", "§4.1.2", 50, 40),
+        met("followup_report:housing", "housing", "§4.1.2", 50, 42),
         # §4.1.2: sensitive report, 60 minutes from each bureau's determination.
         met("sensitive_report:housing", "housing", "§4.1.2", 90, 55),
         met("sensitive_report:emergency", "emergency", "§4.1.2", 92, 58),
@@ -77,10 +83,14 @@ PERFECT: dict[str, Row] = {
         met("response_end", "housing", "§5.5", 170, 150, 5.0),
         met("information_release", "housing", "§5.6", None, 60, 5.0),
         # §2.3.2.6, §2.3.2.8.
-        met("group:supply", "ndrc", "§2.3.2.6", 30, 10, 5.0),
-        met("group:experts", "housing", "§2.3.2.8", 30, 12, 5.0),
-        # §3.3.4: blue.
+        # activated by the district HQ (command seat, §5.3.1) from when it learnt at 5.
+        met("group:supply", "housing", "§2.3.2.6", 35, 10, 5.0),
+        met("group:experts", "housing", "§2.3.2.8", 35, 12, 5.0),
+        # §3.3.4: blue; then the §3.5 actions from its issue at 28.
         met("warning:blue", "housing", "§3.3.4", 35, 28),
+        met("warning_action:teams_standby", "housing", "§3.5.3", 58, 45, 5.0),
+        met("warning_action:gather_materials", "housing", "§3.5.5", 58, 30, 5.0),
+        met("warning_action:strengthen_dispatch", "housing", "§3.5.6", 58, 30, 5.0),
         # §5.1.2, §5.3.2.2(1).
         met("step:supervise_companies", "housing", "§5.1.2", 20, 8, 5.0),
         met("step:priority_supply", "housing", "§5.1.2", 20, 9, 5.0),
@@ -118,7 +128,7 @@ def test_perfect_run(plan: Plan, scenario: Scenario, rules: ScoringRules) -> Non
     assert sorted((x.id, x.status) for x in sheet.lines) == sorted((i, "met") for i in PERFECT)
     assert {x.id: row(x) for x in sheet.lines} == PERFECT
     assert all(x.detail == "" for x in sheet.lines)
-    assert sheet.overall.points == sheet.overall.max_points == 220
+    assert sheet.overall.points == sheet.overall.max_points == 265
     assert sheet.overall.percent == 100.0
     assert sheet.grade.grade == "优"
     # d05 follows 区住建局's determination at 30 by 10 minutes; d07 (sensitive report
@@ -139,7 +149,16 @@ def test_perfect_run(plan: Plan, scenario: Scenario, rules: ScoringRules) -> Non
 
 
 def test_late_phone_report(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
-    _, sheet, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "d-late-phone.jsonl")
+    _, sheet, changed = changed_lines(
+        plan,
+        scenario,
+        rules,
+        PERFECT_RUN,
+        "d-late-phone.jsonl",
+        lost=frozenset({"followup_report:emergency"}),
+    )
+    # The households news of 20 came before the (late) first report at 33, which carries
+    # it: no follow-up is owed for it.
     # Learnt at 5, due at 25, phoned at 33: 迟报 by 8 minutes, half the points.
     assert changed == {
         "phone_report:emergency": (
@@ -147,21 +166,22 @@ def test_late_phone_report(plan: Plan, scenario: Scenario, rules: ScoringRules) 
             "",
         )
     }
-    assert sheet.overall.points == 215
+    assert sheet.overall.points == 250
 
 
 def test_missing_written_report(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
     _, sheet, changed = changed_lines(plan, scenario, rules, PERFECT_RUN, "d-missing-written.jsonl")
     # 漏报 by 区应急管理局: no written report by 50.  Its sensitive report is a different
     # kind and does not stand in for it.  Its only report, the phone call at 14, came
-    # before the facts reached level IV (20), so it also owes a 续报 it never sends.
+    # before it learnt of the 2,600 households cut off (20), so it also owes a 续报 it
+    # never sends (due 30 minutes after 20; its final report is no follow-up).
     assert changed == {
         "followup_report:emergency": (
             (
                 "followup_report:emergency",
                 "emergency",
                 "§4.1.2",
-                None,
+                50 * M,
                 None,
                 "missed",
                 0,
@@ -199,7 +219,7 @@ def test_missing_written_report(plan: Plan, scenario: Scenario, rules: ScoringRu
             "未报送书面报告",
         ),
     }
-    assert sheet.overall.points == 205
+    assert sheet.overall.points == 240
 
 
 def test_wrong_level(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
@@ -211,7 +231,7 @@ def test_wrong_level(plan: Plan, scenario: Scenario, rules: ScoringRules) -> Non
             "判定为III级，依据事实应为IV级",
         )
     }
-    assert sheet.overall.points == 210
+    assert sheet.overall.points == 255
 
 
 def test_under_reported_figures(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
@@ -223,7 +243,7 @@ def test_under_reported_figures(plan: Plan, scenario: Scenario, rules: ScoringRu
             "55分瞒报：连续停气24小时以上居民户数报900，已掌握2600",
         )
     }
-    assert sheet.overall.points == 210
+    assert sheet.overall.points == 255
 
 
 def test_warning_of_the_wrong_colour(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
@@ -235,7 +255,7 @@ def test_warning_of_the_wrong_colour(plan: Plan, scenario: Scenario, rules: Scor
             "发布黄色预警，依据事实应为蓝色",
         )
     }
-    assert sheet.overall.points == 210
+    assert sheet.overall.points == 255
 
 
 def test_late_sensitive_report(plan: Plan, scenario: Scenario, rules: ScoringRules) -> None:
@@ -259,7 +279,7 @@ def test_late_sensitive_report(plan: Plan, scenario: Scenario, rules: ScoringRul
             "",
         )
     }
-    assert sheet.overall.points == 215
+    assert sheet.overall.points == 260
     # The city HQ office's call (d07) comes at the deadline.
     assert delivered_at(exercise)["d07_sensitive_report_missing"] == 90
 

@@ -49,7 +49,9 @@ def test_history_shows_the_last_drill_the_next_due_and_overdue(
     db = f"sqlite:///{tmp_path / 'h.sqlite3'}"
     code, out, _ = run(capsys, "--db", db, "history", "--today", "2026-11-28")
     assert code == 0
-    assert "尚无已完成的演练记录：应立即组织演练（已逾期）" in out
+    # no drill on record: the first is due two years after the plan took effect (§10.2)
+    assert "  尚无已完成的演练记录；预案自2025-11-21起实施（§10.2）" in out
+    assert "  首次演练最迟：2027-11-21（还有358天）" in out
     save(capsys, db, "2023-06-01")
     exercise_id = save(capsys, db, "2024-10-15", "a-late-phone.jsonl")
     with Store.open(db) as store:
@@ -78,13 +80,13 @@ def test_verify_export_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     exercise_id = save(capsys, db, "2026-11-20")
     code, out, _ = run(capsys, "--db", db, "verify", exercise_id[:8])
     assert code == 0
-    # 24 actions + start + end + the 8 injects released (i06 stays unreleased: no phone
+    # 37 actions + start + end + the 8 injects released (i06 stays unreleased: no phone
     # report was missed in the perfect run)
-    assert out.startswith(f"{exercise_id}: ok, 34 events, final hash ")
+    assert out.startswith(f"{exercise_id}: ok, 47 events, final hash ")
     final_hash = out.split("final hash ")[1].strip()
 
     code, out, _ = run(capsys, "--db", db, "export", exercise_id[:8], str(tmp_path / "x.json"))
-    assert (code, out) == (0, f"{tmp_path / 'x.json'}: exercise {exercise_id}, 34 events\n")
+    assert (code, out) == (0, f"{tmp_path / 'x.json'}: exercise {exercise_id}, 47 events\n")
     other = f"sqlite:///{tmp_path / 'b.sqlite3'}"
     code, out, _ = run(capsys, "--db", other, "import", str(tmp_path / "x.json"))
     assert (code, out) == (0, f"imported exercise {exercise_id}, 34 events\n")
@@ -141,11 +143,11 @@ def test_score_a_stored_exercise_with_its_final_hash(
         f"姚家街道山海社区居民楼燃气爆炸事故桌面推演  2026-11-20  [{exercise_id}]\n"
     )
     assert "迟7分钟" in out
-    assert "得分 200/205（得分率 97.6%）  评估表总分 98.6（百分制）  等级：优" in out
+    assert "得分 285/290（得分率 98.3%）  评估表总分 99（百分制）  等级：优" in out
     _, verify_out, _ = run(capsys, "--db", db, "verify", exercise_id)
     final_hash = verify_out.split("final hash ")[1].strip()
-    assert out.rstrip().endswith(f"事件记录终值哈希（35条，完整）：{final_hash}")
+    assert out.rstrip().endswith(f"事件记录终值哈希（48条，完整）：{final_hash}")
     code, out, _ = run(capsys, "--db", db, "score", exercise_id, "--json")
     result = json.loads(out)
     assert (result["final_hash"], result["chain_ok"]) == (final_hash, True)
-    assert result["totals"]["overall"]["points"] == 200.0
+    assert result["totals"]["overall"]["points"] == 285.0

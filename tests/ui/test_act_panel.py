@@ -219,8 +219,10 @@ def test_a_phone_report_records_exactly_its_payload(
     form = page.form
     panel.set_unit("emergency")
     form.set_report_kind("phone")
-    tick(qtbot, form.recipient_boxes["district_government"])
-    tick(qtbot, form.recipient_boxes["city_government"])
+    # the plan's recipients for the kind are ticked (§4.1.2); the user unticks one
+    ticked = [p for p, box in form.recipient_boxes.items() if box.isChecked()]
+    assert ticked == ["district_government", "district_hq_office", "city_government"]
+    tick(qtbot, form.recipient_boxes["district_hq_office"])
     type_text(qtbot, form.text_inputs["place"], "山海社区3号楼")
     type_text(qtbot, form.text_inputs["category"], "燃气爆炸")
     form.set_initial_level("none")
@@ -245,10 +247,11 @@ def test_a_phone_report_records_exactly_its_payload(
         "figures": {"serious_injuries": 2, "direct_loss_yuan": 800000},
     }
     assert page.feedback.text() == "已记录 00:12:30：电话报告，已填 5/17 项"
-    # Cleared only now that it is on disk: the next report starts empty.
+    # Cleared only now that it is on disk: the next report starts empty, with the plan's
+    # recipients ticked again.
     assert form.payload() == {
         "report_kind": "phone",
-        "recipients": [],
+        "recipients": ["district_government", "district_hq_office", "city_government"],
         "fields": {},
         "figures": {},
     }

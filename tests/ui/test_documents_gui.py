@@ -120,12 +120,12 @@ def test_the_exported_sheet_has_the_figures_of_the_score_view(
     header = re.search(
         r"评估表百分制得分 <b>([\d.]+)</b>，等级 <b[^>]*>(\w+)</b>", view.total_label.text()
     )
-    assert header is not None and header.groups() == ("17", "差")
+    assert header is not None and header.groups() == ("15", "差")
     assert f"总分（按适用类别折算为百分制）{header[1]}" in compact
     assert f"评定等级{header[2]}" in compact
-    # A category line: the score view's 30 / 60 points for 信息报告.
-    assert all_cells(view.category_totals)[0][:3] == ("信息报告", "30", "60")
-    assert "30/60" in compact
+    # A category line: the score view's 30 / 70 points for 信息报告.
+    assert all_cells(view.category_totals)[0][:3] == ("信息报告", "30", "70")
+    assert "30/70" in compact
 
 
 def test_the_sheet_of_the_unit_chosen_in_the_score_view(

@@ -61,8 +61,8 @@ def test_the_panel_is_a_tab_of_the_score_view(view: ScoreView, panel: FindingsPa
     ]
     # Every scored line can be the subject of a finding, named as the sheet names it.
     assert panel.line_combo.count() == 1 + view.lines.rowCount()
-    assert panel.line_combo.itemText(2) == (
-        "区住房和城乡建设局电话报告（核实后20分钟内以电话形式报告） — 迟报10分钟"
+    assert panel.line_combo.itemText(3) == (
+        "区住房和城乡建设局电话报告（立即核实并于20分钟内以电话形式报告） — 迟报10分钟"
     )
 
 
@@ -131,7 +131,7 @@ def test_a_problem_about_a_scored_line_carries_its_evidence(
     assert panel.finding_unit.currentData() == "housing"
     assert panel.grade_combo.currentText() == "改进项"
     assert panel.finding_text.toPlainText() == (
-        "区住房和城乡建设局电话报告（核实后20分钟内以电话形式报告）：迟报10分钟"
+        "区住房和城乡建设局电话报告（立即核实并于20分钟内以电话形式报告）：迟报10分钟"
     )
     assert panel.evidence_label.text() == "依据事件：该评分项目的 1 个事件"
 
@@ -151,7 +151,7 @@ def test_a_problem_about_a_scored_line_carries_its_evidence(
     assert (event.kind, event.actor, event.unit) == ("finding_recorded", "evaluator", None)
     assert dict(event.payload) == {
         "finding": "area_for_improvement",
-        "text": "区住房和城乡建设局电话报告（核实后20分钟内以电话形式报告）：迟报10分钟",
+        "text": "区住房和城乡建设局电话报告（立即核实并于20分钟内以电话形式报告）：迟报10分钟",
         "plan_ref": "§4.1.2",
         "cause": "值班人员未掌握20分钟电话报告时限",
         "grade": "improvement",
@@ -186,7 +186,7 @@ def test_a_problem_about_a_scored_line_carries_its_evidence(
             "改进项",
             "§4.1.2",
             "区住房和城乡建设局",
-            "区住房和城乡建设局电话报告（核实后20分钟内以电话形式报告）：迟报10分钟",
+            "区住房和城乡建设局电话报告（立即核实并于20分钟内以电话形式报告）：迟报10分钟",
             "值班人员未掌握20分钟电话报告时限",
         ),
         ("00:50:00", "亮点", "", "§4.1.2", "区住房和城乡建设局", "书面报告按时报送，要素齐全", ""),

@@ -297,6 +297,7 @@ def test_the_ad_hoc_dialog_says_what_is_wrong(
         "to": ["fire", "health"],
         "informs_incident": False,
         "facts": {"deaths": 3, "direct_loss_yuan": 1_500_000},
+        "city_hq_arrives": False,
     }
     assert isinstance(payload["facts"]["deaths"], int)
 

@@ -21,7 +21,6 @@ from test_act_panel import (  # the shared drill helpers
     recorded_by,
     release,
     start,
-    tick,
     type_text,
 )
 
@@ -59,7 +58,7 @@ def test_a_written_report_shows_the_checklist_and_is_sent_incomplete(
     form = page.form
     form.set_report_kind("written")
     assert form.kind_hint.text() == (
-        "书面报告（§4.1.2）：45分钟内以书面形式报告\n"
+        "书面报告（§4.1.2）：立即核实并于45分钟内以书面形式报告\n"
         "须逐项填写§4.1.3所列内容，评估将逐项检查；有缺项也可以报送。"
     )
     assert (
@@ -71,8 +70,9 @@ def test_a_written_report_shows_the_checklist_and_is_sent_incomplete(
     form.set_initial_level("IV")
     form.figure_inputs["serious_injuries"].setValue(2)
     form.figure_inputs["direct_loss_yuan"].setValue(800000)
-    for party in ("district_government", "district_hq_office", "city_government"):
-        tick(qtbot, form.recipient_boxes[party])
+    # the plan's recipients are ticked for the user (§4.1.2)
+    ticked = [p for p, box in form.recipient_boxes.items() if box.isChecked()]
+    assert ticked == ["district_government", "district_hq_office", "city_government"]
     # 10 texts + the level + casualties and property loss stated by the figures.
     assert form.completeness() == (13, 17)
     assert form.completeness_label.text().endswith("已填 13/17 项</b>")
@@ -113,7 +113,7 @@ def test_the_kinds_and_what_they_ask_for(qtbot: QtBot, plan: Plan, chinese: None
     ]
     form.set_report_kind("phone")
     assert form.kind_hint.text() == (
-        "电话报告（§4.1.2）：核实后20分钟内以电话形式报告\n简要报告：按已掌握的情况填写，没有必填项。"
+        "电话报告（§4.1.2）：立即核实并于20分钟内以电话形式报告\n简要报告：按已掌握的情况填写，没有必填项。"
     )
     assert {marker(form, item.id) for item in plan.reporting.content} == {""}
     form.set_report_kind("sensitive")
@@ -124,7 +124,14 @@ def test_the_kinds_and_what_they_ask_for(qtbot: QtBot, plan: Plan, chinese: None
     form.set_report_kind("final")
     assert marker(form, "time") == "必填"
     recipients = [box.text() for box in form.recipient_boxes.values()]
-    assert recipients[:4] == ["区政府", "区应急指挥部办公室", "市政府", "市应急指挥部办公室"]
+    # the street receives the incident unit's report (§4.1.1)
+    assert recipients[:5] == [
+        "区政府",
+        "区应急指挥部办公室",
+        "市政府",
+        "街道办事处",
+        "市应急指挥部办公室",
+    ]
     levels = [form.level_combo.itemText(i) for i in range(form.level_combo.count())]
     assert levels == [
         "（未填）",

@@ -23,7 +23,6 @@ from test_act_panel import (  # the shared drill helpers
     release,
     shown,
     start,
-    tick,
     type_text,
 )
 
@@ -40,7 +39,8 @@ def run_short_drill(qtbot: QtBot, drill: Drill) -> None:
     """Start, release three injects, a late phone report filed in the panel, an on-time
     written report, a late group, a wrong level, then the end."""
     start(qtbot, drill)
-    release(qtbot, drill, "i01_hotline", "i02_119", "i03_gas_company_report")
+    # i05 early: 区住建局 is told of the casualties from the start (level IV, medical group)
+    release(qtbot, drill, "i01_hotline", "i02_119", "i03_gas_company_report", "i05_bodies_found")
     panel = ActAsUnitPanel(drill.session)
     qtbot.addWidget(panel)
     panel.show()
@@ -48,7 +48,6 @@ def run_short_drill(qtbot: QtBot, drill: Drill) -> None:
     drill.clock.at_minute(30)
     page = panel.report_page
     open_page(qtbot, panel, page)
-    tick(qtbot, page.form.recipient_boxes["district_government"])
     type_text(qtbot, page.form.text_inputs["place"], "山海社区3号楼")
     recorded_by(qtbot, drill, lambda: click(qtbot, page.send_button))
     drill.clock.at_minute(40)
@@ -58,11 +57,16 @@ def run_short_drill(qtbot: QtBot, drill: Drill) -> None:
         qtbot,
         drill,
         "report_submitted",
-        {"report_kind": "written", "fields": fields, "figures": {"deaths": 0}},
+        {
+            "report_kind": "written",
+            "recipients": ["district_government", "district_hq_office", "city_government"],
+            "fields": fields,
+            "figures": {"deaths": 2},
+        },
         actor="seat",
         unit="housing",
     )
-    control(qtbot, drill, "group_activated", {"group": "medical"}, actor="seat", unit="health")
+    control(qtbot, drill, "group_activated", {"group": "medical"}, actor="seat", unit="housing")
     control(qtbot, drill, "level_determined", {"level": "III"}, actor="seat", unit="housing")
     drill.clock.at_minute(50)
     control(qtbot, drill, "exercise_ended")
@@ -124,14 +128,14 @@ def test_the_sheet_is_the_engines_score(
     assert sheet.ended
     assert view.title_label.text() == "山海社区燃气爆炸桌面推演"
     assert view.scenario_label.text() == "情景：姚家街道山海社区居民楼燃气爆炸事故桌面推演"
-    assert (sheet.overall.points, sheet.overall.max_points, sheet.grade.grade) == (32.5, 140, "差")
+    assert (sheet.overall.points, sheet.overall.max_points, sheet.grade.grade) == (32.5, 145, "差")
     # The grade is the printed scoring sheet's: the category-weighted 100-point total.
     ev = evaluate(
         drill.session.plan, drill.session.scenario, sheet, drill.session.events, drill.session.rules
     )
-    assert (ev.total, ev.grade) == (17.0, "差")
+    assert (ev.total, ev.grade) == (15.0, "差")
     assert view.total_label.text() == (
-        "总分 32.5 / 140，得分率 23.2%；评估表百分制得分 <b>17</b>，"
+        "总分 32.5 / 145，得分率 22.4%；评估表百分制得分 <b>15</b>，"
         "等级 <b style='color: #b00020'>差</b>"
     )
     assert not view.state_label.isVisible()
@@ -148,7 +152,7 @@ def test_the_sheet_is_the_engines_score(
         (drill.session.plan.party_name(u), f"{t.points:g}", f"{t.max_points:g}", f"{t.percent:g}%")
         for u, t in sheet.by_unit.items()
     ]
-    assert all_cells(view.category_totals)[0] == ("信息报告", "30", "60", "50%")
+    assert all_cells(view.category_totals)[0] == ("信息报告", "30", "70", "42.9%")
     assert [row[0] for row in all_cells(view.category_totals)] == [
         "信息报告",
         "分级与指挥",
@@ -181,11 +185,16 @@ def test_a_line_shows_its_evidence_events(
     assert view.evidence.rowCount() == 0
     select_line(qtbot, view, "phone_report:housing")
     assert all_cells(view.evidence) == [
-        ("00:30:00", "区住房和城乡建设局", "报送信息", "电话报告；报送区政府；已填 1/17 项")
+        (
+            "00:30:00",
+            "区住房和城乡建设局",
+            "报送信息",
+            "电话报告；报送区政府、区应急指挥部办公室、市政府；已填 1/17 项",
+        )
     ]
     assert (
         view.evidence_title.text()
-        == "<b>依据事件：区住房和城乡建设局电话报告（核实后20分钟内以电话形式报告）</b>"
+        == "<b>依据事件：区住房和城乡建设局电话报告（立即核实并于20分钟内以电话形式报告）</b>"
     )
     select_line(qtbot, view, "level:IV")
     assert all_cells(view.evidence) == [
@@ -209,7 +218,7 @@ def test_improvement_items_are_added_and_updated_through_the_archive(
     click(qtbot, view.suggest_button)
     assert view.tabs.currentWidget() is view.improvements_tab
     assert view.issue_edit.toPlainText() == (
-        "区住房和城乡建设局电话报告（核实后20分钟内以电话形式报告）：迟报10分钟"
+        "区住房和城乡建设局电话报告（立即核实并于20分钟内以电话形式报告）：迟报10分钟"
     )
     assert view.ref_edit.text() == "§4.1.2"
     assert view.owner_combo.currentData() == "housing"
@@ -235,7 +244,7 @@ def test_improvement_items_are_added_and_updated_through_the_archive(
     assert view.issue_edit.toPlainText() == ""
     assert all_cells(view.improvements) == [
         (
-            "区住房和城乡建设局电话报告（核实后20分钟内以电话形式报告）：迟报10分钟",
+            "区住房和城乡建设局电话报告（立即核实并于20分钟内以电话形式报告）：迟报10分钟",
             "组织接报核实与电话报告专项培训",
             "培训",
             "区住房和城乡建设局",
@@ -261,7 +270,7 @@ def test_improvement_items_are_added_and_updated_through_the_archive(
         (item,) = store.improvements()
     assert (item.exercise_id, item.issue, item.action, item.element, item.owner_unit) == (
         drill.exercise_id,
-        "区住房和城乡建设局电话报告（核实后20分钟内以电话形式报告）：迟报10分钟",
+        "区住房和城乡建设局电话报告（立即核实并于20分钟内以电话形式报告）：迟报10分钟",
         "组织接报核实与电话报告专项培训",
         "training",
         "housing",
@@ -303,7 +312,7 @@ def test_ratings_after_the_end_replace_the_one_in_force(
         }
     assert row_cells(view.ratings, 1) == (objectives[0].text, "", "S", "复核后调整", "00:50:00")
     # The score itself is unchanged by ratings.
-    assert view.total_label.text().startswith("总分 32.5 / 140")
+    assert view.total_label.text().startswith("总分 32.5 / 145")
     qtmodeltester.check(view.ratings)
     assert view.ratings.rowCount(QModelIndex()) == 1 + len(objectives)
 
@@ -321,7 +330,15 @@ def test_before_the_end_the_view_says_the_score_is_provisional(qtbot: QtBot, dri
     assert all_cells(widget.lines) == [expected_cells(drill, line) for line in sheet.lines]
     # A report recorded now shows at once, in the lines and the total.
     control(
-        qtbot, drill, "report_submitted", {"report_kind": "phone"}, actor="seat", unit="housing"
+        qtbot,
+        drill,
+        "report_submitted",
+        {
+            "report_kind": "phone",
+            "recipients": ["district_government", "district_hq_office", "city_government"],
+        },
+        actor="seat",
+        unit="housing",
     )
     (row,) = [r for r in all_cells(widget.lines) if r[2].startswith("区住房和城乡建设局电话报告")]
     assert row[5:8] == ("00:25:00", "迟报5分钟", "5")

@@ -88,7 +88,9 @@ def test_start_page_data_lists_scenarios_and_the_drill_status(
     assert not mine.valid
     assert mine.problems[0].startswith(f"{tmp_path / 'my-scenarios' / 'broken.yaml'}:1:1: ")
     assert data.exercises == ()
-    assert data.drill_status.overdue and data.drill_status.last_held is None
+    # no drill on record: the first is due two years after the plan took effect (§10.2)
+    assert data.drill_status.last_held is None
+    assert data.drill_status.next_due == dt.date(2027, 11, 21)
     assert data.interval_years == 2
 
 

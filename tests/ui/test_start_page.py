@@ -288,8 +288,12 @@ def test_an_empty_database_says_what_to_do(open_window: OpenWindow, db_url: str)
     assert "新建演练" in page.no_exercises_label.text()
     assert not page.open_button.isEnabled()
     schedule = page.schedule_panel
-    assert schedule.left_label.text() == "尚无演练记录，应立即组织演练"
-    assert schedule.left_label.palette().color(QPalette.ColorRole.WindowText) == RED
+    # no drill on record: the first is due two years after the plan took effect (§9.3,
+    # §10.2: in force from 2025-11-21), not "overdue now"
+    assert schedule.due_label.text() == "2027-11-21"
+    if dt.date.today() <= dt.date(2027, 11, 21):
+        assert schedule.left_label.text().startswith("还剩")
+        assert schedule.left_label.palette().color(QPalette.ColorRole.WindowText) != RED
 
 
 def test_the_page_says_it_is_loading_until_the_database_is_open(

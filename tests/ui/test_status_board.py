@@ -22,6 +22,7 @@ from drill_app.ui.exercise.status_board import (
 from drill_app.ui.session import ExerciseSession
 
 REPORT_KINDS = {"phone_report": "phone", "written_report": "written", "final_report": "final"}
+ALL = ["district_government", "district_hq_office", "city_government"]  # §4.1.2
 
 
 @pytest.fixture
@@ -76,7 +77,7 @@ def test_states_and_countdowns_in_the_right_cells_at_the_right_times(
         qtbot,
         session,
         "report_submitted",
-        {"report_kind": "phone", "recipients": ["district_government", "district_hq_office"]},
+        {"report_kind": "phone", "recipients": ALL},
         unit="housing",
     )
     assert text(board, "housing", "phone") == "迟报2分钟"
@@ -89,7 +90,8 @@ def test_states_and_countdowns_in_the_right_cells_at_the_right_times(
         qtbot,
         session,
         "report_submitted",
-        {"report_kind": "written", "recipients": ["district_government"]},
+        # its figures reach the HQ office, so 区住建局 (its seat) is told of the injuries
+        {"report_kind": "written", "recipients": ALL, "figures": {"serious_injuries": 2}},
         unit="emergency",
     )
     assert text(board, "emergency", "written") == "已完成"
@@ -111,8 +113,9 @@ def test_states_and_countdowns_in_the_right_cells_at_the_right_times(
     )
     assert "判定为III级，依据事实应为IV级" in level_tip
 
-    # several lines in a cell: the most urgent shows, with the share done
-    assert text(board, "housing", "group") == "已超时\n超 02:00"
+    # several lines in a cell: the most urgent shows, with the share done; the groups are
+    # the district HQ's (§5.3.1), due 30 minutes after 区住建局 learnt at 5
+    assert text(board, "housing", "group") == "即将到期\n剩 03:00"
     counts = model.counts()
     assert board.summary_label.text().startswith(f"已超时{counts['overdue']}项")
 
@@ -137,7 +140,7 @@ def test_a_clock_tick_signals_only_the_countdown_cells(
         qtbot,
         session,
         "report_submitted",
-        {"report_kind": "phone", "recipients": ["district_government"]},
+        {"report_kind": "phone", "recipients": ALL},
         unit="housing",
     )
     scored: list[ScoreSheet] = []
@@ -199,17 +202,9 @@ def test_units_with_nothing_open_can_be_hidden(
         board.proxy.index(row, 0).data(StatusBoardModel.UnitRole)
         for row in range(board.proxy.rowCount())
     }
-    # nothing is asked of the publicity department and the traffic police yet
-    assert shown == {
-        "housing",
-        "emergency",
-        "police",
-        "fire",
-        "health",
-        "street",
-        "towngas",
-        "ecology",
-    }
+    # nothing is asked of the publicity department and the traffic police yet, nor of the
+    # group leads: the groups are the district HQ's to activate (§5.3.1)
+    assert shown == {"housing", "emergency", "fire", "street", "towngas"}
     qtmodeltester.check(board.proxy)
     qtmodeltester.check(board.model)
     board.only_open.setChecked(False)

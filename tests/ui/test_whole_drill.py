@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from test_act_panel import click, open_page, tick, type_text
+from test_act_panel import click, open_page, type_text
 from test_score_view import all_cells, expected_cells
 
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
@@ -136,40 +136,43 @@ def test_a_whole_drill_through_the_windows(
     panel.set_unit("housing")
     page = panel.report_page
     open_page(qtbot, panel, page)
-    page.form.set_report_kind("phone")
-    tick(qtbot, page.form.recipient_boxes["district_government"])
+    page.form.set_report_kind("phone")  # the plan's recipients come ticked (§4.1.2)
     type_text(qtbot, page.form.text_inputs["place"], "山海社区3号楼")
     click(qtbot, page.send_button)
     wait_events(5)
 
-    # an on-time written report at minute 40 with every §4.1.3 item
+    # minute 40: i05 tells 区住建局 of 2 deaths (level IV, casualties); then an on-time
+    # written report with every §4.1.3 item
     wall.at_minute(40)
+    view.tabs.setCurrentIndex(0)
+    msel.select_inject("i05_bodies_found")
+    click(qtbot, msel.release_button)
+    wait_events(6)
+    view.tabs.setCurrentIndex(1)
     page.form.set_report_kind("written")
-    tick(qtbot, page.form.recipient_boxes["district_hq_office"])
     for item, widget in page.form.text_inputs.items():
         type_text(qtbot, widget, f"{item}已填写")
     page.form.set_initial_level("IV")
     click(qtbot, page.send_button)
-    wait_events(6)
+    wait_events(7)
 
-    # groups: 区卫生健康局 activates the medical group, 区住建局 the rescue group
+    # groups, activated by the district HQ's seat (区住建局, §5.3.1): medical (due from 40),
+    # rescue (due from 5: late)
     groups = panel.groups_page
     open_page(qtbot, panel, groups)
-    panel.set_unit("health")
     groups.select_group("medical")
     click(qtbot, groups.activate_button)
-    wait_events(7)
-    panel.set_unit("housing")
+    wait_events(8)
     groups.select_group("rescue")
     click(qtbot, groups.activate_button)
-    wait_events(8)
+    wait_events(9)
 
-    # a wrong level: III while the facts (2 serious injuries) give IV
+    # a wrong level: III while the facts 区住建局 was told (2 deaths) give IV
     level = panel.level_page
     open_page(qtbot, panel, level)
     level.level_combo.setCurrentIndex(level.level_combo.findData("III"))
     click(qtbot, level.button)
-    wait_events(9)
+    wait_events(10)
 
     # 结束演练 at minute 60: the score view follows
     wall.at_minute(60)
@@ -190,7 +193,7 @@ def test_a_whole_drill_through_the_windows(
     written = lines["written_report:housing"]
     assert (written.status, written.done_at) == ("met", 2400.0)
     assert lines["report_content:housing"].status == "met"
-    assert (lines["group:medical"].status, lines["group:rescue"].status) == ("late", "late")
+    assert (lines["group:medical"].status, lines["group:rescue"].status) == ("met", "late")
     assert (lines["level:IV"].status, lines["level:IV"].detail) == (
         "wrong",
         "判定为III级，依据事实应为IV级",
@@ -217,6 +220,7 @@ def test_a_whole_drill_through_the_windows(
         "inject_delivered",
         "inject_delivered",
         "report_submitted",
+        "inject_delivered",
         "report_submitted",
         "group_activated",
         "group_activated",

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drill_app.core.duties import plan_recipients
 from drill_app.core.events import Event
 from drill_app.core.plan import COLOUR_ORDER, LEVEL_ORDER, Plan, Step
 from drill_app.ui.act.commanding import (
@@ -316,6 +317,18 @@ class ReportActionWidget(ActionPageWidget):
         self.body.addWidget(scroll, 1)
         self.body.addLayout(button_row(self.feedback, self.send_button))
         self.send_button.clicked.connect(self.send_report)
+        self.form.kind_combo.currentIndexChanged.connect(self.prefill_recipients)
+
+    def refresh(self, state: ActionState, unit: str | None) -> None:
+        self.prefill_recipients()
+
+    def prefill_recipients(self) -> None:
+        """Tick the recipients the plan names for this unit and report kind (§4.1)."""
+        unit = self.context.unit()
+        if unit is not None:
+            scenario = self.context.session.scenario
+            kind = self.form.report_kind()
+            self.form.set_recipients(plan_recipients(self.plan, scenario, unit, kind))
 
     def send_report(self) -> None:
         self.form.clear_messages()
@@ -330,9 +343,13 @@ class ReportActionWidget(ActionPageWidget):
             self.feedback,
             what=what,
             button=self.send_button,
-            recorded=lambda _event: self.form.clear(),
+            recorded=lambda _event: self._recorded(),
             refused=self._refused,
         )
+
+    def _recorded(self) -> None:
+        self.form.clear()
+        self.prefill_recipients()
 
     def _refused(self, reason: str) -> None:
         match = re.fullmatch(r"report_submitted: figures: figure '(\w+)' (.*)", reason)
@@ -565,6 +582,7 @@ class StepsActionWidget(ActionPageWidget):
             (self.tr("Actions once a warning is issued"), actions.warning_actions),
             (self.tr("Safety incident measures"), actions.safety_measures),
             (self.tr("Supply assurance measures"), actions.supply_measures),
+            (self.tr("Response: leaders on scene"), actions.response_steps),
         ]
         self.section_combo = QComboBox(self)
         self.section_combo.setObjectName("step_section")

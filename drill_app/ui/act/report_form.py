@@ -12,7 +12,7 @@ the interface language) and ``clock_text`` (scenario time as HH:MM:SS).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -470,6 +470,15 @@ class ReportForm(QWidget):
         for key, spin in self.figure_inputs.items():
             spin.set_figure(None)
             self._clear_figure_message(key)
+        self._building = False
+        self._refresh()
+
+    def set_recipients(self, recipients: Iterable[str]) -> None:
+        """Tick exactly *recipients* (the plan's, for the chosen kind)."""
+        wanted = set(recipients)
+        self._building = True
+        for party_id, box in self.recipient_boxes.items():
+            box.setChecked(party_id in wanted)
         self._building = False
         self._refresh()
 

@@ -82,6 +82,11 @@ class AdhocInjectDialog(QDialog):
             self,
         )
         self.informs.setObjectName("informs_incident")
+        self.city_arrives = QCheckBox(
+            self.tr("The city HQ arrives on scene with this inject (hand-over due, §5.3.1.7)"),
+            self,
+        )
+        self.city_arrives.setObjectName("city_hq_arrives")
 
         # facts: key, typed value, add; the added ones listed with a remove button
         self.fact_combo = QComboBox(self)
@@ -140,7 +145,8 @@ class AdhocInjectDialog(QDialog):
         form.addRow(self.tr("Text:"), _with_error(self.text_edit, self.text_error))
         form.addRow(self.tr("Source:"), self.source_combo)
         form.addRow(
-            self.tr("To:"), _with_error(self.recipients, self.recipients_error, self.informs)
+            self.tr("To:"),
+            _with_error(self.recipients, self.recipients_error, self.informs, self.city_arrives),
         )
         form.addRow(self.tr("Facts (optional):"), facts_box)
 
@@ -235,6 +241,7 @@ class AdhocInjectDialog(QDialog):
             "to": self.checked_recipients(),
             "informs_incident": self.informs.isChecked(),
             "facts": dict(self.facts),
+            "city_hq_arrives": self.city_arrives.isChecked(),
         }
 
     def validate(self) -> bool:

@@ -634,7 +634,8 @@ def _warnings(plan: Plan, words: _PlanWording) -> SectionSpec:
 
 def _pressure_reading(plan: Plan, words: _PlanWording, criterion: PressureCriterion) -> str:
     limits = [
-        f"{words.fact(limit.fact)} < {limit.below:g} {FACTS_BY_KEY[limit.fact].unit}".rstrip()
+        f"{'/'.join(words.fact(f) for f in (limit.fact, *limit.also))} < {limit.below:g} "
+        f"{FACTS_BY_KEY[limit.fact].unit}".rstrip()
         for limit in criterion.limits
     ]
     if plan.settings.warning_pressure_conditions.value == "either":
@@ -906,6 +907,9 @@ def _setting_labels() -> dict[str, str]:
         ),
         "final_report_deadline_minutes": QCoreApplication.translate(
             "PlanSections", "Time limit of the final report"
+        ),
+        "followup_deadline_minutes": QCoreApplication.translate(
+            "PlanSections", "Time limit of a follow-up report (minutes)"
         ),
     }
 
