@@ -180,6 +180,13 @@ def rechain(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+def swap_later(doc: dict[str, Any]) -> None:
+    """Event 4 changes place with the first event recorded at a later time."""
+    events = doc["events"]
+    later = next(i for i, e in enumerate(events) if e["scenario_time"] > events[3]["scenario_time"])
+    events[3], events[later] = events[later], events[3]
+
+
 def exports() -> dict[str, bytes]:
     base = base_export()
 
@@ -216,9 +223,7 @@ def exports() -> dict[str, bytes]:
         "events-swapped.json": edited(
             lambda d: d["events"].__setitem__(slice(3, 5), d["events"][4:2:-1])
         ),
-        "forged-events-swapped.json": edited(
-            lambda d: d["events"].__setitem__(slice(3, 5), d["events"][4:2:-1]), forge=True
-        ),
+        "forged-events-swapped.json": edited(swap_later, forge=True),
         "forged-unknown-kind.json": edited(set_("events.3.kind", "launch_missiles"), forge=True),
         "forged-payload-not-json.json": edited(set_("events.3.payload", "{not json"), forge=True),
         "forged-payload-list.json": edited(set_("events.3.payload", "[1, 2]"), forge=True),
