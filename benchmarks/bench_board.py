@@ -103,7 +103,7 @@ def measure(app: QApplication, seconds: float, tick: Callable[[], None], interva
 
 
 def bench_board(app: QApplication, seconds: float) -> None:
-    from drill_app.ui.exercise.status_board import BoardFilterProxyModel, StatusBoardModel
+    from drill_app.ui.exercise.status_board_model import BoardFilterProxyModel, StatusBoardModel
 
     units = [f"unit{n:02d}" for n in range(30)]
     report_kinds = {"phone_report": "phone", "written_report": "written"}

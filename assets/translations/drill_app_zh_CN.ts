@@ -1084,14 +1084,6 @@
         <translation>情景：{title}（{kind}，{place}）</translation>
     </message>
     <message>
-        <source>The forms for acting as a unit are not available in this version.</source>
-        <translation>此版本暂不提供代参演单位操作的表单。</translation>
-    </message>
-    <message>
-        <source>Evaluator notes are not available in this version.</source>
-        <translation>此版本暂不提供评估记录。</translation>
-    </message>
-    <message>
         <source>Injects</source>
         <translation>情景注入</translation>
     </message>
@@ -1382,6 +1374,129 @@
     </message>
 </context>
 <context>
+    <name>ImprovementsTab</name>
+    <message>
+        <source>Issue</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>整改类别</translation>
+    </message>
+    <message>
+        <source>Owner unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>§</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应完成</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>New improvement item</source>
+        <translation>新增整改事项</translation>
+    </message>
+    <message>
+        <source>(choose the unit)</source>
+        <translation>（请选择单位）</translation>
+    </message>
+    <message>
+        <source>Name and phone</source>
+        <translation>姓名、联系电话</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Issue found</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <source>Plan §</source>
+        <translation>预案条款</translation>
+    </message>
+    <message>
+        <source>Status of the selected item</source>
+        <translation>所选事项的整改状态</translation>
+    </message>
+    <message>
+        <source>Note (what was done)</source>
+        <translation>说明（整改情况）</translation>
+    </message>
+    <message>
+        <source>Update status</source>
+        <translation>更新状态</translation>
+    </message>
+    <message>
+        <source>Describe the issue found</source>
+        <translation>请填写存在的问题</translation>
+    </message>
+    <message>
+        <source>Describe the corrective action</source>
+        <translation>请填写整改措施</translation>
+    </message>
+    <message>
+        <source>Choose the unit responsible</source>
+        <translation>请选择责任单位</translation>
+    </message>
+    <message>
+        <source>Write a section of the plan, e.g. §4.1.2</source>
+        <translation>请填写预案条款，如 §4.1.2</translation>
+    </message>
+    <message>
+        <source>The due date is before the start date</source>
+        <translation>完成期限早于开始日期</translation>
+    </message>
+    <message>
+        <source>Not added: see the fields marked</source>
+        <translation>未添加：请按提示修改</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>整改记录：</translation>
+    </message>
+    <message>
+        <source>Item added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>Status updated</source>
+        <translation>状态已更新</translation>
+    </message>
+    <message>
+        <source>Not added: {error}</source>
+        <translation>未添加：{error}</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+</context>
+<context>
     <name>InformationActionWidget</name>
     <message>
         <source>Release information, request support</source>
@@ -1437,6 +1552,105 @@
     <message>
         <source>This unit&apos;s determination: {level} (at {time})</source>
         <translation>本单位当前判定：{level}（{time}）</translation>
+    </message>
+</context>
+<context>
+    <name>LinesTab</name>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>得分率</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>By unit</source>
+        <translation>按单位</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评分项目</translation>
+    </message>
+    <message>
+        <source>§</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应完成</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Scored items</source>
+        <translation>评分项目</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Add an improvement item for this</source>
+        <translation>据此新增整改事项</translation>
+    </message>
+    <message>
+        <source>Record a strength or problem about this</source>
+        <translation>就此记录亮点或问题</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据事件</translation>
+    </message>
+    <message>
+        <source>select an item above</source>
+        <translation>请在上方选择评分项目</translation>
+    </message>
+    <message>
+        <source>Evidence for: {item}</source>
+        <translation>依据事件：{item}</translation>
+    </message>
+    <message>
+        <source>(no event)</source>
+        <translation>（无相关事件）</translation>
     </message>
 </context>
 <context>
@@ -1530,23 +1744,8 @@
         <translation>正在打开演练…</translation>
     </message>
     <message>
-        <source>The exercise is open and its clock keeps running, but this build of drill-app has no exercise console (drill_app/ui/exercise_view.py is missing). Nothing was lost.</source>
-        <translation>演练已打开，演练时钟照常运行，但本版本缺少演练控制台（drill_app/ui/exercise_view.py）。数据没有丢失。</translation>
-    </message>
-    <message>
-        <source>The exercise has ended and is stored, but this build of drill-app has no score view (drill_app/ui/score_view.py is missing).</source>
-        <translation>演练已结束并已保存，但本版本缺少评分页面（drill_app/ui/score_view.py）。</translation>
-    </message>
-    <message>
         <source>The language changes the next time drill-app starts.</source>
         <translation>界面语言将在下次启动时生效。</translation>
-    </message>
-</context>
-<context>
-    <name>MissingViewPanel</name>
-    <message>
-        <source>Back to the start page</source>
-        <translation>返回首页</translation>
     </message>
 </context>
 <context>
@@ -2643,6 +2842,41 @@
     </message>
 </context>
 <context>
+    <name>RatingsTab</name>
+    <message>
+        <source>Objective</source>
+        <translation>评估目标</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>The rating in force for each objective and unit. Select a row to rate it again; the new rating replaces it.</source>
+        <translation>各评估目标、参演单位的现行评级。选中一行可重新评级，新评级取代原评级。</translation>
+    </message>
+    <message>
+        <source>Ratings in force</source>
+        <translation>现行评级</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>未评级</translation>
+    </message>
+</context>
+<context>
     <name>RecentExercisesModel</name>
     <message>
         <source>Date</source>
@@ -3422,158 +3656,6 @@
         <translation>整改计划</translation>
     </message>
     <message>
-        <source>Unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>Points</source>
-        <translation>得分</translation>
-    </message>
-    <message>
-        <source>Max</source>
-        <translation>满分</translation>
-    </message>
-    <message>
-        <source>Percent</source>
-        <translation>得分率</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>By unit</source>
-        <translation>按单位</translation>
-    </message>
-    <message>
-        <source>By category</source>
-        <translation>按类别</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>评分项目</translation>
-    </message>
-    <message>
-        <source>§</source>
-        <translation>条款</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>应完成</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>Scored items</source>
-        <translation>评分项目</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <source>Content</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <source>Add an improvement item for this</source>
-        <translation>据此新增整改事项</translation>
-    </message>
-    <message>
-        <source>Record a strength or problem about this</source>
-        <translation>就此记录亮点或问题</translation>
-    </message>
-    <message>
-        <source>Objective</source>
-        <translation>评估目标</translation>
-    </message>
-    <message>
-        <source>Rating</source>
-        <translation>评级</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>评语</translation>
-    </message>
-    <message>
-        <source>The rating in force for each objective and unit. Select a row to rate it again; the new rating replaces it.</source>
-        <translation>各评估目标、参演单位的现行评级。选中一行可重新评级，新评级取代原评级。</translation>
-    </message>
-    <message>
-        <source>Ratings in force</source>
-        <translation>现行评级</translation>
-    </message>
-    <message>
-        <source>Issue</source>
-        <translation>存在问题</translation>
-    </message>
-    <message>
-        <source>Corrective action</source>
-        <translation>整改措施</translation>
-    </message>
-    <message>
-        <source>Element</source>
-        <translation>整改类别</translation>
-    </message>
-    <message>
-        <source>Owner unit</source>
-        <translation>责任单位</translation>
-    </message>
-    <message>
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
-        <source>New improvement item</source>
-        <translation>新增整改事项</translation>
-    </message>
-    <message>
-        <source>(choose the unit)</source>
-        <translation>（请选择单位）</translation>
-    </message>
-    <message>
-        <source>Name and phone</source>
-        <translation>姓名、联系电话</translation>
-    </message>
-    <message>
-        <source>Add item</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <source>Issue found</source>
-        <translation>存在问题</translation>
-    </message>
-    <message>
-        <source>Plan §</source>
-        <translation>预案条款</translation>
-    </message>
-    <message>
-        <source>Status of the selected item</source>
-        <translation>所选事项的整改状态</translation>
-    </message>
-    <message>
-        <source>Note (what was done)</source>
-        <translation>说明（整改情况）</translation>
-    </message>
-    <message>
-        <source>Update status</source>
-        <translation>更新状态</translation>
-    </message>
-    <message>
         <source>Scenario: {title}</source>
         <translation>情景：{title}</translation>
     </message>
@@ -3588,78 +3670,6 @@
     <message>
         <source>The exercise has not ended: the score is as of {time}.</source>
         <translation>演练尚未结束：分数为截至 {time} 的情况。</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>依据事件</translation>
-    </message>
-    <message>
-        <source>select an item above</source>
-        <translation>请在上方选择评分项目</translation>
-    </message>
-    <message>
-        <source>Evidence for: {item}</source>
-        <translation>依据事件：{item}</translation>
-    </message>
-    <message>
-        <source>(no event)</source>
-        <translation>（无相关事件）</translation>
-    </message>
-    <message>
-        <source>not rated</source>
-        <translation>未评级</translation>
-    </message>
-    <message>
-        <source>Describe the issue found</source>
-        <translation>请填写存在的问题</translation>
-    </message>
-    <message>
-        <source>Describe the corrective action</source>
-        <translation>请填写整改措施</translation>
-    </message>
-    <message>
-        <source>Choose the unit responsible</source>
-        <translation>请选择责任单位</translation>
-    </message>
-    <message>
-        <source>Write a section of the plan, e.g. §4.1.2</source>
-        <translation>请填写预案条款，如 §4.1.2</translation>
-    </message>
-    <message>
-        <source>The due date is before the start date</source>
-        <translation>完成期限早于开始日期</translation>
-    </message>
-    <message>
-        <source>Not added: see the fields marked</source>
-        <translation>未添加：请按提示修改</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>正在保存…</translation>
-    </message>
-    <message>
-        <source>History:</source>
-        <translation>整改记录：</translation>
-    </message>
-    <message>
-        <source>Item added</source>
-        <translation>已添加</translation>
-    </message>
-    <message>
-        <source>Status updated</source>
-        <translation>状态已更新</translation>
-    </message>
-    <message>
-        <source>Not added: {error}</source>
-        <translation>未添加：{error}</translation>
-    </message>
-    <message>
-        <source>Not saved: {error}</source>
-        <translation>未保存：{error}</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,6 @@
-"""The `drill-app` verbs that use the database: verify, history, export, import.
+"""The `drill-app` verbs that use the database: verify, history, score, export, import.
 
-Kept apart from cli.py so that the rules and replay verbs never import SQLAlchemy.
+Kept apart from commands.py so that the rules and replay verbs never import SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import uuid
 from dataclasses import replace
 from pathlib import Path
 
-from drill_app.cli.errors import RecordAltered
+from drill_app.cli.errors import EXIT_FINDINGS, EXIT_OK, CliError
+from drill_app.cli.storage import opened_store
 from drill_app.cli.textreport import format_sheet
 from drill_app.core.compliance import history_json, plan_drill_status
 from drill_app.core.events import Event
@@ -31,50 +32,48 @@ STATUS_NAMES = {"planned": "未开始", "running": "进行中", "ended": "已结
 ITEM_STATUS_NAMES = {"open": "未整改", "in_progress": "整改中", "closed": "已完成"}
 
 
-def _open(args: argparse.Namespace) -> Store:
-    try:
-        return Store.open(args.db)
-    except StoreError as exc:
-        print(f"drill-app {args.command}: {exc}", file=sys.stderr)
-        raise SystemExit(2) from None
+def verify(args: argparse.Namespace) -> int:
+    with opened_store(args) as store:
+        return _verify(store, args)
 
 
-def run(args: argparse.Namespace) -> int:
-    store = _open(args)
-    try:
-        if args.command == "verify":
-            return _verify(store, args)
-        if args.command == "history":
-            today = args.today or dt.date.today()
-            return _history_json(store, today) if args.json else _history(store, today)
-        if args.command == "score":
-            return _score(store, args)
-        if args.command == "export":
-            exercise_id = store.find_exercise(args.exercise)
-            count = export_exercise(store, exercise_id, args.output)
-            print(f"{args.output}: exercise {exercise_id}, {count} events")
-            return 0
-        if args.command == "import":
-            return _import(store, args)
-    except StoreError as exc:
-        print(f"drill-app {args.command}: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        store.close()
-    raise AssertionError(args.command)
+def history(args: argparse.Namespace) -> int:
+    today = args.today or dt.date.today()
+    with opened_store(args) as store:
+        return _history_json(store, today) if args.json else _history(store, today)
 
 
-def _import(store: Store, args: argparse.Namespace) -> int:
+def score(args: argparse.Namespace) -> int:
+    with opened_store(args) as store:
+        return _score(store, args)
+
+
+def export(args: argparse.Namespace) -> int:
+    with opened_store(args) as store:
+        exercise_id = store.find_exercise(args.exercise)
+        count = export_exercise(store, exercise_id, args.output)
+    print(f"{args.output}: exercise {exercise_id}, {count} events")
+    return EXIT_OK
+
+
+def import_(args: argparse.Namespace) -> int:
     try:
         rules = load_scoring_rules(DEFAULT_SCORING)
     except DataFileError as exc:
-        raise StoreError(f"invalid scoring rules: {exc.problems[0]}") from None
-    result = import_exercise(store, args.file, rules)
+        raise CliError(f"invalid scoring rules: {exc.problems[0]}") from None
+    with opened_store(args) as store:
+        result = import_exercise(store, args.file, rules)
     if result.already_present:
         print(f"exercise {result.exercise_id} is already here, the same: nothing to import")
     else:
         print(f"imported exercise {result.exercise_id}, {result.event_count} events")
-    return 0
+    return EXIT_OK
+
+
+LEGACY_NOTE = (
+    "recorded before drill-app bound the exercise record: the chain covers the events, "
+    "not the plan, scenario or exercise details"
+)
 
 
 def _verify(store: Store, args: argparse.Namespace) -> int:
@@ -90,23 +89,17 @@ def _verify(store: Store, args: argparse.Namespace) -> int:
         )
         if result.legacy:
             print(f"  {LEGACY_NOTE}")
-        return 0
+        return EXIT_OK
     print(f"{exercise_id}: the record has been altered", file=sys.stderr)
     for problem in result.problems:
         print(f"  {problem}", file=sys.stderr)
-    return 1
-
-
-LEGACY_NOTE = (
-    "recorded before drill-app bound the exercise record: the chain covers the events, "
-    "not the plan, scenario or exercise details"
-)
+    return EXIT_FINDINGS
 
 
 def verified_exercise(
     store: Store, exercise_id: str, scoring: Path, *, force: bool
 ) -> tuple[Exercise | ArchivedExercise, VerifyResult]:
-    """The stored exercise, verified first: RecordAltered unless it verifies (or *force*).
+    """The stored exercise, verified first: CliError (exit 1) unless it verifies, or *force*.
 
     The scoring rules must be those recorded with the exercise, when it recorded any.
     """
@@ -114,7 +107,7 @@ def verified_exercise(
         rules_text = read_text_file(scoring)
         rules = load_scoring_rules(scoring)
     except DataFileError as exc:
-        raise StoreError(f"invalid scoring rules: {exc.problems[0]}") from None
+        raise CliError(f"invalid scoring rules: {exc.problems[0]}") from None
     record = store.stored_record(exercise_id)
     check = record.check
     recorded = record.detail.scoring_sha256
@@ -127,15 +120,16 @@ def verified_exercise(
             check.legacy,
         )
     if not check.ok and not force:
-        raise RecordAltered(
+        raise CliError(
             f"{exercise_id}: the record fails verification ({check.problems[0]}); nothing "
             f"printed. `drill-app verify {exercise_id[:8]}` lists every problem; --force prints "
-            "it marked as not verified."
+            "it marked as not verified.",
+            EXIT_FINDINGS,
         )
     try:
         exercise = store.archived_exercise(record, rules)  # read only: records nothing
     except StoreError as exc:
-        raise RecordAltered(f"{exercise_id}: {exc}") from None
+        raise CliError(f"{exercise_id}: {exc}", EXIT_FINDINGS) from None
     return exercise, check
 
 
@@ -151,7 +145,7 @@ def _score(store: Store, args: argparse.Namespace) -> int:
         result["verification_problems"] = list(check.problems)
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-        return 0 if check.ok else 1
+        return EXIT_OK if check.ok else EXIT_FINDINGS
     failed = "校验未通过：记录已被改动，本评分不能作为评估依据（--force）"
     if not check.ok:
         print(failed)
@@ -162,7 +156,7 @@ def _score(store: Store, args: argparse.Namespace) -> int:
     print(f"事件记录终值哈希（{check.event_count}条，{state}）：{check.head_hash}")
     if not check.ok:
         print(failed)
-    return 0 if check.ok else 1
+    return EXIT_OK if check.ok else EXIT_FINDINGS
 
 
 def _history(store: Store, today: dt.date) -> int:
@@ -205,7 +199,7 @@ def _history(store: Store, today: dt.date) -> int:
             f"  {owner}  {item.due_date.isoformat()}  {ITEM_STATUS_NAMES[item.status]}"
             f"  {item.action}{late}"
         )
-    return 0
+    return EXIT_OK
 
 
 def _history_json(store: Store, today: dt.date) -> int:
@@ -225,7 +219,7 @@ def _history_json(store: Store, today: dt.date) -> int:
     ]
     json.dump(history_json(plan, held, items, today), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
-    return 0
+    return EXIT_OK
 
 
 def save_replay(args: argparse.Namespace, exercise: Exercise) -> str:
@@ -233,8 +227,7 @@ def save_replay(args: argparse.Namespace, exercise: Exercise) -> str:
 
     One transaction: a killed or failed save leaves nothing, never a half-saved drill.
     """
-    store = _open(args)
-    try:
+    with opened_store(args) as store:
         scenario = exercise.scenario
         exercise_id = uuid.uuid4().hex
         return store.create_exercise(
@@ -252,8 +245,6 @@ def save_replay(args: argparse.Namespace, exercise: Exercise) -> str:
             ),
             [_rehome(event, exercise_id) for event in exercise.events],
         )
-    finally:
-        store.close()
 
 
 def _rehome(event: Event, exercise_id: str) -> Event:

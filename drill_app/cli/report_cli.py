@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from drill_app.cli.errors import EXIT_FINDINGS, EXIT_OK, CliError
 from drill_app.core.plan import Plan, load_plan
 from drill_app.core.replay import read_actions, replay
 from drill_app.core.scenario import load_scenario
@@ -20,16 +21,12 @@ from drill_app.core.sourcefile import DataFileError
 from drill_app.reports.context import ImprovementRow, ReportContext, seats_of
 
 
-class ReportError(Exception):
-    """Bad input for a report: one line, exit status 2."""
-
-
 def _unit(plan: Plan, name: str | None) -> str | None:
     if name is None:
         return None
     unit = plan.resolve_unit(name)
     if unit is None:
-        raise ReportError(f"--unit: the plan has no unit {name!r}")
+        raise CliError(f"--unit: the plan has no unit {name!r}")
     return unit.id
 
 
@@ -60,21 +57,13 @@ def context_from_replay(args: argparse.Namespace) -> ReportContext:
 
 def context_from_store(args: argparse.Namespace) -> ReportContext:
     from drill_app.cli.archive_cli import verified_exercise
-    from drill_app.store.database import StoreError
-    from drill_app.store.store import Store
+    from drill_app.cli.storage import opened_store  # SQLAlchemy only for a stored exercise
 
-    try:
-        store = Store.open(args.db)
-    except StoreError as exc:
-        raise ReportError(str(exc)) from None
-    with store:
-        try:
-            exercise_id = store.find_exercise(args.exercise)
-            exercise, check = verified_exercise(store, exercise_id, args.scoring, force=args.force)
-            detail = store.exercise(exercise_id)
-            items = [i for i in store.improvements() if i.exercise_id == exercise_id]
-        except StoreError as exc:
-            raise ReportError(str(exc)) from None
+    with opened_store(args) as store:
+        exercise_id = store.find_exercise(args.exercise)
+        exercise, check = verified_exercise(store, exercise_id, args.scoring, force=args.force)
+        detail = store.exercise(exercise_id)
+        items = [i for i in store.improvements() if i.exercise_id == exercise_id]
     return ReportContext(
         title=detail.summary.title,
         held_on=detail.summary.held_on,
@@ -109,14 +98,15 @@ def context_from_store(args: argparse.Namespace) -> ReportContext:
 
 
 def run(args: argparse.Namespace) -> int:
+    args.lang = args.lang or "zh_CN"  # the documents are in Chinese unless asked otherwise
     if (args.exercise is None) == (args.replay is None):
-        raise ReportError("give an EXERCISE from the database or --replay SCENARIO ACTIONS")
+        raise CliError("give an EXERCISE from the database or --replay SCENARIO ACTIONS")
     if args.unit is not None and not args.sheet:
-        raise ReportError("--unit goes with --sheet (one scoring sheet per unit)")
+        raise CliError("--unit goes with --sheet (one scoring sheet per unit)")
     try:
         ctx = context_from_replay(args) if args.replay else context_from_store(args)
     except DataFileError as exc:
-        raise ReportError(str(exc.problems[0])) from None
+        raise CliError(str(exc.problems[0])) from None
     unit = _unit(ctx.plan, args.unit)
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window: pages only
@@ -134,11 +124,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             pages = export_pdf(document, args.pdf)
         except OSError as exc:
-            raise ReportError(f"{args.pdf}: cannot write: {exc}") from None
+            raise CliError(f"{args.pdf}: cannot write: {exc}") from None
     finally:
         remove_translators(app, translators)
     print(f"{args.pdf}: {pages} pages")
     if ctx.not_verified:
         print(f"{args.pdf}: every page is marked: the record failed verification", file=sys.stderr)
-        return 1
-    return 0
+        return EXIT_FINDINGS
+    return EXIT_OK

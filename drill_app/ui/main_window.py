@@ -14,23 +14,20 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import importlib
 import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QPushButton,
     QSplitter,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -54,43 +51,8 @@ def user_scenario_folder() -> Path:
     return Path(platformdirs.user_data_dir("drill-app", appauthor=False)) / "scenarios"
 
 
-def optional_view(module_name: str, class_name: str) -> Any:
-    """The view class, or None when its module is not part of this build.
-
-    Imported when first needed (the views import the core; the start page must not wait
-    for them).  Any other import error is a bug and is raised.
-    """
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        if error.name != module_name:
-            raise
-        return None
-    return getattr(module, class_name)
-
-
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
-
-
-class MissingViewPanel(QWidget):
-    """Shown in place of a view whose module is not part of this build."""
-
-    back_requested = Signal()
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.label = QLabel(text, self)
-        self.label.setObjectName("missing_view")
-        self.label.setWordWrap(True)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.back_button = QPushButton(self.tr("Back to the start page"), self)
-        self.back_button.clicked.connect(self.back_requested)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(self.label)
-        layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(1)
 
 
 class MainWindow(QMainWindow):
@@ -439,19 +401,10 @@ class MainWindow(QMainWindow):
 
     def _show_exercise_view(self) -> None:
         assert self.session is not None
-        view_class = optional_view("drill_app.ui.exercise.exercise_view", "ExerciseView")
-        if view_class is None:
-            view: QWidget = self._missing_view(
-                self.tr(
-                    "The exercise is open and its clock keeps running, but this build of "
-                    "drill-app has no exercise console (drill_app/ui/exercise_view.py is "
-                    "missing). Nothing was lost."
-                )
-            )
-        else:
-            created = view_class(self.session, self)
-            created.exercise_ended.connect(self._exercise_ended)
-            view = created
+        from drill_app.ui.exercise.exercise_view import ExerciseView  # imports the core
+
+        view = ExerciseView(self.session, self)
+        view.exercise_ended.connect(self._exercise_ended)
         self.exercise_view = view
         self.exercise_page.addWidget(view)
         self.exercise_page.setCurrentWidget(view)
@@ -468,16 +421,9 @@ class MainWindow(QMainWindow):
 
     def show_score(self) -> None:
         assert self.session is not None and self.archive is not None
-        view_class = optional_view("drill_app.ui.score.score_view", "ScoreView")
-        if view_class is None:
-            view: QWidget = self._missing_view(
-                self.tr(
-                    "The exercise has ended and is stored, but this build of drill-app has no "
-                    "score view (drill_app/ui/score_view.py is missing)."
-                )
-            )
-        else:
-            view = view_class(self.session, self.archive, self)
+        from drill_app.ui.score.score_view import ScoreView  # imports the core
+
+        view = ScoreView(self.session, self.archive, self)
         if self.score_view is not None:
             self._discard(self.score_view)
         self.score_view = view
@@ -485,11 +431,6 @@ class MainWindow(QMainWindow):
         self.score_page.setCurrentWidget(view)
         self.stack.setCurrentIndex(self.SCORE)
         self._update_actions()
-
-    def _missing_view(self, text: str) -> MissingViewPanel:
-        panel = MissingViewPanel(text, self)
-        panel.back_requested.connect(self.show_start_page)
-        return panel
 
     def _discard(self, widget: QWidget) -> None:
         widget.hide()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_documents import flat, report, text_of
+from documenting import flat, report, text_of
 
 
 def test_the_after_action_report_names_each_setting_in_force(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import pypdf
 import pytest
+from documenting import flat, report, text_of
 
 from drill_app.cli import main
 from drill_app.paths import SCENARIOS_DIR
@@ -15,39 +15,6 @@ from drill_app.paths import SCENARIOS_DIR
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "replays"
 SCENARIO = str(SCENARIOS_DIR / "a-shanhai-explosion.yaml")
 A4 = (595, 842)  # points
-
-
-def report(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], *args: str, lang: str = "zh_CN"
-) -> Path:
-    out = tmp_path / "out.pdf"
-    code = main(
-        [
-            "--lang",
-            lang,
-            "report",
-            "--replay",
-            SCENARIO,
-            str(FIXTURES / "a-late-phone.jsonl"),
-            "--held-on",
-            "2026-11-20",
-            "--pdf",
-            str(out),
-            *args,
-        ]
-    )
-    assert code == 0
-    assert capsys.readouterr().out.startswith(f"{out}: ")
-    return out
-
-
-def text_of(path: Path) -> str:
-    reader = pypdf.PdfReader(path)
-    return "\n".join(page.extract_text() for page in reader.pages)
-
-
-def flat(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def test_scoring_sheet_text_is_the_engines(

@@ -6,41 +6,15 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from helpers.cli import run_cli as run
+from helpers.cli import save_replay as save
 from sqlalchemy import text
 
-from drill_app.cli import main
 from drill_app.paths import SCENARIOS_DIR
 from drill_app.store.store import Store
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "replays"
 SCENARIO = str(SCENARIOS_DIR / "a-shanhai-explosion.yaml")
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def save(
-    capsys: pytest.CaptureFixture[str], db: str, held_on: str, fixture: str = "a-perfect.jsonl"
-) -> str:
-    code, _, err = run(
-        capsys,
-        "--db",
-        db,
-        "replay",
-        SCENARIO,
-        str(FIXTURES / fixture),
-        "--save",
-        "--held-on",
-        held_on,
-    )
-    assert code == 0, err
-    return err.strip().removeprefix("saved as exercise ")
 
 
 def test_history_shows_the_last_drill_the_next_due_and_overdue(

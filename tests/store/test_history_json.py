@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from test_archive_cli import run, save
+from helpers.cli import run_cli as run
+from helpers.cli import save_replay as save
 
 from drill_app.store.store import Store
 

@@ -3,12 +3,15 @@
 QT_QPA_PLATFORM=offscreen and the session ``plan`` fixture come from tests/conftest.py.
 Every test here also fails when a Qt callback raised, or when a timer or thread of ours
 is still running afterwards. ``chinese`` installs the Chinese interface; the running-exercise
-tests share ``wall``, ``database`` and ``session`` (helpers in exercising.py). A test module
-may define a fixture of the same name for itself.
+tests share ``wall``, ``database`` and ``session`` (helpers in exercising.py); the tests of
+the forms and the score share ``drill``, ``panel`` (the act-as-unit panel) and ``view``
+(the score view of a short drill), with helpers in drilling.py. A test module may define
+a fixture of the same name for itself.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import threading
 import traceback
@@ -17,6 +20,7 @@ from pathlib import Path
 from types import TracebackType
 
 import pytest
+from drilling import SCENARIO, Drill, WallClock, run_short_drill
 from exercising import FakeWall, database_url, opened_session
 from PySide6.QtCore import QThreadPool, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -24,8 +28,10 @@ from pytestqt.qtbot import QtBot
 
 from drill_app.core.plan import Plan
 from drill_app.paths import DEFAULT_PLAN
+from drill_app.ui.act.act_panel import ActAsUnitPanel
 from drill_app.ui.plan.plan_browser import PlanBrowserWindow
-from drill_app.ui.session import ExerciseSession
+from drill_app.ui.score.score_view import ScoreView
+from drill_app.ui.session import Archive, ExerciseSession
 from drill_app.ui.shared.i18n import install_translators, interface_font, remove_translators
 
 OpenBrowser = Callable[..., PlanBrowserWindow]
@@ -110,3 +116,55 @@ def session(
     """A new exercise of scenario A on a real archive, in Chinese; shut down afterwards."""
     with opened_session(qtbot, qapp, tmp_path, wall, database) as opened:
         yield opened
+
+
+# --- a drill acted through the forms (act panel, report form, evaluation, score view) ---------
+
+
+@pytest.fixture
+def drill(qtbot: QtBot, tmp_path: Path, chinese: None) -> Iterator[Drill]:
+    from drill_app.store.store import NewExercise, SeatInfo
+
+    clock = WallClock()
+    archive = Archive(user_scenarios=tmp_path / "none", wall_clock=clock)
+    try:
+        url = f"sqlite:///{tmp_path / 'drill.sqlite3'}"
+        with qtbot.waitSignal(archive.worker.store_opened, timeout=10_000):
+            archive.open_store(url)
+        new = NewExercise(
+            title="山海社区燃气爆炸桌面推演",
+            plan_text=DEFAULT_PLAN.read_text(encoding="utf-8"),
+            scenario_text=SCENARIO.read_text(encoding="utf-8"),
+            held_on=dt.date(2026, 11, 28),
+            seats=(SeatInfo("housing", "张强"), SeatInfo("emergency", "李明")),
+        )
+        with qtbot.waitSignal(archive.worker.exercise_created, timeout=10_000) as created:
+            archive.create_exercise(new)
+        with qtbot.waitSignal(archive.worker.exercise_loaded, timeout=10_000) as loaded:
+            archive.open_exercise(created.args[0])
+        session = ExerciseSession(archive, loaded.args[0], wall_clock=clock)
+        yield Drill(archive, session, url, clock)
+    finally:
+        archive.shutdown()
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, drill: Drill) -> ActAsUnitPanel:
+    widget = ActAsUnitPanel(drill.session)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 720)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture
+def view(qtbot: QtBot, drill: Drill) -> Iterator[ScoreView]:
+    run_short_drill(qtbot, drill)
+    widget = ScoreView(drill.session, drill.archive)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.improvements_tab.loaded, timeout=10_000)
+    widget.resize(1280, 860)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget

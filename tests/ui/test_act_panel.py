@@ -1,188 +1,31 @@
 """The "act as unit" panel: each form records exactly the core's payload, through the archive.
 
-The helpers at the top (a drill on a real Archive and SQLite file, with a wall clock the
-test moves) are shared with the report form, evaluator panel and score view tests.
+The drill (a real Archive and SQLite file, with a wall clock the test moves) and the
+helpers come from drilling.py and tests/ui/conftest.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QApplication,
-    QCheckBox,
-    QLabel,
-    QPushButton,
-    QWidget,
+from drilling import (
+    EMPTY_FIELDS,
+    Drill,
+    click,
+    control,
+    open_page,
+    recorded_by,
+    settled,
+    shown,
+    start,
+    tick,
+    type_text,
 )
+from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from drill_app.core.events import Actor, Event, ReportFields
-from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
 from drill_app.ui.act.act_panel import ActAsUnitPanel
-from drill_app.ui.session import Archive, ExerciseSession
 from drill_app.ui.shared.table_model import RowsModel
-
-SCENARIO = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
-EMPTY_FIELDS = ReportFields().model_dump()
-START_WALL = 1_800_000_000.0
-
-
-class WallClock:
-    """The host's wall clock, moved by the test (read by the archive thread too)."""
-
-    def __init__(self) -> None:
-        self.now = START_WALL
-
-    def __call__(self) -> float:
-        return self.now
-
-    def at_minute(self, minute: float) -> None:
-        """Scenario time = wall time since the start (speed 1, started at START_WALL)."""
-        self.now = START_WALL + minute * 60
-
-
-@dataclass
-class Drill:
-    archive: Archive
-    session: ExerciseSession
-    url: str
-    clock: WallClock
-
-    @property
-    def exercise_id(self) -> str:
-        return self.session.exercise_id
-
-    def stored(self) -> list[Event]:
-        """The events in the database, read through a second Store on the same file."""
-        from drill_app.store.store import Store
-
-        with Store.open(self.url) as store:
-            return list(store.events(self.exercise_id))
-
-
-@pytest.fixture
-def drill(qtbot: QtBot, tmp_path: Path, chinese: None) -> Iterator[Drill]:
-    from drill_app.store.store import NewExercise, SeatInfo
-
-    clock = WallClock()
-    archive = Archive(user_scenarios=tmp_path / "none", wall_clock=clock)
-    try:
-        url = f"sqlite:///{tmp_path / 'drill.sqlite3'}"
-        with qtbot.waitSignal(archive.worker.store_opened, timeout=10_000):
-            archive.open_store(url)
-        new = NewExercise(
-            title="山海社区燃气爆炸桌面推演",
-            plan_text=DEFAULT_PLAN.read_text(encoding="utf-8"),
-            scenario_text=SCENARIO.read_text(encoding="utf-8"),
-            held_on=dt.date(2026, 11, 28),
-            seats=(SeatInfo("housing", "张强"), SeatInfo("emergency", "李明")),
-        )
-        with qtbot.waitSignal(archive.worker.exercise_created, timeout=10_000) as created:
-            archive.create_exercise(new)
-        with qtbot.waitSignal(archive.worker.exercise_loaded, timeout=10_000) as loaded:
-            archive.open_exercise(created.args[0])
-        session = ExerciseSession(archive, loaded.args[0], wall_clock=clock)
-        yield Drill(archive, session, url, clock)
-    finally:
-        archive.shutdown()
-
-
-def control(
-    qtbot: QtBot,
-    drill: Drill,
-    kind: str,
-    payload: dict[str, Any] | None = None,
-    *,
-    actor: Actor = "controller",
-    unit: str | None = None,
-) -> Event:
-    """Record an event directly through the session (the controller's side of the drill)."""
-    with qtbot.waitSignal(drill.session.event_added, timeout=10_000) as added:
-        drill.session.submit(kind, payload or {}, actor=actor, unit=unit)
-    event: Event = added.args[0]
-    assert event.kind == kind
-    return event
-
-
-def release(qtbot: QtBot, drill: Drill, *inject_ids: str) -> None:
-    """The controller releases scripted injects now."""
-    from drill_app.core.exercise import inject_payload
-
-    for inject_id in inject_ids:
-        inject = drill.session.scenario.injects_by_id[inject_id]
-        control(qtbot, drill, "inject_delivered", inject_payload(inject))
-
-
-def recorded_by(qtbot: QtBot, drill: Drill, action: Callable[[], object]) -> Event:
-    """Do *action* in the GUI; return the event it recorded, as read back from the database."""
-    with qtbot.waitSignal(drill.session.event_added, timeout=10_000) as added:
-        action()
-    event: Event = added.args[0]
-    (stored,) = [e for e in drill.stored() if e.id == event.id]
-    assert stored == event
-    return stored
-
-
-def click(qtbot: QtBot, button: QPushButton) -> None:
-    assert button.isEnabled() and button.isVisible(), button.objectName()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
-    """Type *text* as a user does: ASCII key by key, Chinese committed by the input method."""
-    widget.setFocus()
-    target = widget.lineEdit() if isinstance(widget, QAbstractSpinBox) else widget
-    for chunk in re.findall(r"[\x20-\x7e]+|[^\x20-\x7e]+", text):
-        if chunk.isascii():
-            qtbot.keyClicks(widget, chunk)
-        else:
-            event = QInputMethodEvent("", [])
-            event.setCommitString(chunk)
-            QApplication.sendEvent(target, event)
-
-
-def tick(qtbot: QtBot, box: QCheckBox) -> None:
-    """Click a check box on its indicator, as a user does."""
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
-
-
-def open_page(qtbot: QtBot, panel: ActAsUnitPanel, page: QWidget) -> None:
-    """Click the action's entry in the list on the left."""
-    view = panel.actions_view
-    rect = view.visualRect(panel.actions_model.index(panel.pages.index(page), 0))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert panel.stack.currentWidget() is page
-
-
-def start(qtbot: QtBot, drill: Drill, *, minute: float = 0) -> None:
-    drill.clock.at_minute(0)
-    control(qtbot, drill, "exercise_started")
-    drill.clock.at_minute(minute)
-
-
-def shown(label: QLabel) -> str:
-    return label.text() if label.isVisible() else ""
-
-
-@pytest.fixture
-def panel(qtbot: QtBot, drill: Drill) -> ActAsUnitPanel:
-    widget = ActAsUnitPanel(drill.session)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
 
 # --- choosing the unit --------------------------------------------------------------------------
 
@@ -265,7 +108,7 @@ def test_a_report_before_the_start_is_refused_with_the_reason_and_the_form_kept(
     click(qtbot, panel.report_page.send_button)
     assert panel.report_page.feedback.text() == "演练尚未开始"
     assert form.payload()["fields"] == {"place": "山海社区"}
-    qtbot.wait(50)
+    settled(qtbot, drill)
     assert drill.stored() == [] and drill.session.events == []
 
 
@@ -518,7 +361,7 @@ def test_information_release_needs_text(qtbot: QtBot, drill: Drill, panel: ActAs
     open_page(qtbot, panel, page)
     click(qtbot, page.release_button)
     assert shown(page.release_message) == "请填写要发布的信息内容"
-    qtbot.wait(50)
+    settled(qtbot, drill)
     assert [e.kind for e in drill.stored()] == ["exercise_started"]
     type_text(qtbot, page.release_text, "历下区发布山海社区燃气爆炸事故处置情况。")
     assert shown(page.release_message) == ""

@@ -1,10 +1,6 @@
 """The documents from the score view: PDF export, print and print preview through the
 panel's seams, off the GUI thread, with the figures the score view shows."""
 
-# The drill fixtures are imported from test_act_panel / test_score_view; their use as
-# parameters is not a redefinition.
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 import datetime as dt
@@ -17,30 +13,16 @@ from typing import Any
 
 import pypdf
 import pytest
+from drilling import Drill, all_cells, click, flat, text_of
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
-from test_act_panel import (  # the shared drill helpers
-    Drill,
-    click,
-    drill,  # noqa: F401  (fixture)
-)
-from test_score_view import all_cells, view  # noqa: F401  (fixture)
 
 from drill_app.ui.score.documents import DocumentsPanel, DocumentTask
 from drill_app.ui.score.score_view import ScoreView
 
 A4 = (595, 842)  # points
-
-
-def text_of(path: Path) -> str:
-    reader = pypdf.PdfReader(path)
-    return "\n".join(page.extract_text() for page in reader.pages)
-
-
-def flat(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def page_count(path: Path) -> int:
@@ -104,12 +86,12 @@ def test_the_exported_sheet_has_the_figures_of_the_score_view(
     assert "应急演练评估表" in compact
     assert "演练名称山海社区燃气爆炸桌面推演" in compact
     # Every unit the score view totals is named on the sheet.
-    for unit_name, *_ in all_cells(view.unit_totals):
+    for unit_name, *_ in all_cells(view.lines_tab.unit_totals):
         assert unit_name in compact, unit_name
     # The late phone report: the minutes the score view shows, in the sheet's row.
-    row = view.lines.row_of("phone_report:housing")
+    row = view.lines_tab.lines.row_of("phone_report:housing")
     unit, _title, ref, due, done, status, points, max_points = (
-        view.lines.cell(row, c) for c in (1, 2, 3, 4, 5, 6, 7, 8)
+        view.lines_tab.lines.cell(row, c) for c in (1, 2, 3, 4, 5, 6, 7, 8)
     )
     assert status == "迟报10分钟"
     minutes = re.sub(r"\D", "", status)
@@ -124,7 +106,7 @@ def test_the_exported_sheet_has_the_figures_of_the_score_view(
     assert f"总分（按适用类别折算为百分制）{header[1]}" in compact
     assert f"评定等级{header[2]}" in compact
     # A category line: the score view's 30 / 70 points for 信息报告.
-    assert all_cells(view.category_totals)[0][:3] == ("信息报告", "30", "70")
+    assert all_cells(view.lines_tab.category_totals)[0][:3] == ("信息报告", "30", "70")
     assert "30/70" in compact
 
 
@@ -133,7 +115,9 @@ def test_the_sheet_of_the_unit_chosen_in_the_score_view(
 ) -> None:
     out = tmp_path / "unit.pdf"
     suggested = save_as(monkeypatch, out)
-    view.unit_filter.setCurrentIndex(view.unit_filter.findText("区住房和城乡建设局"))
+    view.lines_tab.unit_filter.setCurrentIndex(
+        view.lines_tab.unit_filter.findText("区住房和城乡建设局")
+    )
     assert view.documents.unit_combo.currentText() == "区住房和城乡建设局"
     export(qtbot, view, "sheet")
     assert suggested[0].name == "山海社区燃气爆炸桌面推演-演练评估表-区住房和城乡建设局.pdf"
@@ -143,9 +127,9 @@ def test_the_sheet_of_the_unit_chosen_in_the_score_view(
     assert "迟10分钟" in compact
     assert "区应急管理局电话报告" not in compact  # another unit's line
     # Choosing "all" in the score view goes back to the whole drill.
-    view.unit_filter.setCurrentIndex(0)
+    view.lines_tab.unit_filter.setCurrentIndex(0)
     assert view.documents.unit() is None
-    view.unit_totals_view.selectRow(view.unit_totals.row_of("emergency"))
+    view.lines_tab.unit_totals_view.selectRow(view.lines_tab.unit_totals.row_of("emergency"))
     assert view.documents.unit() == "emergency"
 
 
@@ -165,7 +149,7 @@ def test_the_after_action_report_has_the_improvement_items_of_the_view(
             "due_date": dt.date(2027, 1, 31),
         },
     )
-    qtbot.waitUntil(lambda: view.improvements.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: view.improvements_tab.improvements.rowCount() == 1, timeout=10_000)
     out = tmp_path / "aar.pdf"
     suggested = save_as(monkeypatch, out)
     message = export(qtbot, view, "aar")

@@ -1,27 +1,14 @@
 """Evaluator notes and ratings: recorded as events through the archive, listed as they arrive."""
 
-# The drill fixtures are imported from test_act_panel; their use as parameters is not a
-# redefinition.
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from drilling import Drill, click, control, recorded_by, settled, shown, start, type_text
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
-from test_act_panel import (  # the shared drill helpers
-    Drill,
-    click,
-    control,
-    drill,  # noqa: F401  (fixture)
-    recorded_by,
-    shown,
-    start,
-    type_text,
-)
 
 from drill_app.ui.evaluation.evaluator_panel import EvaluatorPanel, latest_ratings
 
@@ -67,7 +54,7 @@ def test_an_empty_note_is_not_recorded(
 ) -> None:
     click(qtbot, evaluator.note_button)
     assert shown(evaluator.note_message) == "请先填写观察到的情况"
-    qtbot.wait(50)
+    settled(qtbot, drill)
     assert drill.stored() == []
     # Notes need no running exercise: one before the start is recorded.
     type_text(qtbot, evaluator.note_text, "推演前检查：参演人员到位")
@@ -82,7 +69,7 @@ def test_a_rating_needs_a_choice_and_is_listed(
     start(qtbot, drill, minute=30)
     click(qtbot, evaluator.rating_button)
     assert shown(evaluator.rating_message) == "请选择评级：P、S、M 或 U"
-    qtbot.wait(50)
+    settled(qtbot, drill)
     assert [e.kind for e in drill.stored()] == ["exercise_started"]
 
     evaluator.set_target("reporting", "emergency")

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from exercising import FakeWall, opened_session, record, show_widget, stored_events, wait_recorded
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QMainWindow, QScrollArea
+from PySide6.QtWidgets import QApplication, QCheckBox, QMainWindow, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from drill_app.ui.exercise.clock_bar import ClockBarWidget, format_clock, format_hhmm, format_span
-from drill_app.ui.exercise.exercise_view import ExerciseView, optional_panel
+from drill_app.ui.exercise.exercise_view import ExerciseView
 from drill_app.ui.session import ExerciseSession
 
 # --- the clock bar ---------------------------------------------------------------------------
@@ -206,13 +206,6 @@ def test_title_panels_and_tabs(view: ExerciseView, session: ExerciseSession) -> 
     assert [view.tabs.tabText(i) for i in range(3)] == ["情景注入", "代参演单位操作", "评估"]
     for tab in (1, 2):
         assert isinstance(view.tabs.widget(tab), QScrollArea)
-
-
-def test_a_missing_panel_module_shows_a_placeholder(qtbot: QtBot, session: ExerciseSession) -> None:
-    holder = QLabel()
-    qtbot.addWidget(holder)
-    panel = optional_panel("no_such_panel", "NoSuchPanel", session, "暂不提供", holder)
-    assert isinstance(panel, QLabel) and panel.text() == "暂不提供"
 
 
 @pytest.mark.parametrize("screen", [QSize(1366, 768), QSize(1920, 1080)])

@@ -1,10 +1,6 @@
 """Reviews (AQ/T 9009) and findings: recorded through the archive with the core's payloads,
 listed once on disk, and printed in the after-action report."""
 
-# The drill fixtures are imported from test_act_panel / test_score_view; their use as
-# parameters is not a redefinition.
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 import re
@@ -12,19 +8,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from drilling import (
+    Drill,
+    all_cells,
+    click,
+    flat,
+    recorded_by,
+    select_line,
+    settled,
+    shown,
+    text_of,
+    type_text,
+)
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
-from test_act_panel import (  # the shared drill helpers
-    Drill,
-    click,
-    drill,  # noqa: F401  (fixture)
-    recorded_by,
-    shown,
-    type_text,
-)
-from test_documents_gui import flat, text_of
-from test_score_view import all_cells, select_line, view  # noqa: F401  (fixture)
 
 from drill_app.ui.evaluation.findings_panel import FindingsPanel
 from drill_app.ui.score.documents import DocumentsPanel
@@ -60,7 +58,7 @@ def test_the_panel_is_a_tab_of_the_score_view(view: ScoreView, panel: FindingsPa
         "改进项",
     ]
     # Every scored line can be the subject of a finding, named as the sheet names it.
-    assert panel.line_combo.count() == 1 + view.lines.rowCount()
+    assert panel.line_combo.count() == 1 + view.lines_tab.lines.rowCount()
     assert panel.line_combo.itemText(3) == (
         "区住房和城乡建设局电话报告（立即核实并于20分钟内以电话形式报告） — 迟报10分钟"
     )
@@ -79,7 +77,7 @@ def test_reviews_are_checked_then_recorded_with_the_cores_payload(
     type_text(qtbot, panel.review_text, "接报后核实时间过长")
     click(qtbot, panel.review_button)
     assert shown(panel.review_messages["unit"]) == "参演人员自评须选择自评的单位"
-    qtbot.wait(50)
+    settled(qtbot, drill)
     assert [e for e in drill.stored() if e.kind == "review_recorded"] == []
 
     # The unit's participant is offered as the speaker.
@@ -122,7 +120,7 @@ def test_a_problem_about_a_scored_line_carries_its_evidence(
         [x.id for x in drill.session.score().lines].index("phone_report:housing")
     ]
     select_line(qtbot, view, "phone_report:housing")
-    click(qtbot, view.finding_button)
+    click(qtbot, view.lines_tab.finding_button)
     panel = view.findings_panel
     assert view.tabs.currentWidget() is panel
     # Offered from the line: §, unit, grade (late → 改进项), the text, its evidence.
@@ -141,7 +139,7 @@ def test_a_problem_about_a_scored_line_carries_its_evidence(
     click(qtbot, panel.finding_button)
     assert shown(panel.finding_messages["plan_ref"]) == "请填写预案条款，如 §4.1.2"
     assert shown(panel.finding_messages["grade"]) == "请选择问题等级"
-    qtbot.wait(50)
+    settled(qtbot, drill)
     assert [e for e in drill.stored() if e.kind == "finding_recorded"] == []
 
     panel.ref_edit.setText("4.1.2")  # the § sign is added

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QThread, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
-from drill_app.ui.main_window import MainWindow, MissingViewPanel
+from drill_app.ui.main_window import MainWindow
 from drill_app.ui.plan.plan_browser import PlanBrowserWindow
 from drill_app.ui.session import Archive, ExerciseSession, LoadedExercise
 from drill_app.ui.shared.settings import AppSettings
@@ -425,14 +425,6 @@ def test_a_broken_plan_is_reported_and_nothing_is_started(
     window.close()
     assert not (tmp_path / "s.ini").exists()  # nothing worth remembering
     assert not (tmp_path / "mine").exists()  # nothing created either
-
-
-def test_missing_view_panel_goes_back(qtbot: QtBot, chinese: None) -> None:
-    panel = MissingViewPanel("缺少模块")
-    qtbot.addWidget(panel)
-    with qtbot.waitSignal(panel.back_requested):
-        panel.back_button.click()
-    assert isinstance(panel.label, QLabel)
 
 
 def test_the_exercise_views_layout_is_remembered(

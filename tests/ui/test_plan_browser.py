@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from browsing import column_texts, find_row, headers, row_texts, table_view
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtGui import QFontDatabase, QFontInfo, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
@@ -46,37 +47,6 @@ BROKEN_PLAN = "schema_version: 1\nidentity:\n  id: lixia\n  title: [unclosed\nun
 
 
 # --- reading what the window shows ---------------------------------------------------------
-
-
-def headers(view: QTableView) -> list[str]:
-    model = view.model()
-    return [
-        model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())
-    ]
-
-
-def column_texts(view: QTableView, header: str) -> list[str]:
-    """What the view shows in the column titled *header*, top to bottom."""
-    model = view.model()
-    column = headers(view).index(header)
-    return [model.index(row, column).data() for row in range(model.rowCount())]
-
-
-def row_texts(view: QTableView, row: int) -> dict[str, str]:
-    """The shown row *row* as {column title: text}."""
-    model = view.model()
-    return {title: model.index(row, column).data() for column, title in enumerate(headers(view))}
-
-
-def find_row(view: QTableView, header: str, text: str) -> int:
-    texts = column_texts(view, header)
-    assert text in texts, f"{text!r} not in column {header!r}: {texts}"
-    return texts.index(text)
-
-
-def table_view(window: PlanBrowserWindow, section: str, table: str) -> QTableView:
-    window.show_section(section)
-    return window.section(section).table(table).view
 
 
 def navigation_texts(window: PlanBrowserWindow) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from test_plan_browser import column_texts, find_row, row_texts, table_view
+from browsing import column_texts, find_row, row_texts, table_view
 
 from drill_app.core.plan import Plan
 from drill_app.ui.plan.plan_browser import PlanBrowserWindow

@@ -1,28 +1,22 @@
 """The report form: kinds, what each requires, completeness by the scoring's rule, typed figures."""
 
-# The drill fixtures are imported from test_act_panel; their use as parameters is not a
-# redefinition.
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
-from pytestqt.qtbot import QtBot
-from test_act_panel import (  # the shared drill helpers
+from drilling import (
     EMPTY_FIELDS,
     Drill,
     click,
-    drill,  # noqa: F401  (fixture)
     open_page,
-    panel,  # noqa: F401  (fixture)
     recorded_by,
     release,
     start,
     type_text,
 )
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
 
 from drill_app.core.plan import Plan
 from drill_app.ui.act.act_panel import ActAsUnitPanel

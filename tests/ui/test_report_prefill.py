@@ -1,24 +1,10 @@
 """The report form ticks the plan's recipients for the unit and the report kind (§4.1.1,
 §4.1.2), again after each report is recorded (issue 10)."""
 
-# The drill fixtures are imported from test_act_panel; their use as parameters is not a
-# redefinition.
-# ruff: noqa: F811
-
 from __future__ import annotations
 
+from drilling import Drill, click, open_page, recorded_by, release, start, tick
 from pytestqt.qtbot import QtBot
-from test_act_panel import (  # the shared drill helpers
-    Drill,
-    click,
-    drill,  # noqa: F401  (fixture)
-    open_page,
-    panel,  # noqa: F401  (fixture)
-    recorded_by,
-    release,
-    start,
-    tick,
-)
 
 from drill_app.ui.act.act_panel import ActAsUnitPanel
 from drill_app.ui.act.report_form import ReportForm

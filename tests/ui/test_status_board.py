@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from drill_app.core.exercise import inject_payload
 from drill_app.core.scoring import Line, ScoreSheet
-from drill_app.ui.exercise.status_board import (
+from drill_app.ui.exercise.status_board import StatusBoardPanel
+from drill_app.ui.exercise.status_board_model import (
     STATE_COLOURS,
     StatusBoardModel,
-    StatusBoardPanel,
     column_key,
     line_state,
 )

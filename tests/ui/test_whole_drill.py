@@ -13,11 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from drilling import all_cells, click, expected_cells, open_page, type_text
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from test_act_panel import click, open_page, type_text
-from test_score_view import all_cells, expected_cells
 
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
 from drill_app.ui.exercise.clock_bar import ClockBarWidget
@@ -203,7 +202,9 @@ def test_a_whole_drill_through_the_windows(
         def __init__(self) -> None:
             self.session = session
 
-    assert all_cells(score.lines) == [expected_cells(_Drill(), line) for line in sheet.lines]  # type: ignore[arg-type]
+    assert all_cells(score.lines_tab.lines) == [
+        expected_cells(_Drill(), line) for line in sheet.lines
+    ]  # type: ignore[arg-type]
 
     # the database holds exactly what the windows showed, and it is ended
     from drill_app.store.store import Store

@@ -28,13 +28,8 @@ from PySide6.QtWidgets import (
 
 from drill_app.core.events import Event
 from drill_app.ui.act.commanding import PendingCommands, recorded_text, refusal_text, show_feedback
-from drill_app.ui.act.report_form import (
-    ERROR_COLOUR,
-    HINT_COLOUR,
-    PlanWords,
-    clock_text,
-    rating_name,
-)
+from drill_app.ui.act.form_parts import feedback_label, message_label
+from drill_app.ui.act.report_form import PlanWords, clock_text, rating_name
 from drill_app.ui.shared.table_model import RowsModel, TableRow, bold_label, make_table
 
 if TYPE_CHECKING:
@@ -82,10 +77,10 @@ class EvaluatorPanel(QWidget):
         self.note_text.setPlaceholderText(self.tr("What you observed (strengths, problems)"))
         self.note_text.setFixedHeight(self.note_text.fontMetrics().lineSpacing() * 3 + 12)
         self.note_unit = self._unit_combo(note_box, "note_unit")
-        self.note_message = self._message_label(note_box, "note_message")
+        self.note_message = message_label(note_box, "note_message")
         self.note_button = QPushButton(self.tr("Record observation"), note_box)
         self.note_button.setObjectName("record_note")
-        self.note_feedback = self._feedback_label(note_box, "note_feedback")
+        self.note_feedback = feedback_label(note_box, "note_feedback")
         note_layout = QGridLayout(note_box)
         note_layout.addWidget(self.note_text, 0, 0, 1, 4)
         note_layout.addWidget(self.note_message, 1, 0, 1, 4)
@@ -119,13 +114,13 @@ class EvaluatorPanel(QWidget):
             self.rating_buttons.addButton(button, number)
             ratings_row.addWidget(button, number // 2, number % 2)
         ratings_row.setColumnStretch(2, 1)
-        self.rating_message = self._message_label(rating_box, "rating_message")
+        self.rating_message = message_label(rating_box, "rating_message")
         self.comment = QLineEdit(rating_box)
         self.comment.setObjectName("rating_comment")
         self.comment.setPlaceholderText(self.tr("Comment (optional)"))
         self.rating_button = QPushButton(self.tr("Record rating"), rating_box)
         self.rating_button.setObjectName("record_rating")
-        self.rating_feedback = self._feedback_label(rating_box, "rating_feedback")
+        self.rating_feedback = feedback_label(rating_box, "rating_feedback")
         rating_layout = QGridLayout(rating_box)
         rating_layout.addWidget(self._label(self.tr("Objective"), self.objective_combo), 0, 0)
         rating_layout.addWidget(self.objective_combo, 0, 1, 1, 3)
@@ -262,20 +257,6 @@ class EvaluatorPanel(QWidget):
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)
         label.setBuddy(buddy)
-        return label
-
-    def _message_label(self, parent: QWidget, name: str) -> QLabel:
-        label = QLabel(parent)
-        label.setObjectName(name)
-        label.setStyleSheet(f"color: {ERROR_COLOUR}")
-        label.hide()
-        return label
-
-    def _feedback_label(self, parent: QWidget, name: str) -> QLabel:
-        label = QLabel(parent)
-        label.setObjectName(name)
-        label.setStyleSheet(f"color: {HINT_COLOUR}")
-        label.setWordWrap(True)
         return label
 
     @Slot(object)

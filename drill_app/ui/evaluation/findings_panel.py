@@ -11,11 +11,10 @@ Every entry goes through the session and is listed only once it is recorded.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -36,57 +34,26 @@ from PySide6.QtWidgets import (
 from drill_app.core.events import Event
 from drill_app.core.scoring import Line
 from drill_app.ui.act.commanding import PendingCommands, recorded_text, refusal_text, show_feedback
-from drill_app.ui.act.report_form import ERROR_COLOUR, HINT_COLOUR, OK_COLOUR, PlanWords, clock_text
+from drill_app.ui.act.form_parts import (
+    PLAN_REF,
+    feedback_label,
+    hint_label,
+    message_label,
+    text_box,
+)
+from drill_app.ui.act.report_form import ERROR_COLOUR, OK_COLOUR, PlanWords, clock_text
+from drill_app.ui.evaluation.review_words import (
+    FINDINGS,
+    GRADES,
+    STAGES,
+    finding_name,
+    stage_hint,
+    stage_name,
+)
 from drill_app.ui.shared.table_model import RowsModel, TableRow, bold_label, make_table
 
 if TYPE_CHECKING:
     from drill_app.ui.session import ExerciseSession
-
-STAGES = ("onsite_review", "self_assessment", "team_assessment")
-FINDINGS = ("strength", "area_for_improvement")
-GRADES = ("deficiency", "rectification", "improvement")
-PLAN_REF = re.compile(r"^§\d+(\.\d+)*(\(\d+\))?$")
-
-
-def stage_name(stage: str) -> str:
-    names = {
-        "onsite_review": QCoreApplication.translate(
-            "FindingsPanel", "Controller's on-the-spot review"
-        ),
-        "self_assessment": QCoreApplication.translate(
-            "FindingsPanel", "Participants' self-assessment"
-        ),
-        "team_assessment": QCoreApplication.translate(
-            "FindingsPanel", "Evaluation team's assessment"
-        ),
-    }
-    return names.get(stage, stage)
-
-
-def stage_hint(stage: str) -> str:
-    hints = {
-        "onsite_review": QCoreApplication.translate(
-            "FindingsPanel",
-            "Right after the drill, the controller comments on how it went, on the spot.",
-        ),
-        "self_assessment": QCoreApplication.translate(
-            "FindingsPanel",
-            "Each participating unit assesses its own performance: choose the unit.",
-        ),
-        "team_assessment": QCoreApplication.translate(
-            "FindingsPanel",
-            "The evaluation team's assessment against the plan and the evaluation criteria.",
-        ),
-    }
-    return hints.get(stage, "")
-
-
-def finding_name(finding: str) -> str:
-    names = {
-        "strength": QCoreApplication.translate("FindingsPanel", "Strength"),
-        "area_for_improvement": QCoreApplication.translate("FindingsPanel", "Problem"),
-    }
-    return names.get(finding, finding)
 
 
 class FindingsPanel(QWidget):
@@ -165,20 +132,20 @@ class FindingsPanel(QWidget):
         self.stage_combo.setObjectName("review_stage")
         for stage in STAGES:
             self.stage_combo.addItem(stage_name(stage), stage)
-        self.stage_hint = self._hint_label(box)
+        self.stage_hint = hint_label(box)
         self.review_unit = self._unit_combo(box, "review_unit")
         self.review_by = QLineEdit(box)
         self.review_by.setObjectName("review_by")
         self.review_by.setPlaceholderText(self.tr("Name of the person speaking"))
-        self.review_text = self._text_box(box, "review_text", 4)
+        self.review_text = text_box(box, "review_text", 4)
         self.review_text.setPlaceholderText(self.tr("What was said: the main points"))
         self.review_messages = {
-            "unit": self._message_label(box, "review_unit_message"),
-            "text": self._message_label(box, "review_text_message"),
+            "unit": message_label(box, "review_unit_message"),
+            "text": message_label(box, "review_text_message"),
         }
         self.review_button = QPushButton(self.tr("Record review"), box)
         self.review_button.setObjectName("record_review")
-        self.review_feedback = self._feedback_label(box, "review_feedback")
+        self.review_feedback = feedback_label(box, "review_feedback")
         grid = QGridLayout(box)
         grid.addWidget(self._label(self.tr("Step"), self.stage_combo), 0, 0)
         grid.addWidget(self.stage_combo, 0, 1, 1, 3)
@@ -227,15 +194,15 @@ class FindingsPanel(QWidget):
         )
         self.line_combo.setMinimumContentsLength(20)
         self.line_combo.addItem(self.tr("(no scored item)"), None)
-        self.evidence_label = self._hint_label(box)
+        self.evidence_label = hint_label(box)
         self.evidence_label.setObjectName("finding_evidence")
         self.ref_edit = QLineEdit(box)
         self.ref_edit.setObjectName("finding_plan_ref")
         self.ref_edit.setPlaceholderText("§4.1.2")
         self.finding_unit = self._unit_combo(box, "finding_unit")
-        self.finding_text = self._text_box(box, "finding_text", 3)
+        self.finding_text = text_box(box, "finding_text", 3)
         self.finding_text.setPlaceholderText(self.tr("What went well, or what went wrong"))
-        self.cause_text = self._text_box(box, "finding_cause", 2)
+        self.cause_text = text_box(box, "finding_cause", 2)
         self.cause_text.setPlaceholderText(self.tr("Why it happened (analysis of the cause)"))
         self.grade_combo = QComboBox(box)
         self.grade_combo.setObjectName("finding_grade")
@@ -252,13 +219,13 @@ class FindingsPanel(QWidget):
             )
         )
         self.finding_messages = {
-            "text": self._message_label(box, "finding_text_message"),
-            "plan_ref": self._message_label(box, "finding_plan_ref_message"),
-            "grade": self._message_label(box, "finding_grade_message"),
+            "text": message_label(box, "finding_text_message"),
+            "plan_ref": message_label(box, "finding_plan_ref_message"),
+            "grade": message_label(box, "finding_grade_message"),
         }
         self.finding_button = QPushButton(self.tr("Record"), box)
         self.finding_button.setObjectName("record_finding")
-        self.finding_feedback = self._feedback_label(box, "finding_feedback")
+        self.finding_feedback = feedback_label(box, "finding_feedback")
         self.cause_label = self._label(self.tr("Cause"), self.cause_text)
         self.grade_label = self._label(self.tr("Grade"), self.grade_combo)
 
@@ -525,36 +492,9 @@ class FindingsPanel(QWidget):
             combo.addItem(self.words.party(unit), unit)
         return combo
 
-    def _text_box(self, parent: QWidget, name: str, lines: int) -> QPlainTextEdit:
-        edit = QPlainTextEdit(parent)
-        edit.setObjectName(name)
-        edit.setTabChangesFocus(True)
-        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 12)
-        return edit
-
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)
         label.setBuddy(buddy)
-        return label
-
-    def _hint_label(self, parent: QWidget) -> QLabel:
-        label = QLabel(parent)
-        label.setWordWrap(True)
-        label.setStyleSheet(f"color: {HINT_COLOUR}")
-        return label
-
-    def _message_label(self, parent: QWidget, name: str) -> QLabel:
-        label = QLabel(parent)
-        label.setObjectName(name)
-        label.setStyleSheet(f"color: {ERROR_COLOUR}")
-        label.hide()
-        return label
-
-    def _feedback_label(self, parent: QWidget, name: str) -> QLabel:
-        label = QLabel(parent)
-        label.setObjectName(name)
-        label.setStyleSheet(f"color: {HINT_COLOUR}")
-        label.setWordWrap(True)
         return label
 
     @Slot(object)

@@ -12,9 +12,6 @@ accumulates ticks. Panels follow ``session.event_added`` for everything else.
 
 from __future__ import annotations
 
-import importlib
-from typing import cast
-
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -31,6 +28,8 @@ from PySide6.QtWidgets import (
 from drill_app.core.clock import CONTROL_KINDS
 from drill_app.core.events import Event
 from drill_app.core.scenario import EXERCISE_TYPE_NAMES
+from drill_app.ui.act.act_panel import ActAsUnitPanel
+from drill_app.ui.evaluation.evaluator_panel import EvaluatorPanel
 from drill_app.ui.exercise.clock_bar import ClockBarWidget
 from drill_app.ui.exercise.event_feed import EventFeedPanel, event_kind_names
 from drill_app.ui.exercise.msel_panel import MselPanel, upcoming_release_time
@@ -41,25 +40,6 @@ REFRESH_MS = 250
 # Refusals of these commands are reported in the view's notice line; the forms of the
 # "act as unit" and evaluator panels explain their own.
 NOTICED_KINDS = CONTROL_KINDS | {"inject_delivered", "inject_skipped"}
-
-
-def optional_panel(
-    module: str, class_name: str, session: ExerciseSession, placeholder: str, parent: QWidget
-) -> QWidget:
-    """An instance of drill_app.ui.<module>.<class_name>(session, parent), or a label saying
-    *placeholder* if that module is not there (yet)."""
-    name = f"drill_app.ui.{module}"
-    try:
-        panel_class = getattr(importlib.import_module(name), class_name)
-    except ModuleNotFoundError as error:
-        if error.name != name:
-            raise  # the module is there but something it imports is missing: a real error
-        label = QLabel(placeholder, parent)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        label.setStyleSheet("color: #666;")
-        return label
-    return cast(QWidget, panel_class(session, parent))
 
 
 def _scrolling(panel: QWidget, parent: QWidget) -> QScrollArea:
@@ -122,20 +102,8 @@ class ExerciseView(QWidget):
         self.status_board = StatusBoardPanel(session, self)
         self.event_feed = EventFeedPanel(session, self)
 
-        self.act_panel = optional_panel(
-            "act.act_panel",
-            "ActAsUnitPanel",
-            session,
-            self.tr("The forms for acting as a unit are not available in this version."),
-            self,
-        )
-        self.evaluator_panel = optional_panel(
-            "evaluation.evaluator_panel",
-            "EvaluatorPanel",
-            session,
-            self.tr("Evaluator notes are not available in this version."),
-            self,
-        )
+        self.act_panel = ActAsUnitPanel(session, self)
+        self.evaluator_panel = EvaluatorPanel(session, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("side_tabs")
         self.tabs.setDocumentMode(True)

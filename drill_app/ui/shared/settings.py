@@ -5,10 +5,18 @@ Each option has a key, a type and a default (``Option``), so callers read
 guess at its type.  ``AppSettings.user()`` is the user's real settings (organisation
 "drill-app"); ``AppSettings.in_file(path)`` keeps them in one INI file, which is what the
 tests use so that they never touch the user's settings.
+
+The settings carry the version of their shape ("version").  When the shape changes
+(a key renamed or moved, a value stored differently), raise SETTINGS_VERSION and add
+to UPGRADES the function that turns the previous shape into the new one: opening
+settings of an older shape runs each upgrade in turn, so a user's remembered window,
+database and language survive an update.  Settings written by a newer drill-app are
+read as far as they are understood and keep their version.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
@@ -18,7 +26,8 @@ T = TypeVar("T", str, QByteArray)
 
 ORGANISATION = "drill-app"
 APPLICATION = "drill-app"
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
+VERSION_KEY = "version"
 
 
 class Option(Generic[T]):
@@ -46,7 +55,8 @@ class Option(Generic[T]):
         return self.default  # a value of the wrong type: ignore it
 
     def __set__(self, settings: AppSettings, value: T) -> None:
-        settings.qsettings.setValue("version", SETTINGS_VERSION)
+        if not settings.qsettings.contains(VERSION_KEY):
+            settings.qsettings.setValue(VERSION_KEY, SETTINGS_VERSION)
         if value == self.default:
             settings.qsettings.remove(self.key)
         else:
@@ -58,9 +68,9 @@ class AppSettings:
 
     window_geometry = Option("window/geometry", QByteArray, QByteArray())
     window_state = Option("window/state", QByteArray, QByteArray())
-    exercise_splitter = Option("window/exercise_splitter", QByteArray, QByteArray())
+    exercise_splitter = Option("exercise_view/splitter", QByteArray, QByteArray())
     """The running-exercise view: board and log beside the tabs."""
-    exercise_left_splitter = Option("window/exercise_left_splitter", QByteArray, QByteArray())
+    exercise_left_splitter = Option("exercise_view/left_splitter", QByteArray, QByteArray())
     """The running-exercise view: the status board above the event log."""
     database_url = Option("database/url", str, "")
     """The database last opened successfully ("" = the default database)."""
@@ -70,7 +80,8 @@ class AppSettings:
     """The exercise on screen when the app last ran; reopened if it is still running."""
 
     def __init__(self, qsettings: QSettings) -> None:
-        self.qsettings = qsettings  # nothing is written until an option is set
+        self.qsettings = qsettings  # nothing is written until an option is set…
+        self.upgraded_from = upgrade(qsettings)  # …or an older shape is upgraded
 
     @classmethod
     def user(cls) -> AppSettings:
@@ -84,3 +95,54 @@ class AppSettings:
 
     def sync(self) -> None:
         self.qsettings.sync()
+
+
+# --- upgrades between shapes ------------------------------------------------------------------
+
+
+def _move(qsettings: QSettings, old_key: str, new_key: str) -> None:
+    if qsettings.contains(old_key):
+        if not qsettings.contains(new_key):
+            qsettings.setValue(new_key, qsettings.value(old_key))
+        qsettings.remove(old_key)
+
+
+def _upgrade_1_to_2(qsettings: QSettings) -> None:
+    """Each screen's layout in its own group: the running-exercise view's splitters move
+    from window/ (the main window's own geometry and state) to exercise_view/."""
+    _move(qsettings, "window/exercise_splitter", "exercise_view/splitter")
+    _move(qsettings, "window/exercise_left_splitter", "exercise_view/left_splitter")
+
+
+# The function that turns settings of version N (the key) into version N + 1.
+UPGRADES: dict[int, Callable[[QSettings], None]] = {
+    1: _upgrade_1_to_2,
+}
+
+
+def stored_version(qsettings: QSettings) -> int | None:
+    """The shape the settings were written in; None when there are no settings yet."""
+    if not qsettings.allKeys():
+        return None
+    raw: object = qsettings.value(VERSION_KEY, None)
+    try:
+        return max(1, int(str(raw)))
+    except ValueError:
+        return 1  # no (or an unreadable) version: the first shape, which always had one
+
+
+def upgrade(qsettings: QSettings) -> int | None:
+    """Bring settings of an older shape to SETTINGS_VERSION, one version at a time.
+
+    Returns the version they were stored in (None for no settings). Each step records
+    its version, so an upgrade interrupted half-way resumes where it stopped.
+    """
+    version = stored_version(qsettings)
+    if version is None:
+        return None
+    start = version
+    while version < SETTINGS_VERSION:
+        UPGRADES[version](qsettings)
+        version += 1
+        qsettings.setValue(VERSION_KEY, version)
+    return start

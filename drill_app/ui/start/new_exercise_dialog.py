@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from drill_app.ui.shared.table_model import ReadOnlyTableModel
-from drill_app.ui.start.start_page import DisplayNames, scenario_place
+from drill_app.ui.start.start_models import DisplayNames, scenario_place
 
 if TYPE_CHECKING:
     from drill_app.core.plan import Plan

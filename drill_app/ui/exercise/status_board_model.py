@@ -1,0 +1,446 @@
+"""The status board's model: one row per seated unit, one column per kind of obligation,
+each cell the most urgent of its lines, with live deadlines from the clock."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from drill_app.core.plan import Plan
+from drill_app.core.scoring import Line
+from drill_app.ui.exercise.clock_bar import format_clock, format_span
+from drill_app.ui.shared.table_model import ReadOnlyTableModel
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
+
+DUE_SOON_SECONDS = 5 * 60
+
+# Cell states, most urgent first: the order in which a cell of several lines picks one.
+STATES = ("overdue", "soon", "wrong", "pending", "late", "met")
+STATE_COLOURS: dict[str, tuple[str, str]] = {  # background, text
+    "overdue": ("#d9534f", "#ffffff"),
+    "soon": ("#ffd966", "#4d3300"),
+    "wrong": ("#8e5ba8", "#ffffff"),
+    "pending": ("#e8edf3", "#26323f"),
+    "late": ("#f6b26b", "#4a2500"),
+    "met": ("#93c47d", "#10330a"),
+}
+REPORT_COLUMNS = {
+    "phone": "phone",
+    "written": "written",
+    "followup": "followup",
+    "final": "followup",
+    "sensitive": "sensitive",
+    "result": "result",
+}
+KIND_COLUMNS = {
+    "report_content": "content",
+    "accuracy": "content",
+    "level": "level",
+    "handover": "handover",
+    "group": "group",
+    "warning": "warning",
+    "step": "step",
+    "supply_order": "supply",
+    "authority": "authority",
+    "scenario": "scenario",
+}
+COLUMN_ORDER = (
+    "phone",
+    "written",
+    "content",
+    "followup",
+    "sensitive",
+    "result",
+    "level",
+    "handover",
+    "group",
+    "warning",
+    "step",
+    "supply",
+    "authority",
+    "scenario",
+    "other",
+)
+REPORTING_COLUMNS = frozenset({"phone", "written", "content", "followup", "sensitive", "result"})
+
+
+def column_titles() -> dict[str, str]:
+    """Column headers; a newline where a long header breaks."""
+    return {
+        "phone": translate("StatusBoard", "Phone\nreport"),
+        "written": translate("StatusBoard", "Written\nreport"),
+        "content": translate("StatusBoard", "Report\ncontent"),
+        "followup": translate("StatusBoard", "Follow-up /\nfinal"),
+        "sensitive": translate("StatusBoard", "Sensitive-event\nreport"),
+        "result": translate("StatusBoard", "Result\nreport"),
+        "level": translate("StatusBoard", "Level"),
+        "handover": translate("StatusBoard", "Command\nhand-over"),
+        "group": translate("StatusBoard", "Working\ngroups"),
+        "warning": translate("StatusBoard", "Warning"),
+        "step": translate("StatusBoard", "First\nresponse"),
+        "supply": translate("StatusBoard", "Supply\nassurance"),
+        "authority": translate("StatusBoard", "End of response /\ninformation"),
+        "scenario": translate("StatusBoard", "Scenario\ntasks"),
+        "other": translate("StatusBoard", "Other"),
+    }
+
+
+def state_names() -> dict[str, str]:
+    return {
+        "overdue": translate("StatusBoard", "Overdue"),
+        "soon": translate("StatusBoard", "Due soon"),
+        "wrong": translate("StatusBoard", "Wrong"),
+        "pending": translate("StatusBoard", "To do"),
+        "late": translate("StatusBoard", "Late"),
+        "met": translate("StatusBoard", "Done"),
+    }
+
+
+def late_text(key: str, minutes: int) -> str:
+    """ "迟报N分钟" for a report, "延误N分钟" for anything else."""
+    if key in REPORTING_COLUMNS:
+        return translate("StatusBoard", "Reported {minutes} min late").format(minutes=minutes)
+    return translate("StatusBoard", "Late {minutes} min").format(minutes=minutes)
+
+
+def column_key(line: Line, report_kinds: Mapping[str, str]) -> str:
+    """The board column of a score line."""
+    if line.kind == "report":
+        obligation = line.id.partition(":")[0]
+        return REPORT_COLUMNS.get(report_kinds.get(obligation, ""), "other")
+    return KIND_COLUMNS.get(line.kind, "other")
+
+
+def line_state(line: Line, now: float, ended: bool) -> tuple[str, float | None]:
+    """The live state of a line at scenario time *now*, and the countdown in seconds
+    (time left, or time past the deadline when overdue), if there is one to show."""
+    if line.status in ("met", "late", "wrong"):
+        return line.status, None
+    due = line.due_at
+    if line.status == "missed":
+        return "overdue", (now - due) if due is not None and not ended else None
+    if due is None:
+        return "pending", None
+    left = due - now
+    if left < 0:
+        return "overdue", -left
+    return ("soon" if left <= DUE_SOON_SECONDS else "pending"), left
+
+
+def unit_labels(plan: Plan, seats: Sequence[str], participants: Mapping[str, str]) -> list[str]:
+    """The shortest name of each seated unit (projector-friendly), with its participant."""
+    labels = []
+    for unit_id in seats:
+        unit = plan.units_by_id.get(unit_id)
+        names = [unit.name, *unit.aliases] if unit else [plan.party_name(unit_id)]
+        short = min(names, key=len)
+        person = participants.get(unit_id)
+        labels.append(f"{short}\n{person}" if person else short)
+    return labels
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    state: str
+    live: bool
+    """The text changes with the clock (a countdown is shown)."""
+
+
+_EMPTY = Cell("", "", False)
+
+
+class StatusBoardModel(ReadOnlyTableModel):
+    """Units x obligation kinds. Fed with score lines (``set_lines``) and the clock
+    (``set_now``); both signal only the cells that changed."""
+
+    StateRole = Qt.ItemDataRole.UserRole + 1
+    """The cell's state key: overdue, soon, wrong, pending, late, met, or "" when empty."""
+    HasLinesRole = Qt.ItemDataRole.UserRole + 2
+    """On column 0: the unit has at least one obligation so far."""
+    OpenRole = Qt.ItemDataRole.UserRole + 3
+    """On column 0: the unit has an obligation not yet done."""
+    UnitRole = Qt.ItemDataRole.UserRole + 4
+
+    def __init__(
+        self,
+        units: Sequence[tuple[str, str]],
+        report_kinds: Mapping[str, str],
+        parent: QObject | None = None,
+    ) -> None:
+        """*units*: (unit id, label) per row; *report_kinds*: obligation id -> report kind."""
+        super().__init__(parent=parent)
+        self._units = list(units)
+        self._row_of = {unit: row for row, (unit, _label) in enumerate(self._units)}
+        self._report_kinds = dict(report_kinds)
+        self._titles = column_titles()
+        self._state_names = state_names()
+        self._columns: list[str] = []
+        self._lines: dict[tuple[int, str], list[Line]] = {}
+        self._cells: dict[tuple[int, str], Cell] = {}
+        self._live: set[tuple[int, str]] = set()
+        self._tooltips: dict[tuple[int, str], str] = {}
+        self._now = 0.0
+        self._ended = False
+
+    # --- reading ----------------------------------------------------------------------
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Column keys after the unit column."""
+        return tuple(self._columns)
+
+    def column_of(self, key: str) -> int:
+        return self._columns.index(key) + 1
+
+    def row_of(self, unit: str) -> int:
+        return self._row_of[unit]
+
+    def cell_text(self, unit: str, key: str) -> str:
+        return self._cells.get((self._row_of[unit], key), _EMPTY).text
+
+    def cell_state(self, unit: str, key: str) -> str:
+        return self._cells.get((self._row_of[unit], key), _EMPTY).state
+
+    def counts(self) -> dict[str, int]:
+        """How many lines are in each live state now."""
+        out = dict.fromkeys(STATES, 0)
+        for lines in self._lines.values():
+            for line in lines:
+                out[line_state(line, self._now, self._ended)[0]] += 1
+        return out
+
+    # --- feeding ----------------------------------------------------------------------
+
+    def set_lines(self, lines: Sequence[Line], now: float, ended: bool) -> None:
+        """New score lines (after an event): regroup, add columns, signal changed cells."""
+        grouped: dict[tuple[int, str], list[Line]] = {}
+        for line in lines:
+            row = self._row_of.get(line.unit)
+            if row is None:
+                continue
+            grouped.setdefault((row, column_key(line, self._report_kinds)), []).append(line)
+        for key in sorted({k for _row, k in grouped}, key=COLUMN_ORDER.index):
+            if key not in self._columns:
+                position = sum(
+                    1 for k in self._columns if COLUMN_ORDER.index(k) < COLUMN_ORDER.index(key)
+                )
+                self.beginInsertColumns(QModelIndex(), position + 1, position + 1)
+                self._columns.insert(position, key)
+                self.endInsertColumns()
+        self._lines = grouped
+        self._tooltips = {}
+        self._now, self._ended = now, ended
+        old = self._cells
+        self._cells = {place: self._cell(place[1], lines) for place, lines in grouped.items()}
+        self._live = {place for place, cell in self._cells.items() if cell.live}
+        changed = [p for p in set(old) | set(self._cells) if old.get(p) != self._cells.get(p)]
+        if changed:  # one signal over the rows concerned (the unit column's roles change too)
+            rows = [row for row, _key in changed]
+            self.dataChanged.emit(
+                self.index(min(rows), 0), self.index(max(rows), self.columnCount() - 1)
+            )
+
+    def set_now(self, now: float) -> int:
+        """The clock moved: update the live cells; return how many changed.
+
+        Signals ``dataChanged`` for the changed cells only: one signal per run of adjacent
+        changed cells in a row (a row's countdowns usually sit side by side)."""
+        self._now = now
+        changed: dict[int, list[int]] = {}
+        for place in self._live:
+            cell = self._cell(place[1], self._lines[place])
+            if cell != self._cells[place]:
+                self._cells[place] = cell
+                self._tooltips.pop(place, None)
+                changed.setdefault(place[0], []).append(self.column_of(place[1]))
+        self._live = {place for place in self._live if self._cells[place].live}
+        for row, columns in changed.items():
+            columns.sort()
+            first = previous = columns[0]
+            for column in [*columns[1:], -1]:
+                if column != previous + 1:
+                    self.dataChanged.emit(self.index(row, first), self.index(row, previous))
+                    first = column
+                previous = column
+        return sum(len(columns) for columns in changed.values())
+
+    def _cell(self, key: str, lines: Sequence[Line]) -> Cell:
+        now, ended = self._now, self._ended
+        states = [(line_state(line, now, ended), line) for line in lines]
+        rank = {state: i for i, state in enumerate(STATES)}
+        (state, countdown), _line = min(
+            states,
+            key=lambda s: (
+                rank[s[0][0]],
+                # the most urgent: longest overdue, or least time left
+                -(s[0][1] or 0.0) if s[0][0] == "overdue" else (s[0][1] or float("inf")),
+            ),
+        )
+        label = self._state_names[state]
+        if state == "late":
+            late = max(line.minutes_late for line in lines if line.status == "late")
+            label = late_text(key, late)
+        elif state == "overdue" and ended:
+            label = translate("StatusBoard", "Not done")
+        second = ""
+        if countdown is not None:
+            template = (
+                translate("StatusBoard", "{time} over")
+                if state == "overdue"
+                else translate("StatusBoard", "{time} left")
+            )
+            second = template.format(time=format_span(countdown))
+        elif len(lines) > 1:
+            done = sum(1 for line in lines if line.status in ("met", "late"))
+            second = translate("StatusBoard", "{done}/{total} done").format(
+                done=done, total=len(lines)
+            )
+        text = f"{label}\n{second}" if second else label
+        return Cell(text, state, countdown is not None)
+
+    def _tooltip(self, place: tuple[int, str]) -> str:
+        tip = self._tooltips.get(place)
+        if tip is None:
+            tip = self._tooltip_html(self._lines.get(place, []))
+            self._tooltips[place] = tip
+        return tip
+
+    def _tooltip_html(self, lines: Sequence[Line]) -> str:
+        if not lines:
+            return ""
+        rows = []
+        for line in lines:
+            state, _countdown = line_state(line, self._now, self._ended)
+            status = self._state_names[state]
+            if state == "late":
+                status = late_text(column_key(line, self._report_kinds), line.minutes_late)
+            due = (
+                format_clock(line.due_at)
+                if line.due_at is not None
+                else translate("StatusBoard", "no deadline (by the end)")
+            )
+            done = format_clock(line.done_at) if line.done_at is not None else "—"
+            parts = [
+                f"<b>{html.escape(line.title)}</b> <span style='color:#555'>"
+                f"{html.escape(line.plan_ref)}</span>",
+                html.escape(
+                    translate("StatusBoard", "Due {due} · done {done} · {status}").format(
+                        due=due, done=done, status=status
+                    )
+                ),
+            ]
+            if line.detail:
+                parts.append(html.escape(line.detail))
+            rows.append("<br>".join(parts))
+        return "<p style='white-space:pre-wrap'>" + "<hr>".join(rows) + "</p>"
+
+    # --- Qt interface ---------------------------------------------------------------
+
+    def _row_count(self) -> int:
+        return len(self._units)
+
+    def _header_titles(self) -> tuple[str, ...]:
+        """The unit column's, then the titles of the columns so far."""
+        return (translate("StatusBoard", "Unit"), *(self._titles[key] for key in self._columns))
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        # as many as the titles, without translating them for every index
+        return 0 if parent.isValid() else 1 + len(self._columns)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._units):
+            return None
+        row, column = index.row(), index.column()
+        if column == 0:
+            return self._unit_data(row, role)
+        if not 0 < column <= len(self._columns):
+            return None
+        place = (row, self._columns[column - 1])
+        cell = self._cells.get(place, _EMPTY)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.text
+        if role == StatusBoardModel.StateRole:
+            return cell.state
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(STATE_COLOURS[cell.state][0])) if cell.state else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(STATE_COLOURS[cell.state][1])) if cell.state else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(place) or None
+        if role == StatusBoardModel.UnitRole:
+            return self._units[row][0]
+        return None
+
+    def _unit_data(self, row: int, role: int) -> object:
+        unit, label = self._units[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return label
+        if role == StatusBoardModel.UnitRole:
+            return unit
+        if role == StatusBoardModel.HasLinesRole:
+            return any(r == row for r, _key in self._lines)
+        if role == StatusBoardModel.OpenRole:
+            return any(
+                r == row and cell.state in ("overdue", "soon", "pending")
+                for (r, _key), cell in self._cells.items()
+            )
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return html.escape(label.replace("\n", " · "))
+        return None
+
+
+class BoardFilterProxyModel(QSortFilterProxyModel):
+    """Optionally hides the units that have nothing open (nothing to do, nothing due)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._only_open = False
+        self._shown: tuple[bool, ...] = ()
+
+    @property
+    def only_open(self) -> bool:
+        return self._only_open
+
+    def set_only_open(self, only_open: bool) -> None:
+        if only_open != self._only_open:
+            self.beginFilterChange()
+            self._only_open = only_open
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def refilter(self) -> None:
+        """Re-evaluate the rows after new lines, if the answer can have changed."""
+        if not self._only_open:
+            return
+        model = self.sourceModel()
+        shown = tuple(
+            bool(model.index(row, 0).data(StatusBoardModel.OpenRole))
+            for row in range(model.rowCount())
+        )
+        if shown != self._shown:
+            self.beginFilterChange()
+            self._shown = shown
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not self._only_open:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return bool(index.data(StatusBoardModel.OpenRole))
