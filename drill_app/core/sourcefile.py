@@ -16,6 +16,8 @@ from typing import Any, NoReturn
 
 import yaml
 
+from drill_app.core.refusals import Refusal
+
 PathKey = tuple[str | int, ...]
 
 
@@ -36,6 +38,8 @@ class Problem:
     fatal: bool = False
     """The file cannot be read as data at all (encoding, syntax, a limit, a number
     beyond what a drill can mean), as opposed to data that is read but wrong."""
+    refusal: Refusal | None = None
+    """Set when the problem is a command the engine refused (a replay): the words for users."""
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"

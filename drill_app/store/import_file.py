@@ -19,8 +19,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-from drill_app.core.events import Event, EventError
+from drill_app.core.events import Event
 from drill_app.core.exercise import Exercise
+from drill_app.core.refusals import EventError
 from drill_app.core.scoring import ScoringRules
 from drill_app.core.sourcefile import DataFileError, loads_json, read_text_file
 from drill_app.store.chain import (
@@ -191,7 +192,7 @@ def _replay(doc: _Export, rules: ScoringRules, path: Path) -> None:
         try:
             payload = loads_json(e.payload, f"event {n} payload")
             if not isinstance(payload, dict):
-                raise EventError("the payload is not an object")
+                raise StoreError(f"{path}: events.{n - 1} ({e.kind}): the payload is not an object")
             exercise.apply(
                 Event(
                     e.id,

@@ -391,6 +391,7 @@ class MainWindow(QMainWindow):
         assert self.archive is not None
         self.close_exercise()
         self.session = ExerciseSession(self.archive, loaded, self._wall_clock, self)
+        self.session.out_of_step.connect(self._session_out_of_step)
         self.setWindowTitle(f"drill-app — {loaded.title}")
         if self.session.mirror.ended:
             self.show_score()
@@ -398,6 +399,16 @@ class MainWindow(QMainWindow):
             self.settings.open_exercise_id = loaded.exercise_id
             self._show_exercise_view()
         self.exercise_shown.emit(loaded.exercise_id)
+
+    @Slot(str)
+    def _session_out_of_step(self, problem: str) -> None:
+        """The window could not follow a committed event: it is reloaded from disk."""
+        self.statusBar().showMessage(
+            self.tr(
+                "The window fell out of step with the archive ({problem}); reloaded from disk."
+            ).format(problem=problem),
+            30_000,
+        )
 
     def _show_exercise_view(self) -> None:
         assert self.session is not None

@@ -15,6 +15,7 @@ from drill_app.store.chain import sha256_text
 from drill_app.store.store import Store
 from drill_app.ui.score.documents import report_context
 from drill_app.ui.session import Archive, ExerciseSession
+from drill_app.wording import PlanWords, refusal_text
 
 
 def test_an_altered_exercise_opens_marked_as_not_verified(
@@ -59,7 +60,7 @@ def test_a_database_failure_at_run_time_reads_as_a_sentence_in_chinese(
     finally:
         blocker.rollback()
         blocker.close()
-    reason = str(refused.args[1])
+    reason = refusal_text(refused.args[1], PlanWords(session.plan))  # type: ignore[arg-type]
     assert reason.startswith("没有保存：无法访问数据库")
     assert "sqlite" not in reason.lower() and "locked" not in reason
     with Store.open(url) as store:

@@ -17,6 +17,7 @@ from drill_app.core.plan import Plan
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
 from drill_app.ui.session import ScenarioEntry, scan_scenarios
 from drill_app.ui.start.new_exercise_dialog import NewExerciseDialog, SeatAssignmentModel
+from drill_app.wording.palette import ERROR_COLOUR
 
 TODAY = dt.date(2026, 11, 28)
 SHANHAI = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
@@ -177,7 +178,7 @@ def test_each_field_says_what_is_wrong_and_create_waits(
     assert dialog.seats_error.text() == "请填写以下单位的参演人员：" + "、".join(
         name for _, name in SHANHAI_SEATS
     )
-    assert error_colour(dialog.seats_error) == "#c62828"
+    assert error_colour(dialog.seats_error) == ERROR_COLOUR
     assert not dialog.title_error.isVisibleTo(dialog)
 
     fill_seats(dialog, NAMES[:9])

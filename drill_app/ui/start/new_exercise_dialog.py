@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from drill_app.ui.shared.table_model import ReadOnlyTableModel
 from drill_app.ui.start.start_models import DisplayNames, scenario_place
+from drill_app.wording.palette import ERROR_COLOUR as ERROR_RED
 
 if TYPE_CHECKING:
     from drill_app.core.plan import Plan
@@ -57,7 +58,7 @@ EXERCISE_TYPES = ("tabletop", "live")
 NAME_SEPARATORS = re.compile(r"[,，、;；]+")
 # A date further ahead than this is probably a typing error.
 MAX_DAYS_AHEAD = 365
-ERROR_COLOUR = QColor("#c62828")
+ERROR_COLOUR = QColor(ERROR_RED)
 MISSING_BACKGROUND = QColor("#fff4e5")
 
 
