@@ -58,7 +58,7 @@ def test_an_archived_drill_scores_as_the_engine_does(tmp_path: Path) -> None:
         )
         record = store.stored_record("d-1")
         archived = store.archived_exercise(record, rules)
-        rebuilt = store.new_exercise("d-1", rules)
+        rebuilt = store.load_exercise("d-1", rules)
     assert record.check.ok and isinstance(archived, ArchivedExercise)
     assert archived.score() == rebuilt.score() == sheet
     assert archived.events == rebuilt.events

@@ -56,7 +56,7 @@ def test_a_database_failure_at_run_time_reads_as_a_sentence_in_chinese(
     blocker.execute("BEGIN EXCLUSIVE")
     try:
         with caught(qtbot, archive.worker.command_refused) as refused:
-            session.submit("exercise_started", actor="controller")
+            session.send("exercise_started", actor="controller")
     finally:
         blocker.rollback()
         blocker.close()
