@@ -2971,7 +2971,7 @@
     </message>
     <message>
         <source>Not saved: the database could not be reached (the connection broke or the server stopped). Nothing was recorded; try again when it is back.</source>
-        <translation>没有保存：无法访问数据库（连接中断或数据库服务器已停止）。本次操作没有记录，请在数据库恢复后重试。</translation>
+        <translation>未保存：无法访问数据库（连接中断或数据库服务器已停止）。本次操作没有记录，请在数据库恢复后重试。</translation>
     </message>
     <message>
         <source>it is missing</source>

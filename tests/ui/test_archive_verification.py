@@ -61,7 +61,7 @@ def test_a_database_failure_at_run_time_reads_as_a_sentence_in_chinese(
         blocker.rollback()
         blocker.close()
     reason = refusal_text(refused.args[1], PlanWords(session.plan))  # type: ignore[arg-type]
-    assert reason.startswith("没有保存：无法访问数据库")
+    assert reason.startswith("未保存：无法访问数据库")
     assert "sqlite" not in reason.lower() and "locked" not in reason
     with Store.open(url) as store:
         assert store.verify(session.exercise_id).event_count == 0  # nothing half-saved
