@@ -21,6 +21,7 @@ from drill_app.reports.common import (
 )
 from drill_app.reports.context import ImprovementRow, ReportContext
 from drill_app.reports.planreview import plan_assessment
+from drill_app.reports.record_note import warning_banner
 from drill_app.reports.render import Document
 from drill_app.reports.sheet import objectives_table, summary_table
 from drill_app.reports.signing import footer_note, record_block, signatures
@@ -350,7 +351,7 @@ def after_action_report(ctx: ReportContext) -> Document:
         (QCoreApplication.translate("Report", "11. Participants"), participants(ctx)),
         (QCoreApplication.translate("Report", "12. Compilation and review"), compiled_by(ctx)),
     ]
-    body = [STYLE, f"<h1>{esc(heading)}</h1>", sections_html(sections)]
+    body = [STYLE, f"<h1>{esc(heading)}</h1>", warning_banner(ctx), sections_html(sections)]
     return Document(
         html="".join(body),
         title=heading,

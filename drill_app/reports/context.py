@@ -64,6 +64,9 @@ class ReportContext:
     """The hash of the last stored event (None for a replay that was not stored)."""
     verification: Verification | None = None
     """The verified state of the stored log; supersedes ``final_hash`` when given."""
+    not_verified: bool = False
+    """The stored record failed verification and was printed anyway (--force): every
+    page says so."""
     issued_on: dt.date | None = None
     """The document date (default: today)."""
     language: str = "zh_CN"
@@ -110,6 +113,13 @@ class ReportContext:
     def organiser(self) -> str:
         """The unit that organises drills (§9.3: the HQ office)."""
         return self.unit_name(self.plan.drills.organiser)
+
+    @property
+    def verification_failed(self) -> bool:
+        """The record failed verification (the caller says so, or its check does)."""
+        check = self.verification
+        failed = check is not None and not (check.intact and check.matches_expected is not False)
+        return self.not_verified or failed
 
     @property
     def head_hash(self) -> str | None:

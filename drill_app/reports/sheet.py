@@ -22,6 +22,7 @@ from drill_app.reports.common import (
     table,
 )
 from drill_app.reports.context import ReportContext
+from drill_app.reports.record_note import warning_banner
 from drill_app.reports.render import Document
 from drill_app.reports.signing import blank_lines, footer_note, record_block, signatures
 from drill_app.wording.events import rating_word
@@ -235,7 +236,12 @@ def scoring_sheet(ctx: ReportContext, unit: str | None = None) -> Document:
             keep_together(signatures(ctx, unit) + "<p></p>" + record_block(ctx)),
         ),
     ]
-    body = [STYLE, title, sections_html(sections, before=header_table(ctx, unit))]
+    body = [
+        STYLE,
+        title,
+        warning_banner(ctx),
+        sections_html(sections, before=header_table(ctx, unit)),
+    ]
     return Document(
         html="".join(body),
         title=heading,

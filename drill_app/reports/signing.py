@@ -94,13 +94,12 @@ def footer_note(ctx: ReportContext) -> str:
     head = ctx.head_hash
     if not head:
         return ""
-    check = ctx.verification
-    if check is None:
+    if ctx.verification_failed:
+        state = QCoreApplication.translate("Report", "NOT VERIFIED: the record was altered")
+    elif ctx.verification is None:
         state = QCoreApplication.translate("Report", "not verified")
-    elif check.intact and check.matches_expected is not False:
-        state = QCoreApplication.translate("Report", "verified")
     else:
-        state = QCoreApplication.translate("Report", "verification FAILED")
+        state = QCoreApplication.translate("Report", "verified")
     return QCoreApplication.translate("Report", "Log hash {h}… ({state})").format(
         h=head[:16], state=state
     )

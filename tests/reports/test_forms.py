@@ -360,12 +360,12 @@ def replayed(plan: Plan, actions: Path, check: Verification | None = None) -> Re
         (
             Verification(False, 44, "ab" * 32),
             "校验未通过：存档的事件记录与其哈希链不符（44条事件）",
-            "校验未通过",
+            "校验未通过：记录已被改动",
         ),
         (
             Verification(True, 44, "ab" * 32, expected_hash="cd" * 32),
             "校验未通过：哈希链完整（44条事件），但终值哈希与预期不符",
-            "校验未通过",
+            "校验未通过：记录已被改动",
         ),
         (
             Verification(True, 44, "ab" * 32, expected_hash="ab" * 32),
