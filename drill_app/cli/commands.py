@@ -15,6 +15,7 @@ from typing import Any
 
 from drill_app.cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CliError
 from drill_app.cli.textreport import format_sheet
+from drill_app.core.evaluation import with_unit_totals
 from drill_app.core.facts import FactsError, validate_facts
 from drill_app.core.plan import Plan, load_plan
 from drill_app.core.readings import readings_lines
@@ -22,7 +23,7 @@ from drill_app.core.replay import read_actions, replay
 from drill_app.core.rules import classify_level, classify_warning, command_for
 from drill_app.core.scenario import load_scenario, scenario_json_schema
 from drill_app.core.scoring import ScoringRules, load_scoring_rules, sheet_to_json
-from drill_app.core.sourcefile import DataFileError
+from drill_app.core.sourcefile import DataFileError, bounded_int
 
 
 def _load_plan(path: Path) -> Plan:
@@ -55,9 +56,11 @@ def _read_json_object(name: str) -> Any:
         return result
 
     try:
-        return json.loads(text, object_pairs_hook=no_duplicates)
+        return json.loads(text, object_pairs_hook=no_duplicates, parse_int=bounded_int)
     except json.JSONDecodeError as exc:
         raise CliError(f"{label}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise CliError(f"{label}: {exc}") from None
     except RecursionError:
         raise CliError(f"{label}: JSON nested too deeply") from None
 
@@ -169,13 +172,9 @@ def validate(args: argparse.Namespace) -> int:
         except DataFileError as exc:
             for problem in exc.problems:
                 print(problem)
-            unreadable = any(_is_unreadable(p.message) for p in exc.problems)
+            unreadable = any(p.fatal for p in exc.problems)
             status = max(status, EXIT_USAGE if unreadable else EXIT_FINDINGS)
     return status
-
-
-def _is_unreadable(message: str) -> bool:
-    return message.startswith(("cannot read", "the file is not UTF-8", "YAML", "the file is empty"))
 
 
 # --- replay ----------------------------------------------------------------------------
@@ -210,7 +209,8 @@ def replay_actions(args: argparse.Namespace) -> int:
         saved = save_replay(args, exercise)
         print(f"saved as exercise {saved}", file=sys.stderr)
     if args.json:
-        json.dump(sheet_to_json(plan, sheet, rules), sys.stdout, ensure_ascii=False, indent=2)
+        result = with_unit_totals(sheet_to_json(plan, sheet, rules), scenario, sheet, rules)
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         from drill_app.wording.language import interface_language

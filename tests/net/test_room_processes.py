@@ -89,6 +89,14 @@ def test_a_drill_through_a_host_and_ten_seats_delivers_isolates_and_scores_like_
         recorded = {e.id for e in log if e.unit == unit and e.kind in SEAT_KINDS}
         assert {a["event_id"] for a in acks} == recorded
 
+    # The host wrote the log in groups; `drill-app verify` recomputes it from the genesis record.
+    verified = subprocess.run(
+        [*CLI, "--db", db, "verify", first["exercise"]], capture_output=True, text=True
+    )
+    assert (verified.returncode, verified.stderr) == (0, ""), verified.stderr
+    head = verified.stdout.splitlines()
+    assert head[0].startswith(f"{first['exercise']}: ok, {len(log)} events, final hash ")
+    assert len(head) == 1  # no note of a legacy chain (from zeros, events only)
     networked = score_json("--db", db, "score", first["exercise"])
     replayed = score_json("replay", str(SHORT), str(SHORT_ACTIONS))
     lines = {line["id"]: line for line in networked["lines"]}

@@ -10,8 +10,10 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from test_store import new_exercise
 
 from drill_app.core.exercise import ReplayClock
@@ -226,3 +228,31 @@ def test_a_consoles_claim_is_released_when_it_opens_another_or_closes(
         one.release()
         assert Ownership(store.engine).owner_of(first_id) is None
         assert Ownership(store.engine).owner_of(second_id) is None
+
+
+def _chain_of(store: Store, exercise_id: str) -> list[tuple[int, str, str]]:
+    check = store.verify(exercise_id)
+    assert check.ok and not check.legacy, check.problems  # chained from the genesis record
+    with store.engine.connect() as conn:
+        rows = conn.execute(text("select seq, prev_hash, hash from events order by seq"))
+        return [(r.seq, r.prev_hash, r.hash) for r in rows]
+
+
+def test_events_appended_as_one_group_hash_exactly_as_one_by_one_from_the_genesis(
+    tmp_path: Path, rules: ScoringRules
+) -> None:
+    """A host writes what arrived together in one INSERT; the chain must not tell."""
+    with Store.open(f"sqlite:///{tmp_path / 'single.sqlite3'}") as store:
+        exercise_id = new_exercise(store, exercise_id="e" * 32)
+        exercise = store.open_exercise(exercise_id, rules, record_restart=False)
+        exercise.submit("exercise_started", actor="controller")
+        exercise.release("i01_hotline")
+        exercise.submit("step_taken", {"step": "cordon"}, actor="seat", unit="towngas")
+        events = store.events(exercise_id)
+        one_by_one = _chain_of(store, exercise_id)
+    with Store.open(f"sqlite:///{tmp_path / 'group.sqlite3'}") as store:
+        new_exercise(store, exercise_id="e" * 32)
+        store.append_events(events)  # one transaction, one multi-row INSERT
+        grouped = _chain_of(store, exercise_id)
+    assert len(one_by_one) == 3 and one_by_one[0][1] != "0" * 64
+    assert grouped == one_by_one
