@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from drill_app.paths import DEFAULT_PLAN
 from drill_app.ui.shared.dialogs import ProblemListDialog
 from drill_app.ui.shared.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, is_english
+from drill_app.ui.shared.screen_fit import fit_to_screen
 from drill_app.ui.shared.settings import AppSettings
 from drill_app.ui.start.start_page import StartPageWidget
 
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
         self._build_menus()
         self._update_actions()
-        self.resize(1280, 800)
+        fit_to_screen(self, QSize(1280, 800))
         geometry = self.settings.window_geometry
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)

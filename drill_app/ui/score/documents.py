@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QObject,
     QRunnable,
+    QSize,
     QStandardPaths,
     Qt,
     QThreadPool,
@@ -48,6 +49,7 @@ from drill_app.reports.render import Document, document_font_family, export_pdf,
 from drill_app.reports.sheet import scoring_sheet
 from drill_app.ui.act.commanding import show_feedback
 from drill_app.ui.act.report_form import HINT_COLOUR, PlanWords
+from drill_app.ui.shared.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from drill_app.store.store import ImprovementInfo
@@ -321,7 +323,7 @@ class DocumentsPanel(QWidget):
         dialog = QPrintPreviewDialog(parent)
         dialog.setWindowTitle(title)
         dialog.paintRequested.connect(paint)
-        dialog.resize(900, 1000)
+        fit_to_screen(dialog, QSize(900, 1000))
         dialog.exec()
         dialog.deleteLater()
 

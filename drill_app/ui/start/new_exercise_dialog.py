@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drill_app.ui.shared.screen_fit import fit_to_screen
 from drill_app.ui.shared.table_model import ReadOnlyTableModel
 from drill_app.ui.start.start_models import DisplayNames, scenario_place
 
@@ -337,7 +339,7 @@ class NewExerciseDialog(QDialog):
         self.title_edit.textChanged.connect(self.validate)
         self.date_edit.dateChanged.connect(self.validate)
         self.evaluators_edit.textChanged.connect(self.validate)
-        self.resize(1000, 600)
+        fit_to_screen(self, QSize(1000, 600))
 
     # --- the scenario -------------------------------------------------------------------------
 
