@@ -1689,6 +1689,26 @@
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom: {percent} %</source>
+        <translation>缩放：{percent} %</translation>
+    </message>
+    <message>
         <source>Continuing the exercise that was running: {title}</source>
         <translation>已恢复进行中的演练：{title}</translation>
     </message>

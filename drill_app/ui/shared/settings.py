@@ -27,6 +27,8 @@ T = TypeVar("T", str, QByteArray)
 ORGANISATION = "drill-app"
 APPLICATION = "drill-app"
 SETTINGS_VERSION = 2
+# The interface zoom levels (per cent), Ctrl+= and Ctrl+- step through them.
+ZOOM_STEPS = (80, 90, 100, 110, 125, 150, 175, 200)
 VERSION_KEY = "version"
 
 
@@ -78,6 +80,21 @@ class AppSettings:
     """"zh_CN" or "en"; "" = not chosen (Chinese)."""
     open_exercise_id = Option("exercise/open", str, "")
     """The exercise on screen when the app last ran; reopened if it is still running."""
+    zoom = Option("interface/zoom", str, "100")
+    """The whole interface's text size in per cent of the system's (projector mode)."""
+
+    @property
+    def zoom_percent(self) -> int:
+        """``zoom`` as a number within ZOOM_STEPS' range (100 when unreadable)."""
+        try:
+            value = int(self.zoom)
+        except ValueError:
+            return 100
+        return min(max(value, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
+
+    @zoom_percent.setter
+    def zoom_percent(self, value: int) -> None:
+        self.zoom = str(value)
 
     def __init__(self, qsettings: QSettings) -> None:
         self.qsettings = qsettings  # nothing is written until an option is set…
