@@ -78,7 +78,9 @@ class StatusBoardPanel(QWidget):
         self.view.verticalHeader().hide()
         line_height = self.fontMetrics().lineSpacing()
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(2 * line_height + 8)
+        # Two lines (state and countdown; unit and participant), tight enough that every
+        # unit of a scenario fits a laptop's screen (1366×768) without scrolling.
+        self.view.verticalHeader().setDefaultSectionSize(2 * line_height)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -136,9 +138,12 @@ class StatusBoardPanel(QWidget):
         legend.addStretch(1)
         legend.addWidget(self.only_open)
 
+        # The hint sits on the heading line, where the summary goes once something is owed:
+        # it takes no height from the rows.
         heading = QHBoxLayout()
         heading.addWidget(title)
-        heading.addStretch(1)
+        heading.addWidget(self.empty_hint, 1)
+        heading.addStretch(0)
         heading.addWidget(self.summary_label)
 
         layout = QVBoxLayout(self)
@@ -146,7 +151,6 @@ class StatusBoardPanel(QWidget):
         layout.setSpacing(4)
         layout.addLayout(heading)
         layout.addLayout(legend)
-        layout.addWidget(self.empty_hint)
         layout.addWidget(self.view, 1)
 
         session.event_added.connect(self._event_added)
@@ -165,7 +169,17 @@ class StatusBoardPanel(QWidget):
             narrowest = max(narrowest, widest + 16)
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(narrowest)
-        self.empty_hint.setVisible(self.model.columnCount() <= 1)
+        empty = self.model.columnCount() <= 1
+        self.empty_hint.setVisible(empty)
+        self.summary_label.setVisible(not empty)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """The board is never shorter than all its units: no unit is scrolled away."""
+        rows = self.model.rowCount()
+        header = self.view.horizontalHeader().sizeHint().height()
+        height = header + rows * self.view.verticalHeader().defaultSectionSize()
+        self.view.setMinimumHeight(height + 2 * self.view.frameWidth() + 2)
 
     def rescore(self) -> None:
         """Recompute the score (after an event) and show it."""

@@ -36,6 +36,7 @@ from drill_app.ui.score.texts import (
     improvement_status_name,
     line_problem,
 )
+from drill_app.ui.shared.screen_fit import scrolling
 from drill_app.ui.shared.table_model import RowsModel, TableRow, make_table, selected_key
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class ImprovementsTab(QWidget):
         side_layout.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.improvements_view)
-        splitter.addWidget(side)
+        splitter.addWidget(scrolling(side, splitter))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)

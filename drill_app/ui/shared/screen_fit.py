@@ -7,9 +7,9 @@ status bar stay on screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QWidget
 
 # Room the window manager's frame takes around a window (title bar and borders).
 FRAME_WIDTH = 16
@@ -41,3 +41,16 @@ def fit_to_screen(window: QWidget, preferred: QSize) -> None:
             area.x() + max(0, (area.width() - size.width() - FRAME_WIDTH) // 2),
             area.y() + max(0, (area.height() - size.height() - FRAME_HEIGHT) // 2),
         )
+
+
+def scrolling(panel: QWidget, parent: QWidget) -> QScrollArea:
+    """*panel* in a frameless scroll area: a tall form scrolls on a short screen instead of
+    making its window taller than the screen."""
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(panel)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    bar = area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    area.setMinimumWidth(panel.minimumSizeHint().width() + bar)
+    return area
