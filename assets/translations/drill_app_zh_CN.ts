@@ -1756,6 +1756,10 @@
         <source>The language changes the next time drill-app starts.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
+    <message>
+        <source>Language: {change}</source>
+        <translation>界面语言：{change}</translation>
+    </message>
 </context>
 <context>
     <name>Msel</name>
@@ -2829,6 +2833,17 @@
     <message>
         <source>… and {count} more</source>
         <translation>……另有 {count} 项</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>

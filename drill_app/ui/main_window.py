@@ -114,6 +114,11 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.score_page)
         self.setCentralWidget(self.stack)
         self.database_label = QLabel(self)
+        self.language_notice = QLabel(self)
+        self.language_notice.setObjectName("language_notice")
+        self.language_notice.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.language_notice.hide()
+        self.statusBar().addPermanentWidget(self.language_notice)
         self.statusBar().addPermanentWidget(self.database_label)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
@@ -535,11 +540,23 @@ class MainWindow(QMainWindow):
         self.plan_browser.activateWindow()
 
     def choose_language(self, language: str) -> None:
+        """Remember *language*; it applies at the next start, which the status bar says
+        (in both languages) until then."""
         self.settings.language = language
-        if language != self.language:
-            self.statusBar().showMessage(
-                self.tr("The language changes the next time drill-app starts."), 10_000
-            )
+        if language == self.language:
+            self.language_notice.hide()
+            return
+        self.statusBar().showMessage(
+            self.tr("The language changes the next time drill-app starts."), 10_000
+        )
+        names = {"zh_CN": "下次启动时界面改为中文", "en": "English from the next start"}
+        self.language_notice.setText(
+            self.tr("Language: {change}").format(change=names.get(language, language))
+        )
+        self.language_notice.setToolTip(
+            self.tr("The language changes the next time drill-app starts.")
+        )
+        self.language_notice.show()
 
     def _about_requested(self) -> None:
         from drill_app.ui.about_dialog import AboutDialog
