@@ -2114,8 +2114,8 @@
         <translation>{date}距今超过一年，请核对演练日期。</translation>
     </message>
     <message>
-        <source>Enter the participant for: {units}</source>
-        <translation>请填写以下单位的参演人员：{units}</translation>
+        <source>No participant yet for: {units}. The exercise can be created; these seats show no name.</source>
+        <translation>以下单位尚无参演人员：{units}。仍可新建演练，这些席位将不显示人员姓名。</translation>
     </message>
 </context>
 <context>

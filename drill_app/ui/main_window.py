@@ -413,8 +413,10 @@ class MainWindow(QMainWindow):
             scenarios,
             selected,
             english=is_english(self.language),
+            roster=self.settings.roster,
         )
         if new is not None:
+            self.settings.remember_roster((seat.unit_id, seat.participant) for seat in new.seats)
             self.create_exercise(new)
 
     def create_exercise(self, new: NewExercise) -> None:

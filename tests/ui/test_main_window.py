@@ -199,6 +199,7 @@ def test_a_new_exercise_is_created_in_the_archive_and_opened(
     assert isinstance(window.session, ExerciseSession)
     assert window.session.exercise_id == exercise_id
     assert window.settings.open_exercise_id == exercise_id
+    assert window.settings.roster == {"housing": "张强", "emergency": "李明"}  # for next time
     assert window.home_action.isEnabled()
     from drill_app.ui.exercise.exercise_view import ExerciseView
 

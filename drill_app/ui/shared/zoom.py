@@ -12,6 +12,8 @@ the same ratio, so a title stays larger than the text around it at every zoom.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
@@ -85,12 +87,14 @@ class InterfaceZoom(QObject):
         if previous <= 0 or previous == self.point_size():
             return
         ratio = self.point_size() / previous
-        themed = {name: QFont(QApplication.font(name)) for name in THEMED_CLASSES}
+        # (PySide6's stubs type the class name as bytes; at run time it takes a str)
+        app: Any = self.app
+        themed = {name: QFont(app.font(name)) for name in THEMED_CLASSES}
         font.setPointSizeF(self.point_size())
         self.app.setFont(font)
         for class_name, class_font in themed.items():  # read before, as the app font
             class_font.setPointSizeF(class_font.pointSizeF() * ratio)  # changes them
-            self.app.setFont(class_font, class_name)
+            app.setFont(class_font, class_name)
         _scale_own_fonts(self.app, ratio)
 
 
