@@ -214,10 +214,10 @@ def bench_view(app: QApplication, seconds: float) -> None:
                     return
                 state["next"] += 5.0
                 for inject in view.msel_panel.model.due_injects():
-                    session.submit("inject_delivered", inject_payload(inject), actor="controller")
+                    session.send("inject_delivered", inject_payload(inject), actor="controller")
                 unit = seats[int(state["reports"]) % len(seats)]
                 state["reports"] += 1
-                session.submit(
+                session.send(
                     "report_submitted",
                     {"report_kind": "phone", "recipients": ["district_government"]},
                     actor="controller",

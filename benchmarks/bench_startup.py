@@ -94,7 +94,7 @@ def seed_database(url: str) -> None:
                 )
             )
             if state != "planned":
-                exercise = store.new_exercise(exercise_id, rules)
+                exercise = store.load_exercise(exercise_id, rules)
                 exercise.submit("exercise_started", actor="controller")
                 if state == "ended":
                     exercise.submit("exercise_ended", actor="controller")

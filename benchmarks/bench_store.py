@@ -46,7 +46,7 @@ def new(store: Store, day: dt.date) -> str:
 
 def durable_appends(url: str, n: int = 1000) -> float:
     with Store.open(url) as store:
-        exercise = store.new_exercise(new(store, dt.date(2026, 11, 28)), RULES)
+        exercise = store.load_exercise(new(store, dt.date(2026, 11, 28)), RULES)
         exercise.submit("exercise_started", actor="controller")
         t0 = time.perf_counter()
         for i in range(n):

@@ -4,7 +4,8 @@
     .venv/bin/python tools/update_translations.py          # update every .ts, compile .qm
     .venv/bin/python tools/update_translations.py --check  # fail if a .ts is stale/unfinished
 
-What it does: `pyside6-lupdate` scans drill_app/ui/ and drill_app/reports/ for `self.tr("...")` and
+What it does: `pyside6-lupdate` scans drill_app/ui/, drill_app/reports/ and drill_app/wording/
+for `self.tr("...")` and
 `QCoreApplication.translate("Context", "...")` and merges the strings into each
 assets/translations/drill_app_<lang>.ts, keeping the translations already there and
 dropping strings that no longer exist; `pyside6-lrelease` then compiles each .ts into the
@@ -43,7 +44,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES_DIRS = (ROOT / "drill_app" / "ui", ROOT / "drill_app" / "reports")
+SOURCES_DIRS = (
+    ROOT / "drill_app" / "ui",
+    ROOT / "drill_app" / "reports",
+    ROOT / "drill_app" / "wording",
+)
 TRANSLATIONS_DIR = ROOT / "assets" / "translations"
 TS_PREFIX = "drill_app_"
 LUPDATE_OPTIONS = ["-no-obsolete", "-locations", "none", "-silent"]

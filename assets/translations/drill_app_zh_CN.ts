@@ -394,10 +394,6 @@
         <translation>未设定</translation>
     </message>
     <message>
-        <source>Level {level} ({name})</source>
-        <translation>{level}级（{name}）</translation>
-    </message>
-    <message>
         <source>Level {level}</source>
         <translation>{level}级</translation>
     </message>
@@ -410,28 +406,8 @@
         <translation>{colour}预警</translation>
     </message>
     <message>
-        <source>Tabletop exercise</source>
-        <translation>桌面推演</translation>
-    </message>
-    <message>
-        <source>Live exercise</source>
-        <translation>实战演练</translation>
-    </message>
-    <message>
         <source>{minutes} min</source>
         <translation>{minutes}分钟</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <source>Ended</source>
-        <translation>已结束</translation>
     </message>
 </context>
 <context>
@@ -608,6 +584,73 @@
     </message>
 </context>
 <context>
+    <name>Evaluation</name>
+    <message>
+        <source>Tabletop exercise</source>
+        <translation>桌面推演</translation>
+    </message>
+    <message>
+        <source>Live exercise</source>
+        <translation>实战演练</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Controller&apos;s on-the-spot review</source>
+        <translation>现场点评（导调人员）</translation>
+    </message>
+    <message>
+        <source>Participants&apos; self-assessment</source>
+        <translation>参演人员自评</translation>
+    </message>
+    <message>
+        <source>Evaluation team&apos;s assessment</source>
+        <translation>评估组评估</translation>
+    </message>
+    <message>
+        <source>Plan revision</source>
+        <translation>预案修订</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织机构</translation>
+    </message>
+    <message>
+        <source>Equipment and supplies</source>
+        <translation>装备物资</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已完成</translation>
+    </message>
+</context>
+<context>
     <name>EvaluatorPanel</name>
     <message>
         <source>Exercise as a whole</source>
@@ -749,117 +792,6 @@
     </message>
 </context>
 <context>
-    <name>EventKind</name>
-    <message>
-        <source>Exercise started</source>
-        <translation>演练开始</translation>
-    </message>
-    <message>
-        <source>Exercise paused</source>
-        <translation>演练暂停</translation>
-    </message>
-    <message>
-        <source>Exercise resumed</source>
-        <translation>演练继续</translation>
-    </message>
-    <message>
-        <source>Clock speed changed</source>
-        <translation>调整时钟倍速</translation>
-    </message>
-    <message>
-        <source>Clock jumped</source>
-        <translation>时钟跳转</translation>
-    </message>
-    <message>
-        <source>Exercise ended</source>
-        <translation>演练结束</translation>
-    </message>
-    <message>
-        <source>Host restarted</source>
-        <translation>主机重启</translation>
-    </message>
-    <message>
-        <source>Inject delivered</source>
-        <translation>情景注入</translation>
-    </message>
-    <message>
-        <source>Inject skipped</source>
-        <translation>跳过情景注入</translation>
-    </message>
-    <message>
-        <source>Disposal ended</source>
-        <translation>处置结束</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>报送信息</translation>
-    </message>
-    <message>
-        <source>Level determined</source>
-        <translation>判定级别</translation>
-    </message>
-    <message>
-        <source>Group activated</source>
-        <translation>启动工作组</translation>
-    </message>
-    <message>
-        <source>Group stood down</source>
-        <translation>撤销工作组</translation>
-    </message>
-    <message>
-        <source>Warning issued</source>
-        <translation>发布预警</translation>
-    </message>
-    <message>
-        <source>Warning changed</source>
-        <translation>调整预警</translation>
-    </message>
-    <message>
-        <source>Warning lifted</source>
-        <translation>解除预警</translation>
-    </message>
-    <message>
-        <source>Step taken</source>
-        <translation>处置措施</translation>
-    </message>
-    <message>
-        <source>Supply cut</source>
-        <translation>压减供气</translation>
-    </message>
-    <message>
-        <source>Supply restored</source>
-        <translation>恢复供气</translation>
-    </message>
-    <message>
-        <source>Command handed over</source>
-        <translation>移交指挥权</translation>
-    </message>
-    <message>
-        <source>Response ended</source>
-        <translation>宣布响应结束</translation>
-    </message>
-    <message>
-        <source>Information released</source>
-        <translation>发布信息</translation>
-    </message>
-    <message>
-        <source>Determined sensitive</source>
-        <translation>研判为敏感事件</translation>
-    </message>
-    <message>
-        <source>Support requested</source>
-        <translation>请求支援</translation>
-    </message>
-    <message>
-        <source>Evaluator note</source>
-        <translation>评估观察记录</translation>
-    </message>
-    <message>
-        <source>Evaluator rating</source>
-        <translation>评估评级</translation>
-    </message>
-</context>
-<context>
     <name>EventKinds</name>
     <message>
         <source>Exercise started</source>
@@ -968,6 +900,14 @@
     <message>
         <source>Evaluator rating</source>
         <translation>评估评分</translation>
+    </message>
+    <message>
+        <source>Finding recorded</source>
+        <translation>记录评估发现</translation>
+    </message>
+    <message>
+        <source>Review recorded</source>
+        <translation>记录点评与评估</translation>
     </message>
     <message>
         <source>Control cell</source>
@@ -1118,18 +1058,6 @@
 </context>
 <context>
     <name>FindingsPanel</name>
-    <message>
-        <source>Controller&apos;s on-the-spot review</source>
-        <translation>现场点评（导调人员）</translation>
-    </message>
-    <message>
-        <source>Participants&apos; self-assessment</source>
-        <translation>参演人员自评</translation>
-    </message>
-    <message>
-        <source>Evaluation team&apos;s assessment</source>
-        <translation>评估组评估</translation>
-    </message>
     <message>
         <source>Right after the drill, the controller comments on how it went, on the spot.</source>
         <translation>演练结束后，由导调人员当场对演练情况进行点评。</translation>
@@ -1548,6 +1476,37 @@
     </message>
 </context>
 <context>
+    <name>LineStatus</name>
+    <message>
+        <source>Reported {minutes} min late</source>
+        <translation>迟报{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>{minutes} min late</source>
+        <translation>超时{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+</context>
+<context>
     <name>LinesTab</name>
     <message>
         <source>Unit</source>
@@ -1751,6 +1710,10 @@
     <message>
         <source>Opening the exercise…</source>
         <translation>正在打开演练…</translation>
+    </message>
+    <message>
+        <source>The window fell out of step with the archive ({problem}); reloaded from disk.</source>
+        <translation>窗口与存档不一致（{problem}），已从磁盘重新载入。</translation>
     </message>
     <message>
         <source>The language changes the next time drill-app starts.</source>
@@ -2648,26 +2611,6 @@
         <translation>信息报告</translation>
     </message>
     <message>
-        <source>First response: safety incidents</source>
-        <translation>先期处置：安全事故类</translation>
-    </message>
-    <message>
-        <source>First response: supply</source>
-        <translation>先期处置：供应保障类</translation>
-    </message>
-    <message>
-        <source>On a warning</source>
-        <translation>预警措施</translation>
-    </message>
-    <message>
-        <source>Response: safety incidents</source>
-        <translation>应急处置：安全事故类</translation>
-    </message>
-    <message>
-        <source>Response: supply</source>
-        <translation>应急处置：供应保障类</translation>
-    </message>
-    <message>
         <source>Supply priority</source>
         <translation>优先保障供应顺序</translation>
     </message>
@@ -2849,20 +2792,24 @@
 <context>
     <name>Rating</name>
     <message>
-        <source>P: performed without challenges</source>
-        <translation>P：顺利完成</translation>
+        <source>Performed without challenges</source>
+        <translation>顺利完成</translation>
     </message>
     <message>
-        <source>S: performed with some challenges</source>
-        <translation>S：完成，存在一些不足</translation>
+        <source>Performed with some challenges</source>
+        <translation>基本完成（存在一些问题）</translation>
     </message>
     <message>
-        <source>M: performed with major challenges</source>
-        <translation>M：完成，存在重大不足</translation>
+        <source>Performed with major challenges</source>
+        <translation>部分完成（存在较大问题）</translation>
     </message>
     <message>
-        <source>U: unable to be performed</source>
-        <translation>U：未能完成</translation>
+        <source>Unable to be performed</source>
+        <translation>未能完成</translation>
+    </message>
+    <message>
+        <source>{rating}: {meaning}</source>
+        <translation>{rating}：{meaning}</translation>
     </message>
 </context>
 <context>
@@ -2950,8 +2897,20 @@
         <translation>已有预警生效，请调整或解除</translation>
     </message>
     <message>
+        <source>The plan has no unit or body {party}</source>
+        <translation>预案中没有该单位或机构：{party}</translation>
+    </message>
+    <message>
+        <source>The plan has no report recipient {party}</source>
+        <translation>预案中没有该报告对象：{party}</translation>
+    </message>
+    <message>
         <source>The response has already been ended</source>
         <translation>应急响应已宣布结束</translation>
+    </message>
+    <message>
+        <source>The scenario has no objective {objective}</source>
+        <translation>本场景没有评估目标{objective}</translation>
     </message>
     <message>
         <source>No exercise is open</source>
@@ -2978,8 +2937,60 @@
         <translation>{group}已启动</translation>
     </message>
     <message>
+        <source>Unknown kind of action: {kind}</source>
+        <translation>未知的操作类型：{kind}</translation>
+    </message>
+    <message>
+        <source>{fact}: {problem}</source>
+        <translation>{fact}：{problem}</translation>
+    </message>
+    <message>
+        <source>This action was already recorded</source>
+        <translation>该操作已记录</translation>
+    </message>
+    <message>
+        <source>This action belongs to another exercise</source>
+        <translation>该操作属于另一场演练</translation>
+    </message>
+    <message>
+        <source>Another action with the same id is already stored</source>
+        <translation>已存储编号相同的另一操作</translation>
+    </message>
+    <message>
+        <source>The time {time} is before the last recorded action ({last})</source>
+        <translation>时间{time}早于上一条记录（{last}）</translation>
+    </message>
+    <message>
+        <source>The clock can only jump forward</source>
+        <translation>时钟只能向前跳转</translation>
+    </message>
+    <message>
+        <source>The scenario has no inject {inject}</source>
+        <translation>本场景没有注入{inject}</translation>
+    </message>
+    <message>
+        <source>Inject {inject} was already released or skipped</source>
+        <translation>注入{inject}已发出或已跳过</translation>
+    </message>
+    <message>
+        <source>The recipient {unit} has no seat in this exercise</source>
+        <translation>接收方{unit}未参加本次演练</translation>
+    </message>
+    <message>
+        <source>The plan has no working group {group}</source>
+        <translation>预案中没有工作组{group}</translation>
+    </message>
+    <message>
         <source>{group} is not activated: nothing to stand down</source>
         <translation>{group}未启动，无法撤销</translation>
+    </message>
+    <message>
+        <source>The plan has no step or measure {step}</source>
+        <translation>预案中没有该步骤或措施：{step}</translation>
+    </message>
+    <message>
+        <source>The plan has no class of gas users {users}</source>
+        <translation>预案中没有该类用气用户：{users}</translation>
     </message>
     <message>
         <source>Supply to {users} is already cut</source>
@@ -2988,6 +2999,130 @@
     <message>
         <source>Supply to {users} is not cut: nothing to restore</source>
         <translation>{users}未压减，无需恢复</translation>
+    </message>
+    <message>
+        <source>it is missing</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>this action has no such field</source>
+        <translation>该操作没有此项</translation>
+    </message>
+    <message>
+        <source>not one of the allowed values</source>
+        <translation>不是允许的取值</translation>
+    </message>
+    <message>
+        <source>too small (limit {limit})</source>
+        <translation>过小（界限{limit}）</translation>
+    </message>
+    <message>
+        <source>too large (limit {limit})</source>
+        <translation>过大（界限{limit}）</translation>
+    </message>
+    <message>
+        <source>the wrong kind of value</source>
+        <translation>取值类型不对</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>not a known figure</source>
+        <translation>不是已知的数据项</translation>
+    </message>
+    <message>
+        <source>must be yes or no</source>
+        <translation>只能为“是”或“否”</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>必须是数字</translation>
+    </message>
+    <message>
+        <source>must be a finite number</source>
+        <translation>必须是有限的数字</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <source>not valid ({detail})</source>
+        <translation>无效（{detail}）</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>warning colour</source>
+        <translation>预警颜色</translation>
+    </message>
+    <message>
+        <source>working group</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <source>step or measure</source>
+        <translation>步骤或措施</translation>
+    </message>
+    <message>
+        <source>class of gas users</source>
+        <translation>用气用户类别</translation>
+    </message>
+    <message>
+        <source>recipient</source>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <source>recipients</source>
+        <translation>报送对象</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>rating</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <source>kind of report</source>
+        <translation>报告类型</translation>
+    </message>
+    <message>
+        <source>initial level</source>
+        <translation>初判级别</translation>
+    </message>
+    <message>
+        <source>clock speed</source>
+        <translation>推演速度</translation>
+    </message>
+    <message>
+        <source>time to jump to</source>
+        <translation>跳转时间</translation>
+    </message>
+    <message>
+        <source>kind of finding</source>
+        <translation>发现类型</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>review stage</source>
+        <translation>评估阶段</translation>
     </message>
     <message>
         <source>{unit} has no seat in this exercise</source>
@@ -3021,34 +3156,6 @@
         <translation>{y}年{m}月{d}日</translation>
     </message>
     <message>
-        <source>{n} min late</source>
-        <translation>迟{n}分钟</translation>
-    </message>
-    <message>
-        <source>on time</source>
-        <translation>按时</translation>
-    </message>
-    <message>
-        <source>not done</source>
-        <translation>未完成</translation>
-    </message>
-    <message>
-        <source>wrong</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>not yet due</source>
-        <translation>未到期</translation>
-    </message>
-    <message>
-        <source>tabletop exercise</source>
-        <translation>桌面推演</translation>
-    </message>
-    <message>
-        <source>live exercise</source>
-        <translation>实战演练</translation>
-    </message>
-    <message>
         <source>Exercise</source>
         <translation>演练名称</translation>
     </message>
@@ -3059,50 +3166,6 @@
     <message>
         <source>Place</source>
         <translation>演练地点</translation>
-    </message>
-    <message>
-        <source>plan revision</source>
-        <translation>预案修订</translation>
-    </message>
-    <message>
-        <source>organisation</source>
-        <translation>组织机构</translation>
-    </message>
-    <message>
-        <source>equipment</source>
-        <translation>装备物资</translation>
-    </message>
-    <message>
-        <source>training</source>
-        <translation>培训</translation>
-    </message>
-    <message>
-        <source>exercise</source>
-        <translation>演练</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>未整改</translation>
-    </message>
-    <message>
-        <source>in progress</source>
-        <translation>整改中</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Controller&apos;s on-the-spot review</source>
-        <translation>现场点评（导调）</translation>
-    </message>
-    <message>
-        <source>Participants&apos; self-assessment</source>
-        <translation>参演人员自评</translation>
-    </message>
-    <message>
-        <source>Evaluation team&apos;s assessment</source>
-        <translation>评估组评估</translation>
     </message>
     <message>
         <source>Purpose</source>
@@ -3592,66 +3655,6 @@
 <context>
     <name>ScoreView</name>
     <message>
-        <source>On time</source>
-        <translation>按时</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>Reported {minutes} min late</source>
-        <translation>迟报{minutes}分钟</translation>
-    </message>
-    <message>
-        <source>{minutes} min late</source>
-        <translation>超时{minutes}分钟</translation>
-    </message>
-    <message>
-        <source>Not done</source>
-        <translation>未完成</translation>
-    </message>
-    <message>
-        <source>Wrong</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>Not yet due</source>
-        <translation>未到期</translation>
-    </message>
-    <message>
-        <source>Plan revision</source>
-        <translation>预案修订</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>组织机构</translation>
-    </message>
-    <message>
-        <source>Equipment</source>
-        <translation>装备</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>培训</translation>
-    </message>
-    <message>
-        <source>Exercises</source>
-        <translation>演练</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation>未整改</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>整改中</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
         <source>Scoring sheet</source>
         <translation>评分明细</translation>
     </message>
@@ -3893,14 +3896,6 @@ tasks</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <source>Reported {minutes} min late</source>
-        <translation>迟报{minutes}分钟</translation>
-    </message>
-    <message>
-        <source>Late {minutes} min</source>
-        <translation>延误{minutes}分钟</translation>
-    </message>
-    <message>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
@@ -3981,34 +3976,37 @@ tasks</source>
     </message>
 </context>
 <context>
+    <name>StepLists</name>
+    <message>
+        <source>First response: safety incidents</source>
+        <translation>先期处置：安全事故类</translation>
+    </message>
+    <message>
+        <source>First response: supply</source>
+        <translation>先期处置：供应保障类</translation>
+    </message>
+    <message>
+        <source>On a warning</source>
+        <translation>预警措施</translation>
+    </message>
+    <message>
+        <source>Response: safety incidents</source>
+        <translation>应急处置：安全事故类</translation>
+    </message>
+    <message>
+        <source>Response: supply</source>
+        <translation>应急处置：供应保障类</translation>
+    </message>
+    <message>
+        <source>Response: leaders on scene</source>
+        <translation>应急处置：主要负责同志赶赴现场</translation>
+    </message>
+</context>
+<context>
     <name>StepsActionWidget</name>
     <message>
         <source>Steps and measures taken</source>
         <translation>处置措施</translation>
-    </message>
-    <message>
-        <source>First response (safety incident)</source>
-        <translation>先期处置（安全事故）</translation>
-    </message>
-    <message>
-        <source>First response (supply shortage)</source>
-        <translation>先期处置（供应短缺）</translation>
-    </message>
-    <message>
-        <source>Actions once a warning is issued</source>
-        <translation>预警行动</translation>
-    </message>
-    <message>
-        <source>Safety incident measures</source>
-        <translation>安全事故处置措施</translation>
-    </message>
-    <message>
-        <source>Supply assurance measures</source>
-        <translation>供应保障措施</translation>
-    </message>
-    <message>
-        <source>Response: leaders on scene</source>
-        <translation>响应：主要负责同志赶赴现场</translation>
     </message>
     <message>
         <source>All sections</source>

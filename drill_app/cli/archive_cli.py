@@ -24,9 +24,6 @@ from drill_app.paths import DEFAULT_PLAN
 from drill_app.store.portable import export_exercise, import_exercise
 from drill_app.store.store import NewExercise, SeatInfo, Store
 
-STATUS_NAMES = {"planned": "未开始", "running": "进行中", "ended": "已结束"}
-ITEM_STATUS_NAMES = {"open": "未整改", "in_progress": "整改中", "closed": "已完成"}
-
 
 def verify(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
@@ -34,9 +31,14 @@ def verify(args: argparse.Namespace) -> int:
 
 
 def history(args: argparse.Namespace) -> int:
+    from drill_app.wording.language import interface_language
+
     today = args.today or dt.date.today()
     with opened_store(args) as store:
-        return _history_json(store, today) if args.json else _history(store, today)
+        if args.json:
+            return _history_json(store, today)
+        with interface_language("zh_CN"):  # the listing is Chinese
+            return _history(store, today)
 
 
 def score(args: argparse.Namespace) -> int:
@@ -77,7 +79,7 @@ def _score(store: Store, args: argparse.Namespace) -> int:
         rules = load_scoring_rules(args.scoring)
     except DataFileError as exc:
         raise CliError(f"invalid scoring rules: {exc.problems[0]}") from None
-    exercise = store.new_exercise(exercise_id, rules)  # read only: records nothing
+    exercise = store.load_exercise(exercise_id, rules)  # read only: records nothing
     sheet = exercise.score()
     check = store.verify(exercise_id)
     if args.json:
@@ -90,13 +92,18 @@ def _score(store: Store, args: argparse.Namespace) -> int:
     else:
         detail = store.exercise(exercise_id).summary
         print(f"{detail.title}  {detail.held_on.isoformat()}  [{exercise_id}]")
-        sys.stdout.write(format_sheet(exercise.plan, sheet, exercise.rules))
+        from drill_app.wording.language import interface_language
+
+        with interface_language("zh_CN"):  # the terminal table is Chinese, as the plan
+            sys.stdout.write(format_sheet(exercise.plan, sheet, exercise.rules))
         state = "完整" if check.ok else "已被改动"
         print(f"事件记录终值哈希（{check.event_count}条，{state}）：{check.head_hash}")
     return EXIT_OK if check.ok else EXIT_FINDINGS
 
 
 def _history(store: Store, today: dt.date) -> int:
+    from drill_app.wording.evaluation import exercise_status_name, improvement_status_name
+
     plan = load_plan(DEFAULT_PLAN)
     exercises = store.list_exercises()
     held = [x.held_on for x in exercises if x.status == "ended"]
@@ -123,7 +130,7 @@ def _history(store: Store, today: dt.date) -> int:
     print(f"演练记录（{len(exercises)}）")
     for x in exercises:
         print(
-            f"  {x.held_on.isoformat()}  {STATUS_NAMES.get(x.status, x.status)}  {x.title}"
+            f"  {x.held_on.isoformat()}  {exercise_status_name(x.status)}  {x.title}"
             f"  [{x.id[:8]}]  {x.event_count}条事件"
         )
     items = store.improvements(open_only=True)
@@ -133,7 +140,7 @@ def _history(store: Store, today: dt.date) -> int:
         late = "  已逾期" if item.due_date < today else ""
         owner = plan.party_name(item.owner_unit)
         print(
-            f"  {owner}  {item.due_date.isoformat()}  {ITEM_STATUS_NAMES[item.status]}"
+            f"  {owner}  {item.due_date.isoformat()}  {improvement_status_name(item.status)}"
             f"  {item.action}{late}"
         )
     return EXIT_OK

@@ -199,7 +199,11 @@ def replay_actions(args: argparse.Namespace) -> int:
         actions = read_actions(args.actions)
         exercise, sheet = replay(plan, scenario, rules, actions, file=str(args.actions))
     except DataFileError as exc:
-        raise CliError(str(exc.problems[0])) from None
+        from drill_app.wording import PlanWords
+        from drill_app.wording.refusals import problem_text
+
+        words = PlanWords(plan, scenario=scenario)
+        raise CliError(problem_text(exc.problems[0], words)) from None
     if args.save:
         from drill_app.cli.archive_cli import save_replay  # SQLAlchemy only with --save
 
@@ -209,7 +213,10 @@ def replay_actions(args: argparse.Namespace) -> int:
         json.dump(sheet_to_json(plan, sheet, rules), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(format_sheet(plan, sheet, rules))
+        from drill_app.wording.language import interface_language
+
+        with interface_language("zh_CN"):  # the terminal table is Chinese, as the plan
+            sys.stdout.write(format_sheet(plan, sheet, rules))
     return EXIT_OK
 
 

@@ -19,6 +19,8 @@ from drill_app.core.scenario import load_scenario
 from drill_app.core.scoring import load_scoring_rules
 from drill_app.core.sourcefile import DataFileError
 from drill_app.reports.context import ImprovementRow, ReportContext, seats_of
+from drill_app.wording.plan_words import PlanWords
+from drill_app.wording.refusals import problem_text
 
 
 def _unit(plan: Plan, name: str | None) -> str | None:
@@ -35,9 +37,13 @@ def context_from_replay(args: argparse.Namespace) -> ReportContext:
     rules = load_scoring_rules(args.scoring)
     scenario_path, actions_path = (Path(p) for p in args.replay)
     scenario = load_scenario(plan, scenario_path)
-    exercise, sheet = replay(
-        plan, scenario, rules, read_actions(actions_path), file=str(actions_path)
-    )
+    try:
+        exercise, sheet = replay(
+            plan, scenario, rules, read_actions(actions_path), file=str(actions_path)
+        )
+    except DataFileError as exc:  # a refused command: worded by the one table
+        words = PlanWords(plan, scenario=scenario)
+        raise CliError(problem_text(exc.problems[0], words)) from None
     return ReportContext(
         title=scenario.title,
         held_on=args.held_on or dt.date.today(),
@@ -61,7 +67,7 @@ def context_from_store(args: argparse.Namespace) -> ReportContext:
     with opened_store(args) as store:
         exercise_id = store.find_exercise(args.exercise)
         rules = load_scoring_rules(args.scoring)
-        exercise = store.new_exercise(exercise_id, rules)
+        exercise = store.load_exercise(exercise_id, rules)
         detail = store.exercise(exercise_id)
         check = store.verify(exercise_id)
         items = [i for i in store.improvements() if i.exercise_id == exercise_id]
@@ -115,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
     from drill_app.reports.aar import after_action_report
     from drill_app.reports.render import export_pdf
     from drill_app.reports.sheet import scoring_sheet
-    from drill_app.ui.shared.i18n import install_translators, remove_translators
+    from drill_app.wording.language import install_translators, remove_translators
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     translators = install_translators(app, args.lang)

@@ -1,4 +1,6 @@
-"""The score as a plain-text table for the terminal (CJK-width aware)."""
+"""The score as a plain-text table for the terminal (CJK-width aware).
+
+Words come from drill_app.wording: call it inside ``interface_language(...)``."""
 
 from __future__ import annotations
 
@@ -10,14 +12,9 @@ from drill_app.core.scoring import ScoreSheet, ScoringRules
 
 def format_sheet(plan: Plan, sheet: ScoreSheet, rules: ScoringRules) -> str:
     """A readable score table for the terminal."""
+    from drill_app.wording.statuses import line_status_text  # Qt only when a table is printed
+
     names = {c.id: c.name for c in rules.categories}
-    status_names = {
-        "met": "按时完成",
-        "late": "迟",
-        "missed": "未完成",
-        "wrong": "错误",
-        "pending": "未到期",
-    }
     out: list[str] = []
     category = None
     for line in sheet.lines:
@@ -26,9 +23,7 @@ def format_sheet(plan: Plan, sheet: ScoreSheet, rules: ScoringRules) -> str:
             out.append(f"\n== {names.get(category, category)} ==")
         due = _minutes(line.due_at)
         done = _minutes(line.done_at)
-        status = status_names[line.status]
-        if line.status == "late":
-            status = f"迟{line.minutes_late}分钟"
+        status = line_status_text(line)
         out.append(
             f"{_pad(line.plan_ref, 12)} {_pad(plan.party_name(line.unit), 24)} "
             f"{_pad(_clip(line.title, 44), 46)} 应{due:>6} 实{done:>6}  {_pad(status, 12)}"

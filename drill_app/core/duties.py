@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from drill_app.core.events import Event
 from drill_app.core.expectation_types import Expectation, ImmediateMinutes
 from drill_app.core.plan import Condition, LevelId, Obligation, Plan, level_rank
-from drill_app.core.record import ExerciseRecord, recipient_seats, seat_for_party
+from drill_app.core.record import ExerciseRecord
 from drill_app.core.rules import (
     Situation,
     Timeline,
@@ -24,7 +24,7 @@ from drill_app.core.rules import (
     command_for,
     condition_holds,
 )
-from drill_app.core.scenario import Scenario
+from drill_app.core.scenario import Scenario, recipient_seats, seat_for_party
 
 FOLLOWUP_MET_BY = ("followup", "written")
 """A later report of these kinds carries the news a follow-up is owed for."""

@@ -8,7 +8,7 @@ reason and changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -16,15 +16,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from drill_app.core.facts import FactsError, FactValue, validate_facts
 from drill_app.core.plan import ColourId, Id, LevelId, Plan, Text
+from drill_app.core.refusals import EventError, FieldProblem, Refusal
 from drill_app.core.scenario import Scenario, Source, step_ids
 
 Actor = Literal["controller", "seat", "evaluator", "system"]
 ReportKind = Literal["phone", "written", "followup", "final", "sensitive", "result"]
 Rating = Literal["P", "S", "M", "U"]
-
-
-class EventError(ValueError):
-    """An event was refused; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -87,10 +84,7 @@ class InjectDelivered(Payload):
     @field_validator("facts", mode="before")
     @classmethod
     def _facts(cls, value: object) -> object:
-        try:
-            return validate_facts(value if value is not None else {})
-        except FactsError as exc:
-            raise ValueError(str(exc)) from None
+        return validate_facts(value if value is not None else {})  # FactsError names the fact
 
 
 class InjectSkipped(Payload):
@@ -131,10 +125,7 @@ class ReportSubmitted(Payload):
     @field_validator("figures", mode="before")
     @classmethod
     def _figures(cls, value: object) -> object:
-        try:
-            return validate_facts(value if value is not None else {})
-        except FactsError as exc:
-            raise ValueError(str(exc).replace("fact", "figure", 1)) from None
+        return validate_facts(value if value is not None else {})  # FactsError names the fact
 
 
 class LevelDetermined(Payload):
@@ -262,8 +253,12 @@ EVALUATION_KINDS = frozenset(
 
 
 @dataclass
-class ValidationState:
-    """What validation needs to know about the events so far."""
+class ExerciseState:
+    """What is in force after the events so far: derived once, here, from the events.
+
+    Validation reads it (what may still be done) and so do the windows (what a unit has
+    decided: the groups active, the warning in force, supply cut, levels, steps …).
+    """
 
     ids: set[str] = field(default_factory=set)
     started: bool = False
@@ -272,98 +267,162 @@ class ValidationState:
     last_time: float = 0.0
     delivered: set[str] = field(default_factory=set)
     skipped: set[str] = field(default_factory=set)
-    active_groups: set[str] = field(default_factory=set)
-    warning: ColourId | None = None
-    cut: set[str] = field(default_factory=set)
-    response_ended: bool = False
+    active_groups: dict[str, Event] = field(default_factory=dict)
+    warning_event: Event | None = None
+    """The warning in force (issued or last changed)."""
+    cut: dict[str, Event] = field(default_factory=dict)
+    levels: dict[str, Event] = field(default_factory=dict)
+    """The latest level determined, by unit."""
+    steps: dict[str, list[Event]] = field(default_factory=dict)
+    handed_over: Event | None = None
+    sensitive: Event | None = None
+    disposal_ended: Event | None = None
+    response_ended: Event | None = None
+
+    @property
+    def warning(self) -> ColourId | None:
+        """The colour of the warning in force."""
+        return self.warning_event.payload["colour"] if self.warning_event else None
 
     def apply(self, event: Event) -> None:
         self.ids.add(event.id)
         self.last_time = max(self.last_time, event.scenario_time)
-        p = event.payload
-        kind = event.kind
-        if kind == "exercise_started":
-            self.started = True
-        elif kind == "exercise_ended":
-            self.ended = True
-        elif kind == "exercise_paused":
-            self.paused = True
-        elif kind == "exercise_resumed":
-            self.paused = False
-        elif kind == "inject_delivered" and p.get("inject"):
-            self.delivered.add(p["inject"])
-        elif kind == "inject_skipped":
-            self.skipped.add(p["inject"])
-        elif kind == "group_activated":
-            self.active_groups.add(p["group"])
-        elif kind == "group_stood_down":
-            self.active_groups.discard(p["group"])
-        elif kind in ("warning_issued", "warning_changed"):
-            self.warning = p["colour"]
-        elif kind == "warning_lifted":
-            self.warning = None
-        elif kind == "supply_cut":
-            self.cut.add(p["user_class"])
-        elif kind == "supply_restored":
-            self.cut.discard(p["user_class"])
-        elif kind == "response_ended":
-            self.response_ended = True
+        handler = _APPLY.get(event.kind)
+        if handler is not None:
+            handler(self, event)
+
+
+def _first(current: Event | None, event: Event) -> Event:
+    return current or event
+
+
+_APPLY: Mapping[str, Callable[[ExerciseState, Event], object]] = {
+    "exercise_started": lambda s, e: setattr(s, "started", True),
+    "exercise_ended": lambda s, e: setattr(s, "ended", True),
+    "exercise_paused": lambda s, e: setattr(s, "paused", True),
+    "exercise_resumed": lambda s, e: setattr(s, "paused", False),
+    "inject_delivered": lambda s, e: (
+        s.delivered.add(e.payload["inject"]) if e.payload.get("inject") else None
+    ),
+    "inject_skipped": lambda s, e: s.skipped.add(e.payload["inject"]),
+    "group_activated": lambda s, e: s.active_groups.__setitem__(e.payload["group"], e),
+    "group_stood_down": lambda s, e: s.active_groups.pop(e.payload["group"], None),
+    "warning_issued": lambda s, e: setattr(s, "warning_event", e),
+    "warning_changed": lambda s, e: setattr(s, "warning_event", e),
+    "warning_lifted": lambda s, e: setattr(s, "warning_event", None),
+    "supply_cut": lambda s, e: s.cut.__setitem__(e.payload["user_class"], e),
+    "supply_restored": lambda s, e: s.cut.pop(e.payload["user_class"], None),
+    "level_determined": lambda s, e: (
+        s.levels.__setitem__(e.unit, e) if e.unit is not None else None
+    ),
+    "step_taken": lambda s, e: s.steps.setdefault(e.payload["step"], []).append(e),
+    "command_handed_over": lambda s, e: setattr(s, "handed_over", _first(s.handed_over, e)),
+    "sensitive_determined": lambda s, e: setattr(s, "sensitive", _first(s.sensitive, e)),
+    "disposal_ended": lambda s, e: setattr(s, "disposal_ended", _first(s.disposal_ended, e)),
+    "response_ended": lambda s, e: setattr(s, "response_ended", e),
+}
+
+
+def exercise_state(events: Iterable[Event]) -> ExerciseState:
+    """The state after *events* (already validated), from nothing."""
+    state = ExerciseState()
+    for event in events:
+        state.apply(event)
+    return state
 
 
 def parse_payload(kind: str, payload: Mapping[str, Any]) -> dict[str, Any]:
     """Validate and normalise a payload for *kind*; raise EventError naming the field."""
     spec = KINDS.get(kind)
     if spec is None:
-        raise EventError(f"unknown event kind {kind!r}")
+        raise EventError.of("unknown_event_kind", kind=kind)
     try:
         model = spec.payload.model_validate(dict(payload))
     except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"]) or kind
-        msg = str(err["msg"]).removeprefix("Value error, ")
-        if err["type"] == "extra_forbidden":
-            msg = "unknown field"
-        raise EventError(f"{kind}: {where}: {msg}") from None
+        raise EventError(_field_refusal(kind, exc.errors()[0])) from None
     return model.model_dump(exclude_defaults=False)
 
 
-def validate_event(plan: Plan, scenario: Scenario, state: ValidationState, event: Event) -> Event:
+# pydantic's error types, as the core's field problems
+_PROBLEMS: Mapping[str, FieldProblem] = {
+    "missing": "missing",
+    "extra_forbidden": "unknown_field",
+    "literal_error": "not_allowed",
+    "enum": "not_allowed",
+    "greater_than": "too_small",
+    "greater_than_equal": "too_small",
+    "less_than": "too_large",
+    "less_than_equal": "too_large",
+    "too_short": "empty",
+    "string_too_short": "empty",
+}
+
+
+def _field_refusal(kind: str, err: Any) -> Refusal:
+    where = ".".join(str(p) for p in err["loc"]) or kind
+    detail = str(err["msg"]).removeprefix("Value error, ")
+    cause = (err.get("ctx") or {}).get("error")
+    if isinstance(cause, FactsError):
+        what = "figure" if where == "figures" else "fact"
+        return Refusal(
+            "invalid_fact",
+            {
+                "kind": kind,
+                "field": where,
+                "fact": cause.key,
+                "problem": cause.problem,
+                "detail": str(cause).replace("fact", what, 1),
+            },
+        )
+    problem: FieldProblem = _PROBLEMS.get(err["type"], "invalid")
+    if problem == "invalid" and err["type"].endswith(("_type", "_parsing")):
+        problem = "wrong_type"
+    if problem == "unknown_field":
+        detail = "unknown field"
+    ctx = err.get("ctx") or {}
+    limit = next((ctx[k] for k in ("gt", "ge", "lt", "le") if k in ctx), None)
+    return Refusal(
+        "invalid_field",
+        {"kind": kind, "field": where, "problem": problem, "detail": detail, "limit": limit},
+    )
+
+
+def validate_event(plan: Plan, scenario: Scenario, state: ExerciseState, event: Event) -> Event:
     """Check *event* against plan, scenario and state; return it with a normalised payload."""
     spec = KINDS.get(event.kind)
     if spec is None:
-        raise EventError(f"unknown event kind {event.kind!r}")
+        raise EventError.of("unknown_event_kind", kind=event.kind)
     if event.id in state.ids:
-        raise EventError(f"event {event.id} is already recorded")
+        raise EventError.of("event_already_recorded", event=event.id)
     if event.actor not in spec.actors:
-        raise EventError(f"{event.kind} cannot come from the {event.actor}")
+        raise EventError.of("wrong_actor", kind=event.kind, actor=event.actor)
     if spec.needs_unit:
         if event.unit is None:
-            raise EventError(f"{event.kind} needs the unit that acts")
+            raise EventError.of("unit_required", kind=event.kind)
         if event.unit not in scenario.seats:
-            raise EventError(f"unit {event.unit!r} has no seat in this exercise")
+            raise EventError.of("unit_has_no_seat", unit=event.unit)
     elif event.unit is not None and event.unit not in scenario.seats:
-        raise EventError(f"unit {event.unit!r} has no seat in this exercise")
+        raise EventError.of("unit_has_no_seat", unit=event.unit)
     if event.scenario_time < state.last_time:
-        raise EventError(
-            f"scenario time {event.scenario_time:g} s is before the last event "
-            f"({state.last_time:g} s)"
+        raise EventError.of(
+            "time_before_last_event", time=event.scenario_time, last=state.last_time
         )
     payload = parse_payload(event.kind, event.payload)
 
     kind = event.kind
     if kind == "exercise_started":
         if state.started:
-            raise EventError("the exercise has already started")
+            raise EventError.of("exercise_already_started")
     elif not state.started and kind not in EVALUATION_KINDS:
-        raise EventError("the exercise has not started")
+        raise EventError.of("exercise_not_started")
     if state.ended and kind not in EVALUATION_KINDS:
-        raise EventError("the exercise has ended; only evaluator notes and ratings can be added")
+        raise EventError.of("exercise_ended")
     if kind == "exercise_paused" and state.paused:
-        raise EventError("the exercise is already paused")
+        raise EventError.of("exercise_already_paused")
     if kind == "exercise_resumed" and not state.paused:
-        raise EventError("the exercise is not paused")
+        raise EventError.of("exercise_not_paused")
     if kind == "clock_jumped" and payload["to_seconds"] < event.scenario_time:
-        raise EventError("the clock can only jump forward")
+        raise EventError.of("clock_backwards")
     _check_references(plan, scenario, state, kind, payload)
     return Event(
         event.id,
@@ -378,64 +437,68 @@ def validate_event(plan: Plan, scenario: Scenario, state: ValidationState, event
 
 
 def _check_references(
-    plan: Plan, scenario: Scenario, state: ValidationState, kind: str, p: Mapping[str, Any]
+    plan: Plan, scenario: Scenario, state: ExerciseState, kind: str, p: Mapping[str, Any]
 ) -> None:
     if kind == "inject_delivered":
         inject_id = p["inject"]
         if inject_id is not None:
             if inject_id not in scenario.injects_by_id:
-                raise EventError(f"the scenario has no inject {inject_id!r}")
+                raise EventError.of("inject_unknown", inject=inject_id)
             if inject_id in state.delivered or inject_id in state.skipped:
-                raise EventError(f"inject {inject_id!r} was already released or skipped")
+                raise EventError.of("inject_already_released", inject=inject_id)
         for seat in p["to"]:
             if seat not in scenario.seats:
-                raise EventError(f"inject recipient {seat!r} has no seat in this exercise")
+                raise EventError.of("recipient_has_no_seat", unit=seat)
     elif kind == "inject_skipped":
         if p["inject"] not in scenario.injects_by_id:
-            raise EventError(f"the scenario has no inject {p['inject']!r}")
+            raise EventError.of("inject_unknown", inject=p["inject"])
         if p["inject"] in state.delivered or p["inject"] in state.skipped:
-            raise EventError(f"inject {p['inject']!r} was already released or skipped")
+            raise EventError.of("inject_already_released", inject=p["inject"])
     elif kind in ("group_activated", "group_stood_down"):
         group = p["group"]
         if group not in plan.groups_by_id:
-            raise EventError(f"the plan has no working group {group!r}")
+            raise EventError.of("group_unknown", group=group)
         if kind == "group_activated" and group in state.active_groups:
-            raise EventError(f"group {plan.groups_by_id[group].name} is already active")
+            raise EventError.of(
+                "group_already_active", group=group, group_name=plan.groups_by_id[group].name
+            )
         if kind == "group_stood_down" and group not in state.active_groups:
-            raise EventError(f"group {plan.groups_by_id[group].name} is not active")
+            raise EventError.of(
+                "group_not_active", group=group, group_name=plan.groups_by_id[group].name
+            )
     elif kind == "warning_issued" and state.warning is not None:
-        raise EventError("a warning is already in force: change or lift it")
+        raise EventError.of("warning_in_force", colour=state.warning)
     elif kind == "warning_changed":
         if state.warning is None:
-            raise EventError("no warning is in force to change")
+            raise EventError.of("no_warning_to_change")
         if p["colour"] == state.warning:
-            raise EventError(f"the warning is already {p['colour']}")
+            raise EventError.of("warning_already", colour=p["colour"])
     elif kind == "warning_lifted" and state.warning is None:
-        raise EventError("no warning is in force to lift")
+        raise EventError.of("no_warning_to_lift")
     elif kind == "step_taken" and p["step"] not in step_ids(plan):
-        raise EventError(f"the plan has no step or measure {p['step']!r}")
+        raise EventError.of("step_unknown", step=p["step"])
     elif kind in ("supply_cut", "supply_restored"):
         classes = {u.id for u in plan.actions.supply_priority}
         if p["user_class"] not in classes:
-            raise EventError(
-                f"unknown user class {p['user_class']!r} (one of {', '.join(classes)})"
+            raise EventError.of(
+                "user_class_unknown", user_class=p["user_class"], known=", ".join(classes)
             )
         if kind == "supply_cut" and p["user_class"] in state.cut:
-            raise EventError(f"supply to {p['user_class']} is already cut")
+            raise EventError.of("supply_already_cut", user_class=p["user_class"])
         if kind == "supply_restored" and p["user_class"] not in state.cut:
-            raise EventError(f"supply to {p['user_class']} is not cut")
+            raise EventError.of("supply_not_cut", user_class=p["user_class"])
     elif kind in ("command_handed_over", "help_requested") and p["to"] not in plan.parties:
-        raise EventError(f"unknown unit or body {p['to']!r}")
+        raise EventError.of("party_unknown", party=p["to"])
     elif kind == "report_submitted":
         for recipient in p["recipients"]:
             if recipient not in plan.parties:
-                raise EventError(f"unknown report recipient {recipient!r}")
+                raise EventError.of("recipient_unknown", party=recipient)
     elif kind == "response_ended" and state.response_ended:
-        raise EventError("the response has already been ended")
+        raise EventError.of("response_already_ended")
     elif p.get("about_unit") is not None and p["about_unit"] not in scenario.seats:
-        raise EventError(f"unit {p['about_unit']!r} has no seat in this exercise")
+        raise EventError.of("unit_has_no_seat", unit=p["about_unit"])
     elif kind == "evaluator_rating" and p["objective"] not in {
         None,
         *(o.id for o in scenario.objectives),
     }:
-        raise EventError(f"the scenario has no objective {p['objective']!r}")
+        raise EventError.of("objective_unknown", objective=p["objective"])

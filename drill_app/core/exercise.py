@@ -15,10 +15,11 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from drill_app.core.clock import CONTROL_KINDS, ClockReading, ControlEvent, ExerciseClock
-from drill_app.core.events import Actor, Event, EventError, ValidationState, validate_event
+from drill_app.core.events import Actor, Event, ExerciseState, validate_event
 from drill_app.core.expectations import Expectation, derive_expectations
 from drill_app.core.plan import Plan
 from drill_app.core.record import ExerciseRecord
+from drill_app.core.refusals import EventError
 from drill_app.core.rules import COMPARISONS
 from drill_app.core.scenario import Inject, InjectCondition, Scenario
 from drill_app.core.scoring import (
@@ -59,7 +60,7 @@ class Exercise:
         self._wall = wall_clock
         self._new_id = new_id or (lambda: str(uuid.uuid4()))
         self.record = ExerciseRecord(scenario, plan)
-        self._state = ValidationState()
+        self._state = ExerciseState()
         self._clock = ExerciseClock()
         self._expectations_cache: tuple[int, dict[str, Expectation]] = (-1, {})
         self._persist = persist
@@ -81,6 +82,11 @@ class Exercise:
     def now(self) -> float:
         """Current scenario time in seconds."""
         return self.clock().scenario_seconds
+
+    @property
+    def state(self) -> ExerciseState:
+        """What is in force now (groups, warning, supply, levels, steps …); do not change it."""
+        return self._state
 
     @property
     def started(self) -> bool:
@@ -133,27 +139,50 @@ class Exercise:
         already recorded with the same content is returned as it stands.
         """
         if event.exercise_id != self.exercise_id:
-            raise EventError(f"event {event.id} belongs to another exercise")
+            raise EventError.of("event_other_exercise", event=event.id)
         known = self._by_id.get(event.id)
         if known is not None and _same_content(known, event):
             return known
         checked = validate_event(self.plan, self.scenario, self._state, event)
         if self._persist is not None:
             self._persist(checked)
-        self._by_id[checked.id] = checked
-        self._state.apply(checked)
-        self.record.add(checked)
-        if checked.kind in CONTROL_KINDS:
-            p = checked.payload
+        self._add(checked)
+        return checked
+
+    def apply_committed(self, event: Event) -> Event:
+        """Follow an event the authority has already validated and committed (a read model).
+
+        It is not validated again; what cannot be the next event of this log (another
+        exercise's, or earlier than the last) raises EventError: the reader is out of step.
+        """
+        if event.exercise_id != self.exercise_id:
+            raise EventError.of("event_other_exercise", event=event.id)
+        known = self._by_id.get(event.id)
+        if known is not None:
+            if _same_content(known, event):
+                return known
+            raise EventError.of("event_already_recorded", event=event.id)
+        if event.scenario_time < self._state.last_time:
+            raise EventError.of(
+                "time_before_last_event", time=event.scenario_time, last=self._state.last_time
+            )
+        self._add(event)
+        return event
+
+    def _add(self, event: Event) -> None:
+        self._by_id[event.id] = event
+        self._state.apply(event)
+        self.record.add(event)
+        if event.kind in CONTROL_KINDS:
+            p = event.payload
             self._clock.apply(
                 ControlEvent(
-                    checked.kind,
-                    checked.wall_time,
+                    event.kind,
+                    event.wall_time,
                     speed=float(p.get("speed", 1.0)),
                     to_seconds=float(p.get("to_seconds", 0.0)),
                 )
             )
-        return checked
 
     def dry_run(
         self,
@@ -181,7 +210,7 @@ class Exercise:
         """Deliver a scripted inject now (early, on time or late)."""
         inject = self.scenario.injects_by_id.get(inject_id)
         if inject is None:
-            raise EventError(f"the scenario has no inject {inject_id!r}")
+            raise EventError.of("inject_unknown", inject=inject_id)
         return self.submit("inject_delivered", inject_payload(inject), actor=actor)
 
     def skip(self, inject_id: str, reason: str = "") -> Event:
@@ -223,6 +252,39 @@ class Exercise:
             elif inject.when is not None:
                 times.extend(self._pending_checks(inject.when))
         return min(times) if times else None
+
+    def upcoming_release_time(self, holds: Mapping[str, float] | None = None) -> float | None:
+        """The next scenario second, after now, at which a pending inject becomes due.
+
+        ``next_release_time`` is the earliest moment of all pending injects, which is in
+        the past while a due inject waits; a clock jump needs the next one still ahead:
+        the release times of timed (and already triggered) injects, the ends of *holds*
+        (inject id → scenario second it is held until), and the deadlines that
+        conditional injects of the form "expectation missed" wait for (plus their delay).
+        """
+        now = self.now()
+        holds = holds or {}
+        candidates: list[float] = []
+        core_next = self.next_release_time()
+        if core_next is not None and core_next > now:
+            candidates.append(core_next)
+        for inject in self.pending_injects():
+            release = self.release_time(inject)
+            if release is not None:
+                candidates.append(max(release, holds.get(inject.id, release)))
+            elif inject.when is not None:
+                delay = inject.delay_minutes * 60
+                candidates.extend(t + delay for t in self._deadlines(inject.when))
+        ahead = [t for t in candidates if t > now]
+        return min(ahead) if ahead else None
+
+    def _deadlines(self, condition: InjectCondition) -> Iterable[float]:
+        for sub in condition.any_of or condition.all_of or []:
+            yield from self._deadlines(sub)
+        if condition.expectation_missed is not None:
+            expectation = self.expectations().get(condition.expectation_missed)
+            if expectation is not None and expectation.due_at is not None:
+                yield expectation.due_at
 
     # --- conditions -------------------------------------------------------------------
 

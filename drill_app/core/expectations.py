@@ -24,13 +24,8 @@ from drill_app.core.duties import (
 )
 from drill_app.core.events import Event
 from drill_app.core.expectation_types import Expectation, ExpectationKind, ImmediateMinutes
-from drill_app.core.plan import LEVEL_ORDER, ColourId, LevelId, Plan, level_rank
-from drill_app.core.record import (
-    ExerciseRecord,
-    FactsSnapshot,
-    recipient_seats,
-    seat_for_party,
-)
+from drill_app.core.plan import ColourId, LevelId, Plan, level_rank
+from drill_app.core.record import ExerciseRecord, FactsSnapshot
 from drill_app.core.rules import (
     Situation,
     classify_level,
@@ -537,29 +532,3 @@ def _wrong_authority(
         due_at=None,
         params={"kind": kind, "allowed": False},
     )
-
-
-def derived_expectation_ids(plan: Plan, scenario: Scenario) -> set[str]:
-    """The ids of every expectation this scenario can create (for validating conditions)."""
-    table = recipient_seats(plan, scenario)
-    ids: set[str] = set()
-    for obligation in plan.reporting.obligations:
-        for party in obligation.reporters:
-            seat = seat_for_party(party, scenario, table)
-            if seat in scenario.seats:
-                ids.add(f"{obligation.id}:{seat}")
-                if obligation.kind == "written":
-                    ids.add(f"report_content:{seat}")
-    ids |= {f"accuracy:{u}" for u in scenario.seats}
-    ids |= {f"level:{lv}" for lv in LEVEL_ORDER}
-    ids |= {f"group:{g.id}" for g in plan.groups}
-    ids |= {f"warning:{c.id}" for c in plan.warnings.colours}
-    ids |= {f"step:{s.id}" for s in plan.actions.first_response_safety}
-    ids |= {f"step:{s.id}" for s in plan.actions.first_response_supply}
-    ids |= {f"step:{s.id}" for s in plan.actions.supply_measures}
-    ids |= {f"warning_action:{s.id}" for s in plan.actions.warning_actions}
-    ids |= {f"request:{r.id}" for r in plan.actions.requests}
-    ids |= {f"on_scene:{u}" for u in scenario.seats}
-    ids |= {"handover", "supply_order", "response_end", "information_release"}
-    ids |= {"level:unwarranted", "warning:unwarranted"}
-    return ids

@@ -97,7 +97,16 @@ Facts = Mapping[str, FactValue]
 
 
 class FactsError(ValueError):
-    """A set of facts is not valid; the message names the key and the problem."""
+    """A set of facts is not valid; the message names the key and the problem.
+
+    ``key`` is the fact concerned (None when the whole value is wrong) and ``problem``
+    one of the core's field problems (``drill_app.core.refusals.FieldProblem``).
+    """
+
+    def __init__(self, message: str, key: str | None = None, problem: str = "invalid") -> None:
+        super().__init__(message)
+        self.key = key
+        self.problem = problem
 
 
 def validate_facts(raw: object) -> dict[str, FactValue]:
@@ -107,25 +116,35 @@ def validate_facts(raw: object) -> dict[str, FactValue]:
     wrong type, negative value.
     """
     if not isinstance(raw, dict):
-        raise FactsError(f"facts must be an object of key: value, got {_kind(raw)}")
+        raise FactsError(
+            f"facts must be an object of key: value, got {_kind(raw)}", None, "wrong_type"
+        )
     result: dict[str, FactValue] = {}
     for key, value in raw.items():
         definition = FACTS_BY_KEY.get(key) if isinstance(key, str) else None
         if definition is None:
-            raise FactsError(f"unknown fact {key!r} (known: {', '.join(FACTS_BY_KEY)})")
+            raise FactsError(
+                f"unknown fact {key!r} (known: {', '.join(FACTS_BY_KEY)})", str(key), "unknown_fact"
+            )
         if definition.is_flag:
             if not isinstance(value, bool):
-                raise FactsError(f"fact {key!r} must be true or false, got {_kind(value)}")
+                raise FactsError(
+                    f"fact {key!r} must be true or false, got {_kind(value)}", key, "not_flag"
+                )
             result[key] = value
             continue
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise FactsError(f"fact {key!r} must be a number, got {_kind(value)}")
+            raise FactsError(
+                f"fact {key!r} must be a number, got {_kind(value)}", key, "not_number"
+            )
         if value != value or value in (float("inf"), float("-inf")):
-            raise FactsError(f"fact {key!r} must be a finite number")
+            raise FactsError(f"fact {key!r} must be a finite number", key, "not_finite")
         if value < 0:
-            raise FactsError(f"fact {key!r} must not be negative, got {value}")
+            raise FactsError(f"fact {key!r} must not be negative, got {value}", key, "negative")
         if definition.kind == "count" and isinstance(value, float) and not value.is_integer():
-            raise FactsError(f"fact {key!r} is a count and must be a whole number, got {value}")
+            raise FactsError(
+                f"fact {key!r} is a count and must be a whole number, got {value}", key, "not_whole"
+            )
         result[key] = value
     return result
 

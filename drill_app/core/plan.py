@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Generic, Literal, Self, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from drill_app.core.facts import FACTS_BY_KEY
 from drill_app.core.plan_base import (
@@ -26,6 +26,7 @@ from drill_app.core.plan_base import (
     ColourId,
     Id,
     LevelId,
+    Model,
     Ref,
     Text,
     colour_rank,
@@ -61,10 +62,6 @@ __all__ = [  # the plan's vocabulary, defined in plan_base and plan_warnings
     "level_rank",
     "load_plan",
 ]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 CompareOp = Literal[">", ">=", "<", "<=", "==", "!="]
@@ -421,6 +418,22 @@ class Actions(Model):
     escalation: Text
     escalation_ref: Ref
 
+    @property
+    def step_lists(self) -> tuple[list[Step], ...]:
+        """The plan's lists of steps, in the plan's order."""
+        return (
+            self.first_response_safety,
+            self.first_response_supply,
+            self.warning_actions,
+            self.safety_measures,
+            self.supply_measures,
+            self.response_steps,
+        )
+
+    @property
+    def all_steps(self) -> list[Step]:
+        return [step for steps in self.step_lists for step in steps]
+
 
 class Drills(Model):
     interval_years: int = Field(gt=0)
@@ -466,6 +479,11 @@ class Plan(Model):
     @cached_property
     def groups_by_id(self) -> Mapping[str, Group]:
         return {g.id: g for g in self.groups}
+
+    @cached_property
+    def steps_by_id(self) -> Mapping[str, Step]:
+        """Every first-response step, warning action, measure and response step, by id."""
+        return {step.id: step for step in self.actions.all_steps}
 
     def party_name(self, party_id: str) -> str:
         party = self.parties.get(party_id)

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from drill_app.core.facts import FACTS_BY_KEY
-from drill_app.core.plan_base import Band, ColourId, Id, Ref, Text
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+from drill_app.core.plan_base import Band, ColourId, Id, Model, Ref, Text
 
 
 class Colour(Model):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from drill_app.core.events import Event
 from drill_app.core.facts import FactValue
 from drill_app.core.plan import Plan
-from drill_app.core.scenario import Scenario
+from drill_app.core.scenario import Scenario, recipient_seats
 
 FactsSnapshot = Mapping[str, FactValue]
 
@@ -192,20 +192,3 @@ class ExerciseRecord:
             if best is None or event.scenario_time < best.scenario_time:
                 best = event
         return best
-
-
-def recipient_seats(plan: Plan, scenario: Scenario) -> dict[str, str]:
-    """Unit or body id -> the seat that receives for it: a seated unit itself; a body the
-    plan says a role acts for (区应急指挥部及其办公室) goes to that role's seat."""
-    table = {seat: seat for seat in scenario.seats}
-    for body in plan.bodies:
-        if body.acted_by == "district_command":
-            table[body.id] = scenario.roles.district_command
-    return table
-
-
-def seat_for_party(party: str, scenario: Scenario, table: Mapping[str, str]) -> str | None:
-    """The seat that acts as *party* (the incident unit's role included), if any."""
-    if party == "incident_unit":
-        return scenario.roles.incident_unit
-    return table.get(party)

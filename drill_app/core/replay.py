@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from drill_app.core.events import EVALUATION_KINDS, Actor, EventError
+from drill_app.core.events import EVALUATION_KINDS, Actor
 from drill_app.core.exercise import Exercise, ReplayClock, inject_payload, sequential_ids
 from drill_app.core.plan import Plan
+from drill_app.core.refusals import EventError
 from drill_app.core.scenario import Scenario
 from drill_app.core.scoring import ScoreSheet, ScoringRules
 from drill_app.core.sourcefile import DataFileError, Problem
@@ -138,7 +139,7 @@ def replay(
         try:
             _perform(exercise, action)
         except EventError as exc:
-            raise DataFileError([Problem(file, action.line, 1, str(exc))]) from None
+            raise DataFileError([Problem(file, action.line, 1, str(exc), exc.refusal)]) from None
     if not exercise.ended:
         _advance(exercise, clock, end)
         exercise.submit("exercise_ended", actor="controller")
@@ -174,6 +175,6 @@ def _perform(exercise: Exercise, action: Action) -> None:
     if action.kind == "inject_delivered" and "inject" in payload and "text" not in payload:
         inject = exercise.scenario.injects_by_id.get(payload["inject"])
         if inject is None:
-            raise EventError(f"the scenario has no inject {payload['inject']!r}")
+            raise EventError.of("inject_unknown", inject=payload["inject"])
         payload = inject_payload(inject)
     exercise.submit(action.kind, payload, actor=actor, unit=action.unit)

@@ -42,7 +42,6 @@ from drill_app.core.sourcefile import (
 SCENARIO_FORMAT = 1
 
 ExerciseType = Literal["tabletop", "live"]
-EXERCISE_TYPE_NAMES: Mapping[ExerciseType, str] = {"tabletop": "桌面推演", "live": "实战演练"}
 
 Source = Literal[
     "hotline_12345",
@@ -265,10 +264,51 @@ ACTION_KINDS_FOR_SCENARIOS = frozenset(
 )
 
 
+def recipient_seats(plan: Plan, scenario: Scenario) -> dict[str, str]:
+    """Unit or body id -> the seat that receives for it: a seated unit itself; a body the
+    plan says a role acts for (区应急指挥部及其办公室) goes to that role's seat."""
+    table = {seat: seat for seat in scenario.seats}
+    for body in plan.bodies:
+        if body.acted_by == "district_command":
+            table[body.id] = scenario.roles.district_command
+    return table
+
+
+def seat_for_party(party: str, scenario: Scenario, table: Mapping[str, str]) -> str | None:
+    """The seat that acts as *party* (the incident unit's role included), if any."""
+    if party == "incident_unit":
+        return scenario.roles.incident_unit
+    return table.get(party)
+
+
+def derived_expectation_ids(plan: Plan, scenario: Scenario) -> set[str]:
+    """The ids of every expectation this scenario can create (for validating conditions)."""
+    table = recipient_seats(plan, scenario)
+    ids: set[str] = set()
+    for obligation in plan.reporting.obligations:
+        for party in obligation.reporters:
+            seat = seat_for_party(party, scenario, table)
+            if seat in scenario.seats:
+                ids.add(f"{obligation.id}:{seat}")
+                if obligation.kind == "written":
+                    ids.add(f"report_content:{seat}")
+    ids |= {f"accuracy:{u}" for u in scenario.seats}
+    ids |= {f"level:{lv}" for lv in LEVEL_ORDER}
+    ids |= {f"group:{g.id}" for g in plan.groups}
+    ids |= {f"warning:{c.id}" for c in plan.warnings.colours}
+    ids |= {f"step:{s.id}" for s in plan.actions.first_response_safety}
+    ids |= {f"step:{s.id}" for s in plan.actions.first_response_supply}
+    ids |= {f"step:{s.id}" for s in plan.actions.supply_measures}
+    ids |= {f"warning_action:{s.id}" for s in plan.actions.warning_actions}
+    ids |= {f"request:{r.id}" for r in plan.actions.requests}
+    ids |= {f"on_scene:{u}" for u in scenario.seats}
+    ids |= {"handover", "supply_order", "response_end", "information_release"}
+    ids |= {"level:unwarranted", "warning:unwarranted"}
+    return ids
+
+
 def scenario_problems(plan: Plan, scenario: Scenario, doc: SourceDocument) -> list[Problem]:
     """Everything in a scenario that disagrees with the plan or with itself."""
-    from drill_app.core.expectations import derived_expectation_ids  # avoid an import cycle
-
     problems: list[Problem] = []
     units = plan.units_by_id
     seats = set(scenario.seats)
@@ -470,19 +510,7 @@ def _payload_field_problems(
 
 
 def step_ids(plan: Plan) -> set[str]:
-    actions = plan.actions
-    return {
-        s.id
-        for steps in (
-            actions.first_response_safety,
-            actions.first_response_supply,
-            actions.warning_actions,
-            actions.safety_measures,
-            actions.supply_measures,
-            actions.response_steps,
-        )
-        for s in steps
-    }
+    return set(plan.steps_by_id)
 
 
 def _condition_problems(

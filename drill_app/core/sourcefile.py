@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from drill_app.core.refusals import Refusal
+
 PathKey = tuple[str | int, ...]
 
 
@@ -31,6 +33,8 @@ class Problem:
     line: int
     column: int
     message: str
+    refusal: Refusal | None = None
+    """Set when the problem is a command the engine refused (a replay): the words for users."""
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"

@@ -13,34 +13,11 @@ from drill_app.reports.context import ReportContext
 from drill_app.reports.render import Document
 from drill_app.reports.sheet import objectives_table, summary_table
 from drill_app.reports.timeline import timeline_image
+from drill_app.wording.evaluation import improvement_element_name as element_name
+from drill_app.wording.evaluation import improvement_status_name as item_status_name
+from drill_app.wording.evaluation import review_stage_name as stage_name
 
 ELEMENTS = ("plan_revision", "organisation", "equipment", "training", "exercise")
-
-
-def element_name(element: str) -> str:
-    return {
-        "plan_revision": QCoreApplication.translate("Report", "plan revision"),
-        "organisation": QCoreApplication.translate("Report", "organisation"),
-        "equipment": QCoreApplication.translate("Report", "equipment"),
-        "training": QCoreApplication.translate("Report", "training"),
-        "exercise": QCoreApplication.translate("Report", "exercise"),
-    }.get(element, element)
-
-
-def item_status_name(status: str) -> str:
-    return {
-        "open": QCoreApplication.translate("Report", "open"),
-        "in_progress": QCoreApplication.translate("Report", "in progress"),
-        "closed": QCoreApplication.translate("Report", "closed"),
-    }.get(status, status)
-
-
-def stage_name(stage: str) -> str:
-    return {
-        "onsite_review": QCoreApplication.translate("Report", "Controller's on-the-spot review"),
-        "self_assessment": QCoreApplication.translate("Report", "Participants' self-assessment"),
-        "team_assessment": QCoreApplication.translate("Report", "Evaluation team's assessment"),
-    }.get(stage, stage)
 
 
 def overview(ctx: ReportContext) -> str:

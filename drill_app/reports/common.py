@@ -7,7 +7,10 @@ import html
 
 from PySide6.QtCore import QCoreApplication
 
-from drill_app.core.scoring import Line
+from drill_app.wording.evaluation import exercise_type_name as exercise_type_text
+from drill_app.wording.statuses import line_status_text as status_text
+
+__all__ = ["exercise_type_text", "status_text"]
 
 
 def esc(value: object) -> str:
@@ -26,24 +29,6 @@ def chinese_date(day: dt.date) -> str:
     return QCoreApplication.translate("Report", "{y}-{m}-{d}").format(
         y=day.year, m=day.month, d=day.day
     )
-
-
-def status_text(line: Line) -> str:
-    if line.status == "late":
-        return QCoreApplication.translate("Report", "{n} min late").format(n=line.minutes_late)
-    return {
-        "met": QCoreApplication.translate("Report", "on time"),
-        "missed": QCoreApplication.translate("Report", "not done"),
-        "wrong": QCoreApplication.translate("Report", "wrong"),
-        "pending": QCoreApplication.translate("Report", "not yet due"),
-    }[line.status]
-
-
-def exercise_type_text(kind: str) -> str:
-    return {
-        "tabletop": QCoreApplication.translate("Report", "tabletop exercise"),
-        "live": QCoreApplication.translate("Report", "live exercise"),
-    }.get(kind, kind)
 
 
 STYLE = """

@@ -20,6 +20,7 @@ from drill_app.reports.common import (
 )
 from drill_app.reports.context import ReportContext
 from drill_app.reports.render import Document
+from drill_app.wording.events import rating_word
 
 
 def header_table(ctx: ReportContext, unit: str | None) -> str:
@@ -124,9 +125,7 @@ def lines_table(ctx: ReportContext, ev: Evaluation) -> str:
 
 
 def objectives_table(ctx: ReportContext, ev: Evaluation) -> str:
-    names: dict[str, str] = {
-        r.rating: r.name_en if ctx.english else r.name for r in ctx.rules.objective_ratings
-    }
+    names: dict[str, str] = {r.rating: rating_word(r.rating) for r in ctx.rules.objective_ratings}
     head = head_row(
         (QCoreApplication.translate("Report", "Objective"), 42),
         ("§", 16),

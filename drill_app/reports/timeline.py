@@ -7,14 +7,9 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from drill_app.core.scoring import Line
 from drill_app.reports.render import document_font_family
+from drill_app.wording.palette import LINE_STATUS_COLOURS
 
-COLOURS = {
-    "met": QColor("#2e7d32"),
-    "late": QColor("#ef6c00"),
-    "missed": QColor("#c62828"),
-    "wrong": QColor("#6a1b9a"),
-    "pending": QColor("#757575"),
-}
+COLOURS = {status: QColor(colour) for status, colour in LINE_STATUS_COLOURS.items()}
 ROW = 76
 LEFT = 520
 TOP = 84

@@ -20,9 +20,10 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from drill_app.core.events import Event, EventError
+from drill_app.core.events import Event
 from drill_app.core.exercise import Exercise
 from drill_app.core.plan import Plan, plan_from_document
+from drill_app.core.refusals import EventError
 from drill_app.core.scenario import Scenario, scenario_from_document
 from drill_app.core.scoring import ScoringRules
 from drill_app.core.sourcefile import DataFileError, parse_yaml
@@ -323,7 +324,7 @@ class Store:
                 if _fields_of_row(existing) == fields and existing.exercise_id == event.exercise_id:
                     head = session.get(ExerciseRow, event.exercise_id)
                     return head.head_hash if head is not None else existing.hash
-                raise EventError(f"event id {event.id} is already stored with other content")
+                raise EventError.of("event_stored_differently", event=event.id)
             row = session.get(ExerciseRow, event.exercise_id, with_for_update=True)
             if row is None:
                 raise StoreError(f"no exercise {event.exercise_id!r} in this database")
@@ -425,7 +426,7 @@ class Store:
             exercise.submit("host_restarted", {"down_seconds": gap}, actor="system")
         return exercise
 
-    def new_exercise(
+    def load_exercise(
         self,
         exercise_id: str,
         rules: ScoringRules,
@@ -433,6 +434,8 @@ class Store:
         wall_clock: Callable[[], float] = time.time,
         new_id: Callable[[], str] | None = None,
     ) -> Exercise:
+        """An existing exercise rebuilt from its stored events, recording no restart (to read
+        it, score it, or write to it from a tool)."""
         return self.open_exercise(
             exercise_id, rules, wall_clock=wall_clock, new_id=new_id, record_restart=False
         )

@@ -40,6 +40,7 @@ from drill_app.ui.shared.screen_fit import fit_to_screen
 from drill_app.ui.shared.settings import AppSettings
 from drill_app.ui.shared.zoom import InterfaceZoom
 from drill_app.ui.start.start_page import StartPageWidget
+from drill_app.wording.palette import CAUTION_COLOUR
 
 if TYPE_CHECKING:
     from drill_app.core.plan import Plan
@@ -116,7 +117,7 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel(self)
         self.language_notice = QLabel(self)
         self.language_notice.setObjectName("language_notice")
-        self.language_notice.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.language_notice.setStyleSheet(f"color: {CAUTION_COLOUR}; font-weight: bold;")
         self.language_notice.hide()
         self.statusBar().addPermanentWidget(self.language_notice)
         self.statusBar().addPermanentWidget(self.database_label)
@@ -442,6 +443,7 @@ class MainWindow(QMainWindow):
         assert self.archive is not None
         self.close_exercise()
         self.session = ExerciseSession(self.archive, loaded, self._wall_clock, self)
+        self.session.out_of_step.connect(self._session_out_of_step)
         self.setWindowTitle(f"drill-app — {loaded.title}")
         if self.session.mirror.ended:
             self.show_score()
@@ -449,6 +451,16 @@ class MainWindow(QMainWindow):
             self.settings.open_exercise_id = loaded.exercise_id
             self._show_exercise_view()
         self.exercise_shown.emit(loaded.exercise_id)
+
+    @Slot(str)
+    def _session_out_of_step(self, problem: str) -> None:
+        """The window could not follow a committed event: it is reloaded from disk."""
+        self.statusBar().showMessage(
+            self.tr(
+                "The window fell out of step with the archive ({problem}); reloaded from disk."
+            ).format(problem=problem),
+            30_000,
+        )
 
     def _show_exercise_view(self) -> None:
         assert self.session is not None

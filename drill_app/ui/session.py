@@ -17,21 +17,24 @@ import datetime as dt
 import itertools
 import time
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from drill_app.core.commands import Command, ExerciseReader, Refused, execute
 from drill_app.core.compliance import DrillStatus, plan_drill_status
-from drill_app.core.events import Actor, Event, EventError
+from drill_app.core.events import Actor, Event
 from drill_app.core.exercise import Exercise
 from drill_app.core.plan import Plan, load_plan
+from drill_app.core.refusals import EventError, Refusal
 from drill_app.core.scenario import Scenario, load_scenario
 from drill_app.core.scoring import ScoreSheet, ScoringRules, load_scoring_rules
 from drill_app.core.sourcefile import DataFileError
 from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING, SCENARIOS_DIR
+from drill_app.wording import PlanWords, refusal_text
 
 if TYPE_CHECKING:  # the store (and SQLAlchemy) is imported in the worker thread only
     from drill_app.store.store import ExerciseSummary, NewExercise, Store
@@ -84,15 +87,6 @@ class LoadedExercise:
     """The hash at the head of the stored event chain when it was loaded."""
 
 
-@dataclass(frozen=True)
-class Command:
-    command_id: str
-    kind: str
-    payload: Mapping[str, Any]
-    actor: Actor
-    unit: str | None = None
-
-
 # --- the worker -------------------------------------------------------------------------------
 
 
@@ -121,9 +115,10 @@ class ArchiveWorker(QObject):
     exercise_loaded = Signal(object)  # LoadedExercise
     event_recorded = Signal(object)  # Event (committed)
     chain_advanced = Signal(str, str)  # exercise id, new head hash (just before event_recorded)
-    command_refused = Signal(str, str)  # command id, reason
+    command_refused = Signal(str, object)  # command id, Refusal
     failed = Signal(str, str)  # what, message
     improvements_ready = Signal(str, object)  # exercise id, tuple[ImprovementInfo]
+    flushed = Signal()  # every request queued before ``flush`` has been handled
 
     def __init__(
         self,
@@ -204,8 +199,12 @@ class ArchiveWorker(QObject):
                 exercise_id, self._rules, wall_clock=self._wall
             )
             detail = self._store.exercise(exercise_id)
-        except (StoreError, EventError) as exc:
+        except StoreError as exc:
             self.failed.emit("open_exercise", str(exc))
+            return
+        except EventError as exc:  # a stored event the engine refuses: say why, in words
+            assert self._plan is not None
+            self.failed.emit("open_exercise", refusal_text(exc.refusal, PlanWords(self._plan)))
             return
         ex = self._exercise
         ex.attach_persistence(self._persist)
@@ -236,24 +235,12 @@ class ArchiveWorker(QObject):
 
     @Slot(object)
     def submit(self, command: Command) -> None:
-        if self._exercise is None:
-            self.command_refused.emit(command.command_id, "no exercise is open")
-            return
-        try:
-            event = self._exercise.submit(
-                command.kind,
-                command.payload,
-                actor=command.actor,
-                unit=command.unit,
-                event_id=command.command_id,
-            )
-        except EventError as exc:
-            self.command_refused.emit(command.command_id, str(exc))
-            return
-        except Exception as exc:  # the database failed: nothing was applied
-            self.command_refused.emit(command.command_id, f"not saved: {exc}")
-            return
-        self.event_recorded.emit(event)
+        """The authority runs the command (validated once, committed, applied)."""
+        outcome = execute(self._exercise, command)
+        if isinstance(outcome, Refused):
+            self.command_refused.emit(command.command_id, outcome.refusal)
+        else:
+            self.event_recorded.emit(outcome.event)
 
     @Slot(str)
     def load_improvements(self, exercise_id: str) -> None:
@@ -289,6 +276,10 @@ class ArchiveWorker(QObject):
         self.load_improvements(exercise_id)
 
     @Slot()
+    def flush(self) -> None:
+        self.flushed.emit()
+
+    @Slot()
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
@@ -307,6 +298,7 @@ class Archive(QObject):
     _load_improvements = Signal(str)
     _add_improvement = Signal(str, object)
     _set_improvement_status = Signal(str, int, str, str)
+    _flush = Signal()
 
     def __init__(
         self,
@@ -329,6 +321,7 @@ class Archive(QObject):
         self._load_improvements.connect(self.worker.load_improvements)
         self._add_improvement.connect(self.worker.add_improvement)
         self._set_improvement_status.connect(self.worker.set_improvement_status)
+        self._flush.connect(self.worker.flush)
         self._thread.start()
 
     def open_store(self, url: str | None) -> None:
@@ -357,6 +350,10 @@ class Archive(QObject):
     ) -> None:
         self._set_improvement_status.emit(exercise_id, item_id, status, note)
 
+    def flush(self) -> None:
+        """Ask for ``worker.flushed`` once every request sent so far has been handled."""
+        self._flush.emit()
+
     def shutdown(self) -> None:
         """Close the database and stop the thread (waits for pending commits)."""
         if self._thread.isRunning():
@@ -376,15 +373,26 @@ def new_command_id(exercise_id: str) -> str:
 
 @dataclass
 class _Pending:
-    kind: str
-    on_refused: Callable[[str], None] | None = None
+    command: Command
+    recorded: Callable[[Event], None] | None = None
+    refused: Callable[[Refusal], None] | None = None
 
 
 class ExerciseSession(QObject):
-    """The open exercise as the windows see it: every recorded event, nothing else."""
+    """The open exercise as the windows see it: every recorded event, nothing else.
+
+    The windows read it through ``mirror``, a read-only view (``ExerciseReader``), and
+    send through ``send``, the one way in: a dry run against the mirror for the form's
+    message, then the command goes to the archive (the authority), whose outcome comes
+    back as ``event_added`` or ``command_refused``. A committed event the mirror cannot
+    follow means it is out of step: ``out_of_step`` says why and the exercise is opened
+    again from disk (``Archive.open_exercise``).
+    """
 
     event_added = Signal(object)  # Event, after the mirror applied it
-    command_refused = Signal(str, str, str)  # command id, kind, reason
+    command_refused = Signal(str, str, object)  # command id, kind, Refusal
+    idle = Signal()  # every command sent has been recorded or refused
+    out_of_step = Signal(str)  # why the mirror could not follow a committed event (worded)
 
     def __init__(
         self,
@@ -400,11 +408,11 @@ class ExerciseSession(QObject):
         self.plan = loaded.plan
         self.scenario = loaded.scenario
         self.rules = loaded.rules
-        self.mirror = Exercise(
+        self._mirror = Exercise(
             loaded.plan, loaded.scenario, loaded.rules, loaded.exercise_id, wall_clock=wall_clock
         )
         for event in loaded.events:
-            self.mirror.apply(event)
+            self._mirror.apply_committed(event)
         self._pending: dict[str, _Pending] = {}
         self.head_hash = loaded.head_hash
         """The stored chain's head: printed in the documents' footer."""
@@ -415,14 +423,19 @@ class ExerciseSession(QObject):
     # --- reading ------------------------------------------------------------------------
 
     @property
-    def events(self) -> list[Event]:
-        return self.mirror.events
+    def mirror(self) -> ExerciseReader:
+        """The exercise as recorded so far (read-only)."""
+        return self._mirror
+
+    @property
+    def events(self) -> Sequence[Event]:
+        return self._mirror.events
 
     def now(self) -> float:
-        return self.mirror.now()
+        return self._mirror.now()
 
     def score(self) -> ScoreSheet:
-        return self.mirror.score()
+        return self._mirror.score()
 
     @property
     def busy(self) -> bool:
@@ -435,21 +448,34 @@ class ExerciseSession(QObject):
         self, kind: str, payload: Mapping[str, Any], *, actor: Actor, unit: str | None = None
     ) -> None:
         """Raise EventError if the command would be refused now (for form messages)."""
-        self.mirror.dry_run(kind, payload, actor=actor, unit=unit)
+        self._mirror.dry_run(kind, payload, actor=actor, unit=unit)
 
-    def submit(
+    def send(
         self,
         kind: str,
         payload: Mapping[str, Any] | None = None,
         *,
         actor: Actor,
         unit: str | None = None,
-    ) -> str:
-        """Send a command to the archive; the result arrives as event_added or refused."""
-        command_id = new_command_id(self.exercise_id)
-        self._pending[command_id] = _Pending(kind)
-        self.archive.submit(Command(command_id, kind, dict(payload or {}), actor, unit))
-        return command_id
+        recorded: Callable[[Event], None] | None = None,
+        refused: Callable[[Refusal], None] | None = None,
+    ) -> str | None:
+        """The one way to send a command. Returns its id, or None when the dry run refused it.
+
+        A refusal (at once, or later by the archive) goes to *refused* and to
+        ``command_refused``; the committed event to *recorded* and ``event_added``.
+        """
+        command = Command(new_command_id(self.exercise_id), kind, dict(payload or {}), actor, unit)
+        try:
+            self.check(kind, command.payload, actor=actor, unit=unit)
+        except EventError as error:
+            if refused is not None:
+                refused(error.refusal)
+            self.command_refused.emit(command.command_id, kind, error.refusal)
+            return None
+        self._pending[command.command_id] = _Pending(command, recorded, refused)
+        self.archive.submit(command)
+        return command.command_id
 
     @Slot(str, str)
     def _chain_advanced(self, exercise_id: str, head: str) -> None:
@@ -460,12 +486,30 @@ class ExerciseSession(QObject):
     def _recorded(self, event: Event) -> None:
         if event.exercise_id != self.exercise_id:
             return
-        self._pending.pop(event.id, None)
-        self.mirror.apply(event)
+        pending = self._pending.pop(event.id, None)
+        try:
+            self._mirror.apply_committed(event)
+        except EventError as error:
+            self._pending.clear()
+            words = PlanWords(self.plan, scenario=self.scenario)
+            self.out_of_step.emit(refusal_text(error.refusal, words))
+            self.archive.open_exercise(self.exercise_id)
+            return
         self.event_added.emit(event)
+        if pending is not None and pending.recorded is not None:
+            pending.recorded(event)
+        self._maybe_idle()
 
-    @Slot(str, str)
-    def _refused(self, command_id: str, reason: str) -> None:
+    @Slot(str, object)
+    def _refused(self, command_id: str, reason: Refusal) -> None:
         pending = self._pending.pop(command_id, None)
-        if pending is not None:
-            self.command_refused.emit(command_id, pending.kind, reason)
+        if pending is None:
+            return
+        if pending.refused is not None:
+            pending.refused(reason)
+        self.command_refused.emit(command_id, pending.command.kind, reason)
+        self._maybe_idle()
+
+    def _maybe_idle(self) -> None:
+        if not self._pending:
+            self.idle.emit()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from drill_app.core.events import EventError
 from drill_app.core.exercise import Exercise, ReplayClock, sequential_ids
 from drill_app.core.plan import Plan
+from drill_app.core.refusals import EventError
 from drill_app.core.scenario import Scenario, load_scenario
 from drill_app.core.scoring import ScoringRules, load_scoring_rules
 from drill_app.paths import DEFAULT_SCORING, SCENARIOS_DIR

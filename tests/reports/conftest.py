@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from drill_app.ui.shared.i18n import install_translators, remove_translators
+from drill_app.wording.language import install_translators, remove_translators
 
 
 @pytest.fixture

@@ -42,7 +42,7 @@ def test_scoring_sheet_text_is_the_engines(
         assert unit in compact, unit
     # the late phone report: due 0:25, done 0:32, 7 minutes late, 5 of 10 points
     assert "区应急管理局电话报告" in compact
-    assert "区应急管理局§4.1.20:250:327迟7分钟5/10" in compact
+    assert "区应急管理局§4.1.20:250:327迟报7分钟5/10" in compact
     # the 100-point total and grade: 100 x (25 x 145/150 + 55) / 80 = 99.0
     assert "信息报告2516145/15024.2" in compact  # weight 25, 16 lines, 145/150, 24.2
     assert "预警100—不适用" in compact
@@ -82,7 +82,7 @@ def test_unit_sheet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "应急演练评估表（区应急管理局）" in compact
     assert "被评估单位区应急管理局" in compact
     assert "区住房和城乡建设局电话报告" not in compact
-    assert "迟7分钟" in compact
+    assert "迟报7分钟" in compact
 
 
 def test_after_action_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

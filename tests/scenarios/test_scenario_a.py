@@ -263,5 +263,5 @@ def test_cli_replay_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_replay_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["replay", str(SCENARIO), str(FIXTURES / "a-late-phone.jsonl")]) == 0
     out = capsys.readouterr().out
-    assert "迟7分钟" in out
+    assert "迟报7分钟" in out
     assert "得分 285/290（得分率 98.3%）  评估表总分 99（百分制）  等级：优" in out

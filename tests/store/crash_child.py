@@ -18,7 +18,7 @@ from drill_app.store.store import Store
 def main() -> None:
     url, exercise_id = sys.argv[1], sys.argv[2]
     store = Store.open(url)
-    exercise = store.new_exercise(exercise_id, load_scoring_rules(DEFAULT_SCORING))
+    exercise = store.load_exercise(exercise_id, load_scoring_rules(DEFAULT_SCORING))
     started = exercise.submit("exercise_started", actor="controller")
     print(f"ack {started.id} {started.wall_time!r}", flush=True)
     for n in itertools.count():

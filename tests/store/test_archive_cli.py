@@ -108,7 +108,7 @@ def test_score_a_stored_exercise_with_its_final_hash(
     assert out.startswith(
         f"姚家街道山海社区居民楼燃气爆炸事故桌面推演  2026-11-20  [{exercise_id}]\n"
     )
-    assert "迟7分钟" in out
+    assert "迟报7分钟" in out
     assert "得分 285/290（得分率 98.3%）  评估表总分 99（百分制）  等级：优" in out
     _, verify_out, _ = run(capsys, "--db", db, "verify", exercise_id)
     final_hash = verify_out.split("final hash ")[1].strip()

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from drill_app.core.events import EventError
 from drill_app.core.exercise import ReplayClock, sequential_ids
+from drill_app.core.refusals import EventError
 from drill_app.core.replay import read_actions, replay
 from drill_app.core.scoring import ScoringRules, load_scoring_rules
 from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING, SCENARIOS_DIR
@@ -72,7 +72,7 @@ def test_events_persist_and_the_exercise_resumes(db_url: str, rules: ScoringRule
     clock.now = 1_000_000.0
     with Store.open(db_url) as store:
         exercise_id = new_exercise(store)
-        ex = store.new_exercise(exercise_id, rules, wall_clock=clock, new_id=sequential_ids("e"))
+        ex = store.load_exercise(exercise_id, rules, wall_clock=clock, new_id=sequential_ids("e"))
         ex.submit("exercise_started", actor="controller")
         ex.release("i01_hotline")
         clock.now += 600
@@ -96,10 +96,10 @@ def test_events_persist_and_the_exercise_resumes(db_url: str, rules: ScoringRule
 def test_an_event_refused_by_the_store_is_not_applied(db_url: str, rules: ScoringRules) -> None:
     with Store.open(db_url) as store:
         exercise_id = new_exercise(store)
-        ex = store.new_exercise(exercise_id, rules, new_id=sequential_ids("e"))
+        ex = store.load_exercise(exercise_id, rules, new_id=sequential_ids("e"))
         ex.submit("exercise_started", actor="controller")
         other = new_exercise(store)
-        ex2 = store.new_exercise(other, rules, new_id=sequential_ids("e"))  # same ids: e-000001
+        ex2 = store.load_exercise(other, rules, new_id=sequential_ids("e"))  # same ids: e-000001
         with pytest.raises(EventError, match="already stored with other content"):
             ex2.submit("exercise_started", actor="controller")
         assert ex2.events == []
@@ -109,7 +109,7 @@ def test_an_event_refused_by_the_store_is_not_applied(db_url: str, rules: Scorin
 def test_the_same_event_twice_is_stored_once(db_url: str, rules: ScoringRules) -> None:
     with Store.open(db_url) as store:
         exercise_id = new_exercise(store)
-        ex = store.new_exercise(exercise_id, rules)
+        ex = store.load_exercise(exercise_id, rules)
         ex.submit("exercise_started", actor="controller")
         first = ex.submit(
             "step_taken", {"step": "cordon"}, actor="seat", unit="towngas", event_id="retry-1"
@@ -125,7 +125,7 @@ def test_the_same_event_twice_is_stored_once(db_url: str, rules: ScoringRules) -
 def test_verify_detects_an_altered_event(db_url: str, rules: ScoringRules) -> None:
     with Store.open(db_url) as store:
         exercise_id = new_exercise(store)
-        ex = store.new_exercise(exercise_id, rules)
+        ex = store.load_exercise(exercise_id, rules)
         ex.submit("exercise_started", actor="controller")
         ex.submit(
             "report_submitted",
@@ -151,7 +151,7 @@ def test_verify_detects_an_altered_event(db_url: str, rules: ScoringRules) -> No
 def test_verify_detects_a_deleted_event(db_url: str, rules: ScoringRules) -> None:
     with Store.open(db_url) as store:
         exercise_id = new_exercise(store)
-        ex = store.new_exercise(exercise_id, rules)
+        ex = store.load_exercise(exercise_id, rules)
         ex.submit("exercise_started", actor="controller")
         ex.submit("step_taken", {"step": "cordon"}, actor="seat", unit="towngas")
         with store.engine.begin() as conn:
@@ -210,7 +210,7 @@ def test_export_import_round_trip_gives_identical_scores(
 def test_an_altered_export_is_refused(db_url: str, rules: ScoringRules, tmp_path: Path) -> None:
     with Store.open(f"sqlite:///{tmp_path / 's.sqlite3'}") as source:
         exercise_id = new_exercise(source)
-        ex = source.new_exercise(exercise_id, rules)
+        ex = source.load_exercise(exercise_id, rules)
         ex.submit("exercise_started", actor="controller")
         ex.submit(
             "report_submitted",

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdf
-from PySide6.QtCore import QObject, QPoint, Qt, Slot
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -33,9 +33,9 @@ from drill_app.core.events import Actor, Event, ReportFields
 from drill_app.core.scoring import Line
 from drill_app.paths import SCENARIOS_DIR
 from drill_app.ui.act.act_panel import ActAsUnitPanel
-from drill_app.ui.act.report_form import clock_text
 from drill_app.ui.score.score_view import ScoreView
 from drill_app.ui.session import Archive, ExerciseSession
+from drill_app.wording.clock import clock_text
 
 SCENARIO = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
 
@@ -90,7 +90,7 @@ def control(
 ) -> Event:
     """Record an event directly through the session (the controller's side of the drill)."""
     with qtbot.waitSignal(drill.session.event_added, timeout=10_000) as added:
-        drill.session.submit(kind, payload or {}, actor=actor, unit=unit)
+        drill.session.send(kind, payload or {}, actor=actor, unit=unit)
     event: Event = added.args[0]
     assert event.kind == kind
     return event
@@ -245,36 +245,3 @@ def text_of(path: Path) -> str:
 
 def flat(text: str) -> str:
     return re.sub(r"\s+", "", text)
-
-
-class _Fence(QObject):
-    """Receives in the GUI thread, after whatever the archive signalled before."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passed = False
-
-    @Slot(str, object)
-    def answered(self, _exercise_id: str, _items: object) -> None:
-        self.passed = True
-
-
-def settled(qtbot: QtBot, drill: Drill) -> None:
-    """Wait until the archive has dealt with everything sent to it before, and the
-    window has heard every answer.
-
-    A read request goes through the same worker queue as the commands and the
-    improvement items, and its answer is queued to the GUI thread after theirs: once a
-    GUI-thread receiver has it, anything sent earlier has been stored or refused and
-    every window told. (qtbot.waitSignal on the worker's signal would return from the
-    worker thread, before the GUI thread has delivered the answers.) Used before
-    asserting that nothing was stored, so that a late write fails the test."""
-    fence = _Fence()
-    worker = drill.archive.worker
-    worker.improvements_ready.connect(fence.answered)
-    try:
-        drill.archive.load_improvements(drill.exercise_id)
-        qtbot.waitUntil(lambda: fence.passed, timeout=10_000)
-    finally:
-        worker.improvements_ready.disconnect(fence.answered)
-    assert not drill.session.busy

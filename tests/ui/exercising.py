@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 from drill_app.core.events import Event
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
 from drill_app.ui.session import Archive, ExerciseSession
-from drill_app.ui.shared.i18n import install_translators, remove_translators
+from drill_app.wording.language import install_translators, remove_translators
 
 SCENARIO_A = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
 PARTICIPANTS = {
@@ -104,7 +104,7 @@ def record(
 ) -> Event:
     """Submit a command as the controller and wait until it is recorded."""
     with qtbot.waitSignal(session.event_added, timeout=10_000) as added:
-        session.submit(kind, payload or {}, actor="controller", unit=unit)
+        session.send(kind, payload or {}, actor="controller", unit=unit)
     event: Event = added.args[0]
     assert event.kind == kind
     return event
@@ -114,6 +114,15 @@ def wait_recorded(qtbot: QtBot, session: ExerciseSession, count: int) -> list[Ev
     """Wait until the session holds *count* events; return them."""
     qtbot.waitUntil(lambda: len(session.events) >= count and not session.busy, timeout=10_000)
     return list(session.events)
+
+
+def wait_idle(qtbot: QtBot, session: ExerciseSession) -> None:
+    """Wait until every command sent has its outcome and the archive thread has handled
+    every request made so far (so "nothing was stored" is checked after, not before)."""
+    if session.busy:
+        qtbot.waitSignal(session.idle, timeout=10_000).wait()
+    with qtbot.waitSignal(session.archive.worker.flushed, timeout=10_000):
+        session.archive.flush()
 
 
 def stored_events(database: str, exercise_id: str) -> list[Event]:

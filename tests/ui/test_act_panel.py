@@ -15,12 +15,12 @@ from drilling import (
     control,
     open_page,
     recorded_by,
-    settled,
     shown,
     start,
     tick,
     type_text,
 )
+from exercising import wait_idle
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
@@ -108,7 +108,7 @@ def test_a_report_before_the_start_is_refused_with_the_reason_and_the_form_kept(
     click(qtbot, panel.report_page.send_button)
     assert panel.report_page.feedback.text() == "演练尚未开始"
     assert form.payload()["fields"] == {"place": "山海社区"}
-    settled(qtbot, drill)
+    wait_idle(qtbot, drill.session)
     assert drill.stored() == [] and drill.session.events == []
 
 
@@ -361,7 +361,7 @@ def test_information_release_needs_text(qtbot: QtBot, drill: Drill, panel: ActAs
     open_page(qtbot, panel, page)
     click(qtbot, page.release_button)
     assert shown(page.release_message) == "请填写要发布的信息内容"
-    settled(qtbot, drill)
+    wait_idle(qtbot, drill.session)
     assert [e.kind for e in drill.stored()] == ["exercise_started"]
     type_text(qtbot, page.release_text, "历下区发布山海社区燃气爆炸事故处置情况。")
     assert shown(page.release_message) == ""

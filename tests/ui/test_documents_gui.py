@@ -96,8 +96,8 @@ def test_the_exported_sheet_has_the_figures_of_the_score_view(
     assert status == "迟报10分钟"
     minutes = re.sub(r"\D", "", status)
     hm = [f"{int(t[:2])}:{t[3:5]}" for t in (due, done)]  # 00:20:00 on screen, 0:20 on paper
-    assert f"{unit}{ref}{hm[0]}{hm[1]}{minutes}迟{minutes}分钟{points}/{max_points}" in compact
-    assert "区住房和城乡建设局§4.1.20:200:3010迟10分钟5/10" in compact
+    assert f"{unit}{ref}{hm[0]}{hm[1]}{minutes}{status}{points}/{max_points}" in compact
+    assert "区住房和城乡建设局§4.1.20:200:3010迟报10分钟5/10" in compact
     # The total and grade of the score view's header are the sheet's.
     header = re.search(
         r"评估表百分制得分 <b>([\d.]+)</b>，等级 <b[^>]*>(\w+)</b>", view.total_label.text()
@@ -124,7 +124,7 @@ def test_the_sheet_of_the_unit_chosen_in_the_score_view(
     compact = flat(text_of(out))
     assert "应急演练评估表（区住房和城乡建设局）" in compact
     assert "被评估单位区住房和城乡建设局" in compact
-    assert "迟10分钟" in compact
+    assert "迟报10分钟" in compact
     assert "区应急管理局电话报告" not in compact  # another unit's line
     # Choosing "all" in the score view goes back to the whole drill.
     view.lines_tab.unit_filter.setCurrentIndex(0)

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from drilling import Drill, click, control, recorded_by, settled, shown, start, type_text
+from drilling import Drill, click, control, recorded_by, shown, start, type_text
+from exercising import wait_idle
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
@@ -54,7 +55,7 @@ def test_an_empty_note_is_not_recorded(
 ) -> None:
     click(qtbot, evaluator.note_button)
     assert shown(evaluator.note_message) == "请先填写观察到的情况"
-    settled(qtbot, drill)
+    wait_idle(qtbot, drill.session)
     assert drill.stored() == []
     # Notes need no running exercise: one before the start is recorded.
     type_text(qtbot, evaluator.note_text, "推演前检查：参演人员到位")
@@ -69,7 +70,7 @@ def test_a_rating_needs_a_choice_and_is_listed(
     start(qtbot, drill, minute=30)
     click(qtbot, evaluator.rating_button)
     assert shown(evaluator.rating_message) == "请选择评级：P、S、M 或 U"
-    settled(qtbot, drill)
+    wait_idle(qtbot, drill.session)
     assert [e.kind for e in drill.stored()] == ["exercise_started"]
 
     evaluator.set_target("reporting", "emergency")
@@ -77,7 +78,7 @@ def test_a_rating_needs_a_choice_and_is_listed(
         "检验区应急管理局、区住建局接报后20分钟"
     )
     s_button = evaluator.rating_buttons.button(1)
-    assert s_button.text() == "S：完成，存在一些不足"
+    assert s_button.text() == "S：基本完成（存在一些问题）"
     qtbot.mouseClick(s_button, Qt.MouseButton.LeftButton, pos=QPoint(8, s_button.height() // 2))
     assert shown(evaluator.rating_message) == ""
     type_text(qtbot, evaluator.comment, "电话报告迟报10分钟")
@@ -97,7 +98,10 @@ def test_a_rating_needs_a_choice_and_is_listed(
     assert cells(evaluator) == [
         ("00:30:00", "评级", objective, "区应急管理局", "S", "电话报告迟报10分钟")
     ]
-    assert evaluator.model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) == "S：完成，存在一些不足"
+    assert (
+        evaluator.model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
+        == "S：基本完成（存在一些问题）"
+    )
     qtmodeltester.check(evaluator.model)
 
 

@@ -10,13 +10,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from drill_app.core.exercise import inject_payload
-from drill_app.ui.exercise.event_feed import (
-    NO_UNIT,
-    EventFeedModel,
-    EventFeedPanel,
-    event_kind_names,
-)
+from drill_app.ui.exercise.event_feed import NO_UNIT, EventFeedModel, EventFeedPanel
 from drill_app.ui.session import ExerciseSession
+from drill_app.wording.events import event_kind_names
 
 
 @pytest.fixture

@@ -15,9 +15,10 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QMainWindow, QScrollArea
 from pytestqt.qtbot import QtBot
 
-from drill_app.ui.exercise.clock_bar import ClockBarWidget, format_clock, format_hhmm, format_span
+from drill_app.ui.exercise.clock_bar import ClockBarWidget
 from drill_app.ui.exercise.exercise_view import ExerciseView
 from drill_app.ui.session import ExerciseSession
+from drill_app.wording.clock import format_clock, format_hhmm, format_span
 
 # --- the clock bar ---------------------------------------------------------------------------
 
@@ -180,9 +181,9 @@ def test_a_refused_control_command_is_explained(
 ) -> None:
     record(qtbot, session, "exercise_started")
     with qtbot.waitSignal(session.command_refused, timeout=10_000):
-        session.submit("exercise_resumed", {}, actor="controller")
+        session.send("exercise_resumed", {}, actor="controller")
     assert view.notice_label.isVisible()
-    assert view.notice_label.text() == "未执行“演练继续”：the exercise is not paused"
+    assert view.notice_label.text() == "未执行“演练继续”：演练未暂停"
     record(qtbot, session, "exercise_paused")
     assert not view.notice_label.isVisible()
 
@@ -192,7 +193,7 @@ def test_an_exercise_ended_elsewhere_is_signalled(
 ) -> None:
     record(qtbot, session, "exercise_started")
     with qtbot.waitSignal(view.exercise_ended, timeout=10_000):
-        session.submit("exercise_ended", {}, actor="controller")
+        session.send("exercise_ended", {}, actor="controller")
 
 
 # --- layout ----------------------------------------------------------------------------------

@@ -15,11 +15,11 @@ from drilling import (
     flat,
     recorded_by,
     select_line,
-    settled,
     shown,
     text_of,
     type_text,
 )
+from exercising import wait_idle
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -77,7 +77,7 @@ def test_reviews_are_checked_then_recorded_with_the_cores_payload(
     type_text(qtbot, panel.review_text, "接报后核实时间过长")
     click(qtbot, panel.review_button)
     assert shown(panel.review_messages["unit"]) == "参演人员自评须选择自评的单位"
-    settled(qtbot, drill)
+    wait_idle(qtbot, drill.session)
     assert [e for e in drill.stored() if e.kind == "review_recorded"] == []
 
     # The unit's participant is offered as the speaker.
@@ -139,7 +139,7 @@ def test_a_problem_about_a_scored_line_carries_its_evidence(
     click(qtbot, panel.finding_button)
     assert shown(panel.finding_messages["plan_ref"]) == "请填写预案条款，如 §4.1.2"
     assert shown(panel.finding_messages["grade"]) == "请选择问题等级"
-    settled(qtbot, drill)
+    wait_idle(qtbot, drill.session)
     assert [e for e in drill.stored() if e.kind == "finding_recorded"] == []
 
     panel.ref_edit.setText("4.1.2")  # the § sign is added
@@ -242,7 +242,7 @@ def test_the_after_action_report_prints_the_findings_and_reviews(
     assert "医疗救护组启动后各组协同顺畅" in strengths
     assert "事件级别判定错误§1.6.2.4整改项未对照分级标准核实伤亡人数" in problems
     assert re.search(
-        r"现场点评（导调）\d?\.?各单位响应迅速，信息报告时效有待加强（王主任）", lessons
+        r"现场点评（导调人员）\d?\.?各单位响应迅速，信息报告时效有待加强（王主任）", lessons
     )
     assert "区应急管理局：未及时向区政府电话报告（李明）" in lessons
     assert "评估组评估" in lessons and "预案第4.1.2条时限执行不到位（评估组）" in lessons

@@ -238,10 +238,10 @@ def test_ending_the_exercise_shows_its_score(
     session = window.session
     assert session is not None
     with qtbot.waitSignal(session.event_added, timeout=20_000):
-        session.submit("exercise_started", actor="controller")
+        session.send("exercise_started", actor="controller")
     assert window.stack.currentWidget() is window.exercise_page
     with qtbot.waitSignal(window.start_page_populated, timeout=20_000):  # refreshed too
-        session.submit("exercise_ended", actor="controller")
+        session.send("exercise_ended", actor="controller")
     assert window.stack.currentWidget() is window.score_page
     assert window.score_view is not None and window.score_view.isVisibleTo(window)
     assert window.settings.open_exercise_id == ""
@@ -351,7 +351,7 @@ def run_exercise(qtbot: QtBot, tmp_path: Path, db_url: str, *, end: bool = False
         session = ExerciseSession(archive, loaded.args[0])
         for kind in ("exercise_started", "exercise_ended") if end else ("exercise_started",):
             with qtbot.waitSignal(session.event_added, timeout=20_000):
-                session.submit(kind, actor="controller")
+                session.send(kind, actor="controller")
         session.deleteLater()
         return str(created.args[0])
     finally:
@@ -455,3 +455,34 @@ def test_the_exercise_views_layout_is_remembered(
     again = window.exercise_page.currentWidget()
     assert again is not view
     qtbot.waitUntil(lambda: again.splitter.sizes() == wanted, timeout=5_000)
+
+
+def test_a_window_out_of_step_says_so_and_reloads_from_disk(
+    open_window: OpenWindow,
+    db_url: str,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    chinese: None,
+) -> None:
+    from drill_app.core.events import Event
+
+    window = open_window(db_url)
+    monkeypatch.setattr(
+        NewExerciseDialog, "ask", classmethod(lambda cls, *args, **kw: new_exercise())
+    )
+    with qtbot.waitSignal(window.exercise_shown, timeout=20_000) as shown:
+        window.new_action.trigger()
+    first = window.session
+    assert first is not None
+    with qtbot.waitSignal(first.event_added, timeout=20_000):
+        first.send("exercise_started", actor="controller")
+    assert window.archive is not None
+    # A committed event the window cannot follow (earlier than what it has): out of step.
+    stray = Event("stray", shown.args[0], "exercise_paused", "controller", None, {}, -1.0, 0.0)
+    with qtbot.waitSignal(window.exercise_shown, timeout=20_000):
+        window.archive.worker.event_recorded.emit(stray)
+    assert window.session is not first
+    assert [e.kind for e in window.session.events] == stored_events(db_url, shown.args[0])
+    assert window.statusBar().currentMessage() == (
+        "窗口与存档不一致（时间00:00:00早于上一条记录（00:00:00）），已从磁盘重新载入。"
+    )

@@ -20,15 +20,10 @@ from pytestqt.qtbot import QtBot
 
 from drill_app.core.exercise import inject_payload
 from drill_app.ui.exercise.adhoc_inject_dialog import AdhocInjectDialog
-from drill_app.ui.exercise.event_feed import PlanNames
-from drill_app.ui.exercise.msel_panel import (
-    DUE_BACKGROUND,
-    MselModel,
-    MselPanel,
-    describe_condition,
-    upcoming_release_time,
-)
+from drill_app.ui.exercise.msel_model import DUE_BACKGROUND, MselModel, describe_condition
+from drill_app.ui.exercise.msel_panel import MselPanel
 from drill_app.ui.session import ExerciseSession
+from drill_app.wording import PlanWords
 
 
 @pytest.fixture
@@ -163,7 +158,7 @@ def test_delay_holds_an_inject_back_and_the_actual_release_is_recorded(
     assert status(panel, "i02_119") == "推迟至 00:08"
     assert "i02_119" not in [i.id for i in panel.model.due_injects()]
     # the jump target knows the hold
-    assert upcoming_release_time(session.mirror, panel.model.holds, session.now()) == 5 * MINUTE
+    assert session.mirror.upcoming_release_time(panel.model.holds) == 5 * MINUTE
 
     set_scenario_time(wall, session, 7 * MINUTE + 59)
     panel.refresh()
@@ -183,7 +178,7 @@ def test_delay_holds_an_inject_back_and_the_actual_release_is_recorded(
 def test_conditional_injects_are_described_and_timed_once_the_condition_holds(
     qtbot: QtBot, panel: MselPanel, session: ExerciseSession, wall: FakeWall
 ) -> None:
-    names = PlanNames(session.plan, session.scenario)
+    names = PlanWords(session.plan, scenario=session.scenario)
     injects = session.scenario.injects_by_id
     assert describe_condition(names, injects["i06_phone_missing"].when) == (  # type: ignore[arg-type]
         "区应急管理局电话报告超时"
@@ -199,7 +194,7 @@ def test_conditional_injects_are_described_and_timed_once_the_condition_holds(
     panel.release_all_due()  # minutes 0, 3 and 5
     wait_recorded(qtbot, session, 4)
     # the emergency bureau learnt at minute 5: its phone report is due at 00:25
-    assert upcoming_release_time(session.mirror, {}, session.now()) == 10 * MINUTE
+    assert session.mirror.upcoming_release_time({}) == 10 * MINUTE
     set_scenario_time(wall, session, 20 * MINUTE)
     panel.refresh()
     assert status(panel, "i06_phone_missing") == "待发"
@@ -283,10 +278,10 @@ def test_the_ad_hoc_dialog_says_what_is_wrong(
     # not started yet: the core refuses, and the form says why
     assert not dialog.validate()
     assert not dialog.title_error.isVisible()
-    assert dialog.form_error.text() == "无法发出此注入：the exercise has not started"
+    assert dialog.form_error.text() == "无法发出此注入：演练尚未开始"
 
     with qtbot.waitSignal(session.event_added, timeout=10_000):
-        session.submit("exercise_started", {}, actor="controller")
+        session.send("exercise_started", {}, actor="controller")
     assert dialog.validate()
     payload = dialog.payload()
     assert payload == {

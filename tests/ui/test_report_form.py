@@ -20,7 +20,8 @@ from pytestqt.qtbot import QtBot
 
 from drill_app.core.plan import Plan
 from drill_app.ui.act.act_panel import ActAsUnitPanel
-from drill_app.ui.act.report_form import PlanWords, ReportForm
+from drill_app.ui.act.report_form import ReportForm
+from drill_app.wording import PlanWords
 
 WRITTEN_TEXT = {
     "time": "9时02分",

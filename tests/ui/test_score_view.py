@@ -15,11 +15,11 @@ from drilling import (
     release,
     row_cells,
     select_line,
-    settled,
     shown,
     start,
     type_text,
 )
+from exercising import wait_idle
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from pytestqt.qtbot import QtBot
 
@@ -103,7 +103,7 @@ def test_a_line_shows_its_evidence_events(
         (
             "00:30:00",
             "区住房和城乡建设局",
-            "报送信息",
+            "信息报告",
             "电话报告；报送区政府、区应急指挥部办公室、市政府；已填 1/17 项",
         )
     ]
@@ -113,7 +113,7 @@ def test_a_line_shows_its_evidence_events(
     )
     select_line(qtbot, view, "level:IV")
     assert all_cells(view.lines_tab.evidence) == [
-        ("00:40:00", "区住房和城乡建设局", "判定级别", "III级（较大）")
+        ("00:40:00", "区住房和城乡建设局", "级别判定", "III级（较大）")
     ]
     select_line(qtbot, view, "phone_report:emergency")
     assert (
@@ -147,7 +147,7 @@ def test_improvement_items_are_added_and_updated_through_the_archive(
     view.improvements_tab.due_edit.setDate(view.improvements_tab.start_edit.date().addDays(-1))
     click(qtbot, view.improvements_tab.add_button)
     assert shown(view.improvements_tab.field_messages["due_date"]) == "完成期限早于开始日期"
-    settled(qtbot, drill)
+    wait_idle(qtbot, drill.session)
     with Store.open(drill.url) as store:
         assert store.improvements() == []
 

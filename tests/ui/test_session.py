@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt, SignalInstance
 from pytestqt.qtbot import QtBot
 
-from drill_app.core.events import EventError
+from drill_app.core.refusals import EventError, Refusal
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
 from drill_app.ui.session import Archive, ExerciseSession, LoadedExercise, StartPageData
 
@@ -110,7 +110,7 @@ def test_commands_are_recorded_then_shown(qtbot: QtBot, archive: Archive, tmp_pa
     session = ExerciseSession(archive, loaded)
     assert session.events == []
     with qtbot.waitSignal(session.event_added, timeout=10_000) as added:
-        session.submit("exercise_started", actor="controller")
+        session.send("exercise_started", actor="controller")
     assert added.args[0].kind == "exercise_started"
     assert session.mirror.started
     # what the window shows is what the database holds
@@ -126,8 +126,9 @@ def test_a_refused_command_changes_nothing(qtbot: QtBot, archive: Archive, tmp_p
     with pytest.raises(EventError, match="the exercise has not started"):
         session.check("level_determined", {"level": "IV"}, actor="seat", unit="housing")
     with qtbot.waitSignal(session.command_refused, timeout=10_000) as refused:
-        session.submit("level_determined", {"level": "IV"}, actor="seat", unit="housing")
-    assert refused.args[1:] == ["level_determined", "the exercise has not started"]
+        session.send("level_determined", {"level": "IV"}, actor="seat", unit="housing")
+    assert refused.args[1] == "level_determined"
+    assert refused.args[2] == Refusal("exercise_not_started")
     assert session.events == []
     assert not session.busy
 
@@ -168,7 +169,7 @@ def test_the_session_knows_the_stored_exercise_and_follows_the_chain_head(
     assert loaded.head_hash == "0" * 64  # nothing recorded yet
     session = ExerciseSession(archive, loaded)
     with qtbot.waitSignal(session.event_added, timeout=10_000):
-        session.submit("exercise_started", actor="controller")
+        session.send("exercise_started", actor="controller")
     with Store.open(url) as store:
         stored_head = store.verify(loaded.exercise_id).head_hash
     assert session.head_hash == stored_head != "0" * 64

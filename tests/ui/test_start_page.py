@@ -76,7 +76,7 @@ def add_exercise(
             )
         )
         if started or ended:
-            exercise = store.new_exercise(exercise_id, load_scoring_rules(DEFAULT_SCORING))
+            exercise = store.load_exercise(exercise_id, load_scoring_rules(DEFAULT_SCORING))
             exercise.submit("exercise_started", actor="controller")
             if ended:
                 exercise.submit("exercise_ended", actor="controller")

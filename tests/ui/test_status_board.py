@@ -277,7 +277,7 @@ def test_columns_are_inserted_in_plan_order_without_a_reset(
     assert model.columns == ("phone", "written", "level")
     assert not resets
     assert model.cell_text("b", "phone") == "已完成"
-    assert model.cell_text("b", "level") == "延误5分钟"
+    assert model.cell_text("b", "level") == "超时5分钟"
     assert model.cell_text("a", "written") == "待办\n剩 38:20"
     assert model.cell_text("a", "phone") == ""
     assert model.index(0, 1).data(Qt.ItemDataRole.BackgroundRole) is None  # empty cell

@@ -23,9 +23,9 @@ from drill_app.ui.exercise.clock_bar import ClockBarWidget
 from drill_app.ui.exercise.exercise_view import ExerciseView
 from drill_app.ui.main_window import MainWindow
 from drill_app.ui.score.score_view import ScoreView
-from drill_app.ui.shared.i18n import install_translators, remove_translators
 from drill_app.ui.shared.settings import AppSettings
 from drill_app.ui.start.new_exercise_dialog import NewExerciseDialog
+from drill_app.wording.language import install_translators, remove_translators
 
 SCENARIO = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
 START = 1_780_000_000.0  # a fixed wall-clock start

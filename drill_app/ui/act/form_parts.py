@@ -1,7 +1,7 @@
 """Small pieces the entry forms share (act, evaluation and score screens): the plan-§
 pattern, a text box of a few lines, and the labels under a form (a hint, a field's error
-message, the form's feedback line). Beside the forms' colours (report_form.py), so that
-ui/shared does not depend on ui/act."""
+message, the form's feedback line). (Kept in ui/act
+with the forms.)"""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
-from drill_app.ui.act.report_form import ERROR_COLOUR, HINT_COLOUR
+from drill_app.wording.palette import ERROR_COLOUR, HINT_COLOUR
 
 # A section of the plan as a user writes it: §4.1.2, §3.3(2).
 PLAN_REF = re.compile(r"^§\d+(\.\d+)*(\(\d+\))?$")

@@ -6,8 +6,7 @@ report (completeness is what the scoring checks); it shows, with the engine's ow
 function, how many §4.1.3 items are filled.  Figures are typed: counts in integer spin
 boxes, amounts in 元; a field that was left "not filled" is not sent.
 
-Also here, because every panel of the exercise needs them: ``PlanWords`` (plan names in
-the interface language) and ``clock_text`` (scenario time as HH:MM:SS).
+Plan names come from ``drill_app.wording.PlanWords``.
 """
 
 from __future__ import annotations
@@ -38,6 +37,9 @@ from PySide6.QtWidgets import (
 from drill_app.core.facts import FACTS_BY_KEY
 from drill_app.core.plan import LEVEL_ORDER, Obligation, Plan
 from drill_app.core.scoring import report_missing_fields
+from drill_app.wording.events import report_kind_name
+from drill_app.wording.palette import ERROR_COLOUR, HINT_COLOUR, OK_COLOUR
+from drill_app.wording.plan_words import PlanWords
 
 # The report kinds a unit files in a drill, in the order of §4.1.2 / §5.2.1.
 REPORT_KINDS = ("phone", "written", "followup", "final", "sensitive", "result")
@@ -58,96 +60,6 @@ REPORT_FIGURES = (
 LONG_TEXT_FIELDS = frozenset({"course", "measures_taken"})
 MAX_COUNT = 1_000_000
 MAX_AMOUNT = 1e12
-
-OK_COLOUR = "#1b6e20"
-ERROR_COLOUR = "#b00020"
-HINT_COLOUR = "#555555"
-
-
-def clock_text(seconds: float) -> str:
-    """Scenario time as HH:MM:SS."""
-    whole = max(0, int(seconds))
-    return f"{whole // 3600:02d}:{whole // 60 % 60:02d}:{whole % 60:02d}"
-
-
-def interface_is_english() -> bool:
-    """True when no Chinese translation is installed (``--lang en`` or a broken install)."""
-    source = "Phone report"
-    return QCoreApplication.translate("ReportKind", source) == source
-
-
-def report_kind_name(kind: str) -> str:
-    names = {
-        "phone": QCoreApplication.translate("ReportKind", "Phone report"),
-        "written": QCoreApplication.translate("ReportKind", "Written report"),
-        "followup": QCoreApplication.translate("ReportKind", "Follow-up report"),
-        "final": QCoreApplication.translate("ReportKind", "Final report"),
-        "sensitive": QCoreApplication.translate("ReportKind", "Sensitive-event report"),
-        "result": QCoreApplication.translate("ReportKind", "Result report"),
-    }
-    return names.get(kind, kind)
-
-
-def rating_name(rating: str) -> str:
-    names = {
-        "P": QCoreApplication.translate("Rating", "P: performed without challenges"),
-        "S": QCoreApplication.translate("Rating", "S: performed with some challenges"),
-        "M": QCoreApplication.translate("Rating", "M: performed with major challenges"),
-        "U": QCoreApplication.translate("Rating", "U: unable to be performed"),
-    }
-    return names.get(rating, rating)
-
-
-class PlanWords:
-    """Names from the plan in the interface language (English mode uses the plan's *_en)."""
-
-    def __init__(self, plan: Plan, english: bool | None = None) -> None:
-        self.plan = plan
-        self.english = interface_is_english() if english is None else english
-
-    def party(self, party_id: str) -> str:
-        party = self.plan.parties.get(party_id)
-        if party is None:
-            return party_id
-        return party.name_en if self.english else party.name
-
-    def level(self, level_id: str) -> str:
-        level = self.plan.level(level_id)  # type: ignore[arg-type]
-        if self.english:
-            return f"Level {level_id} ({level.name_en})"
-        return f"{level_id}级（{level.name}）"
-
-    def colour(self, colour_id: str) -> str:
-        colour = self.plan.colour(colour_id)  # type: ignore[arg-type]
-        return colour.name_en if self.english else colour.name
-
-    def group(self, group_id: str) -> str:
-        group = self.plan.groups_by_id.get(group_id)
-        if group is None:
-            return group_id
-        return group.name_en if self.english else group.name
-
-    def user_class(self, class_id: str) -> str:
-        for user in self.plan.actions.supply_priority:
-            if user.id == class_id:
-                return user.name_en if self.english else user.name
-        return class_id
-
-    def fact(self, key: str) -> str:
-        definition = FACTS_BY_KEY[key]
-        return definition.label_en if self.english else definition.label_zh
-
-    def fact_unit(self, key: str) -> str:
-        return "" if self.english else FACTS_BY_KEY[key].unit
-
-    def category(self, category_id: str) -> str:
-        for category in self.plan.categories:
-            if category.id == category_id:
-                return category.name_en if self.english else category.name
-        return category_id
-
-    def listing(self, names: list[str]) -> str:
-        return ", ".join(names) if self.english else "、".join(names)
 
 
 # --- inputs -------------------------------------------------------------------------------

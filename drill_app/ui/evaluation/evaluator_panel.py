@@ -27,10 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from drill_app.core.events import Event
-from drill_app.ui.act.commanding import PendingCommands, recorded_text, refusal_text, show_feedback
+from drill_app.core.refusals import Refusal
+from drill_app.ui.act.commanding import PendingCommands, recorded_text, show_feedback
 from drill_app.ui.act.form_parts import feedback_label, message_label
-from drill_app.ui.act.report_form import PlanWords, clock_text, rating_name
 from drill_app.ui.shared.table_model import RowsModel, TableRow, bold_label, make_table
+from drill_app.wording import PlanWords, refusal_text
+from drill_app.wording.clock import clock_text
+from drill_app.wording.events import rating_name
 
 if TYPE_CHECKING:
     from drill_app.core.scenario import Scenario
@@ -235,7 +238,7 @@ class EvaluatorPanel(QWidget):
             show_feedback(feedback, recorded_text(event), "ok")
             clear()
 
-        def refused(reason: str) -> None:
+        def refused(reason: Refusal) -> None:
             button.setEnabled(True)
             show_feedback(feedback, refusal_text(reason, self.words), "error")
 

@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from drill_app.core.events import Event
+from drill_app.core.refusals import Refusal
 from drill_app.core.scoring import Line
-from drill_app.ui.act.commanding import PendingCommands, recorded_text, refusal_text, show_feedback
+from drill_app.ui.act.commanding import PendingCommands, recorded_text, show_feedback
 from drill_app.ui.act.form_parts import (
     PLAN_REF,
     feedback_label,
@@ -41,16 +42,18 @@ from drill_app.ui.act.form_parts import (
     message_label,
     text_box,
 )
-from drill_app.ui.act.report_form import ERROR_COLOUR, OK_COLOUR, PlanWords, clock_text
 from drill_app.ui.evaluation.review_words import (
     FINDINGS,
     GRADES,
-    STAGES,
     finding_name,
     stage_hint,
-    stage_name,
 )
 from drill_app.ui.shared.table_model import RowsModel, TableRow, bold_label, make_table
+from drill_app.wording import PlanWords, refusal_text
+from drill_app.wording.clock import clock_text
+from drill_app.wording.evaluation import REVIEW_STAGES as STAGES
+from drill_app.wording.evaluation import review_stage_name as stage_name
+from drill_app.wording.palette import ERROR_COLOUR, OK_COLOUR
 
 if TYPE_CHECKING:
     from drill_app.ui.session import ExerciseSession
@@ -408,7 +411,7 @@ class FindingsPanel(QWidget):
             for step in clear:
                 step()
 
-        def refused(reason: str) -> None:
+        def refused(reason: Refusal) -> None:
             button.setEnabled(True)
             show_feedback(feedback, refusal_text(reason, self.words), "error")
 

@@ -1,28 +1,13 @@
-"""The names of the post-exercise review stages (AQ/T 9009) and of the kinds of finding,
-in the interface language (translation context FindingsPanel, as before)."""
+"""Hints for the post-exercise review stages (AQ/T 9009) and the names of the kinds of
+finding, in the interface language (translation context FindingsPanel, as before); the
+stages' names are the one table in drill_app.wording.evaluation."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-STAGES = ("onsite_review", "self_assessment", "team_assessment")
 FINDINGS = ("strength", "area_for_improvement")
 GRADES = ("deficiency", "rectification", "improvement")
-
-
-def stage_name(stage: str) -> str:
-    names = {
-        "onsite_review": QCoreApplication.translate(
-            "FindingsPanel", "Controller's on-the-spot review"
-        ),
-        "self_assessment": QCoreApplication.translate(
-            "FindingsPanel", "Participants' self-assessment"
-        ),
-        "team_assessment": QCoreApplication.translate(
-            "FindingsPanel", "Evaluation team's assessment"
-        ),
-    }
-    return names.get(stage, stage)
 
 
 def stage_hint(stage: str) -> str:

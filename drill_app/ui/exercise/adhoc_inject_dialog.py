@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drill_app.core.events import EventError
 from drill_app.core.facts import FACTS, FACTS_BY_KEY, FactDef, FactValue
+from drill_app.core.refusals import EventError
 from drill_app.core.scenario import SOURCE_NAMES
 from drill_app.ui.session import ExerciseSession
+from drill_app.wording import PlanWords, refusal_text
+from drill_app.wording.palette import ERROR_COLOUR
 
-ERROR_STYLE = "color: #b00020;"
+ERROR_STYLE = f"color: {ERROR_COLOUR};"
 
 
 class AdhocInjectDialog(QDialog):
@@ -265,8 +267,11 @@ class AdhocInjectDialog(QDialog):
         try:
             self.session.check("inject_delivered", payload, actor="controller")
         except EventError as error:
+            words = PlanWords(self.session.plan, scenario=self.session.scenario)
             self.form_error.setText(
-                self.tr("This inject cannot be released: {reason}").format(reason=error)
+                self.tr("This inject cannot be released: {reason}").format(
+                    reason=refusal_text(error.refusal, words)
+                )
             )
             self.form_error.show()
             return False

@@ -30,41 +30,13 @@ from drill_app.core.clock import CONTROL_KINDS, ClockState
 from drill_app.core.events import Event
 from drill_app.ui.session import ExerciseSession
 from drill_app.ui.shared.dialogs import confirm
+from drill_app.wording.clock import format_clock, format_speed
+from drill_app.wording.palette import ERROR_COLOUR
 
 SPEEDS: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0)
 # A jump needs a target comfortably ahead of the clock, or the clock passes it before the
 # command is recorded and the core refuses a jump backwards.
 MIN_JUMP_SECONDS = 2.0
-
-
-# --- time formats shared by the exercise panels ------------------------------------------------
-
-
-def format_clock(seconds: float) -> str:
-    """Scenario seconds as HH:MM:SS (whole seconds, rounded down): 5025.9 -> "01:23:45"."""
-    total = max(0, math.floor(seconds + 1e-6))
-    hours, rest = divmod(total, 3600)
-    return f"{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
-
-
-def format_hhmm(seconds: float) -> str:
-    """Scenario seconds as HH:MM (rounded down): 2460 -> "00:41"."""
-    total = max(0, math.floor(seconds + 1e-6)) // 60
-    return f"{total // 60:02d}:{total % 60:02d}"
-
-
-def format_span(seconds: float) -> str:
-    """A countdown length: MM:SS below an hour, else H:MM:SS (always rounded up to a second,
-    so that "00:00" is shown only when the moment has come)."""
-    total = max(0, math.ceil(seconds - 1e-6))
-    hours, rest = divmod(total, 3600)
-    if hours:
-        return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
-    return f"{rest // 60:02d}:{rest % 60:02d}"
-
-
-def format_speed(speed: float) -> str:
-    return f"{speed:g}×"
 
 
 def clock_state_names() -> dict[ClockState, str]:
@@ -80,7 +52,7 @@ STATE_COLOURS: dict[ClockState, str] = {
     "not_started": "#5f6368",
     "running": "#1b7d3a",
     "paused": "#b26a00",
-    "ended": "#8a1c1c",
+    "ended": ERROR_COLOUR,
 }
 
 
@@ -103,10 +75,9 @@ class ClockBarWidget(QWidget):
         super().__init__(parent)
         self.session = session
         if next_inject_time is None:
-            from drill_app.ui.exercise.msel_panel import upcoming_release_time
 
             def next_inject_time() -> float | None:
-                return upcoming_release_time(session.mirror, {}, session.now())
+                return session.mirror.upcoming_release_time({})
 
         self._next_inject_time = next_inject_time
         self._in_flight: dict[str, str] = {}  # command id -> kind
@@ -181,7 +152,9 @@ class ClockBarWidget(QWidget):
         self.end_button.setToolTip(
             self.tr("End the exercise: no more injects or unit actions, only evaluation (Ctrl+E)")
         )
-        self.end_button.setStyleSheet("QPushButton:enabled { color: #8a1c1c; font-weight: bold; }")
+        self.end_button.setStyleSheet(
+            f"QPushButton:enabled {{ color: {ERROR_COLOUR}; font-weight: bold; }}"
+        )
         self._shortcut("Pause", self._toggle_pause)
         self.add_space_area(self)
 
@@ -280,8 +253,10 @@ class ClockBarWidget(QWidget):
 
     # --- commands -----------------------------------------------------------------------
 
-    def _send(self, kind: str, payload: dict[str, object] | None = None) -> str:
-        command_id = self.session.submit(kind, payload or {}, actor="controller")
+    def _send(self, kind: str, payload: dict[str, object] | None = None) -> str | None:
+        command_id = self.session.send(kind, payload or {}, actor="controller")
+        if command_id is None:  # refused by the dry run: the view's notice says why
+            return None
         self._in_flight[command_id] = kind
         self.command_sent.emit(command_id, kind)
         self.refresh()
@@ -359,7 +334,7 @@ class ClockBarWidget(QWidget):
         if wanted > 0 and not math.isclose(wanted, self.session.mirror.clock().speed):
             self._send("speed_changed", {"speed": wanted})
 
-    def _refused(self, command_id: str, _kind: str, _reason: str) -> None:
+    def _refused(self, command_id: str, _kind: str, _reason: object) -> None:
         if self._in_flight.pop(command_id, None) is not None:
             if command_id == self._start_command:
                 self._start_command = None

@@ -34,13 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drill_app.core.events import KINDS, Event
-from drill_app.core.plan import Plan
-from drill_app.core.scenario import SOURCE_NAMES, Scenario, step_ids
-from drill_app.ui.act.report_form import rating_name, report_kind_name
-from drill_app.ui.exercise.clock_bar import format_clock, format_speed
+from drill_app.core.events import Event
 from drill_app.ui.session import ExerciseSession
 from drill_app.ui.shared.table_model import ReadOnlyTableModel, tooltip_html
+from drill_app.wording import PlanWords
+from drill_app.wording.clock import format_clock, format_speed
+from drill_app.wording.events import actor_names, event_kind_names, rating_name, report_kind_name
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -49,49 +48,6 @@ NO_UNIT = ""
 
 
 translate = QCoreApplication.translate
-
-
-def event_kind_names() -> dict[str, str]:
-    """Every event kind of the core, by its name in the interface language."""
-    names = {
-        "exercise_started": translate("EventKinds", "Exercise started"),
-        "exercise_paused": translate("EventKinds", "Exercise paused"),
-        "exercise_resumed": translate("EventKinds", "Exercise resumed"),
-        "speed_changed": translate("EventKinds", "Clock speed changed"),
-        "clock_jumped": translate("EventKinds", "Clock jumped"),
-        "exercise_ended": translate("EventKinds", "Exercise ended"),
-        "host_restarted": translate("EventKinds", "Host restarted"),
-        "inject_delivered": translate("EventKinds", "Inject delivered"),
-        "inject_skipped": translate("EventKinds", "Inject skipped"),
-        "disposal_ended": translate("EventKinds", "Disposal ended"),
-        "report_submitted": translate("EventKinds", "Report"),
-        "level_determined": translate("EventKinds", "Level determined"),
-        "group_activated": translate("EventKinds", "Working group activated"),
-        "group_stood_down": translate("EventKinds", "Working group stood down"),
-        "warning_issued": translate("EventKinds", "Warning issued"),
-        "warning_changed": translate("EventKinds", "Warning changed"),
-        "warning_lifted": translate("EventKinds", "Warning lifted"),
-        "step_taken": translate("EventKinds", "Measure taken"),
-        "supply_cut": translate("EventKinds", "Supply cut"),
-        "supply_restored": translate("EventKinds", "Supply restored"),
-        "command_handed_over": translate("EventKinds", "Command handed over"),
-        "response_ended": translate("EventKinds", "Response ended"),
-        "information_released": translate("EventKinds", "Information released"),
-        "sensitive_determined": translate("EventKinds", "Sensitive event determined"),
-        "help_requested": translate("EventKinds", "Help requested"),
-        "evaluator_note": translate("EventKinds", "Evaluator note"),
-        "evaluator_rating": translate("EventKinds", "Evaluator rating"),
-    }
-    return {kind: names.get(kind, kind) for kind in KINDS}
-
-
-def actor_names() -> dict[str, str]:
-    return {
-        "controller": translate("EventKinds", "Control cell"),
-        "system": translate("EventKinds", "System"),
-        "evaluator": translate("EventKinds", "Evaluators"),
-        "seat": translate("EventKinds", "Unit"),
-    }
 
 
 def level_text(level: str) -> str:
@@ -104,68 +60,7 @@ def names_list(names: Sequence[str]) -> str:
     return translate("EventKinds", ", ").join(names)
 
 
-@dataclass(frozen=True)
-class PlanNames:
-    """Names of what events refer to, looked up once per view."""
-
-    plan: Plan
-    scenario: Scenario
-
-    def party(self, party_id: str) -> str:
-        return self.plan.party_name(party_id)
-
-    def short_party(self, party_id: str) -> str:
-        """The shortest name the plan knows a unit by (区住建局, 港华燃气 …)."""
-        unit = self.plan.units_by_id.get(party_id)
-        return min([unit.name, *unit.aliases], key=len) if unit else self.party(party_id)
-
-    def parties(self, ids: Sequence[str]) -> str:
-        return names_list([self.party(i) for i in ids])
-
-    def group(self, group_id: str) -> str:
-        group = self.plan.groups_by_id.get(group_id)
-        return group.name if group else group_id
-
-    def colour(self, colour_id: str) -> str:
-        for colour in self.plan.warnings.colours:
-            if colour.id == colour_id:
-                return colour.name
-        return colour_id
-
-    def step(self, step_id: str) -> str:
-        actions = self.plan.actions
-        for steps in (
-            actions.first_response_safety,
-            actions.first_response_supply,
-            actions.warning_actions,
-            actions.safety_measures,
-            actions.supply_measures,
-        ):
-            for step in steps:
-                if step.id == step_id:
-                    return step.text
-        return step_id
-
-    def user_class(self, class_id: str) -> str:
-        for user in self.plan.actions.supply_priority:
-            if user.id == class_id:
-                return user.name
-        return class_id
-
-    def source(self, source: str) -> str:
-        return SOURCE_NAMES.get(source, source)
-
-    def objective(self, objective_id: str) -> str:
-        for objective in self.scenario.objectives:
-            if objective.id == objective_id:
-                return objective.text
-        return objective_id
-
-    def known_steps(self) -> set[str]:
-        return step_ids(self.plan)
-
-
-def summarize_payload(names: PlanNames, kind: str, payload: Mapping[str, Any]) -> str:
+def summarize_payload(names: PlanWords, kind: str, payload: Mapping[str, Any]) -> str:
     """A one-line summary of what an event (or a scenario's expected action) says."""
     p = payload
     if kind == "speed_changed" and "speed" in p:
@@ -193,8 +88,7 @@ def summarize_payload(names: PlanNames, kind: str, payload: Mapping[str, Any]) -
             to=names.parties(p.get("to") or []),
         )
     if kind == "inject_skipped":
-        inject = names.scenario.injects_by_id.get(str(p.get("inject")))
-        title = inject.title if inject else str(p.get("inject", ""))
+        title = names.inject_title(str(p.get("inject", "")))
         if p.get("reason"):
             return translate("EventKinds", "Skipped “{title}”: {reason}").format(
                 title=title, reason=p["reason"]
@@ -269,7 +163,7 @@ def summarize_payload(names: PlanNames, kind: str, payload: Mapping[str, Any]) -
     return event_kind_names().get(kind, kind)
 
 
-def unit_label(names: PlanNames, event: Event) -> str:
+def unit_label(names: PlanWords, event: Event) -> str:
     if event.unit is not None:
         return names.short_party(event.unit)
     return actor_names().get(event.actor, event.actor)
@@ -296,7 +190,7 @@ class EventFeedModel(ReadOnlyTableModel):
     KindRole = Qt.ItemDataRole.UserRole + 2
     EventIdRole = Qt.ItemDataRole.UserRole + 3
 
-    def __init__(self, names: PlanNames, parent: QObject | None = None) -> None:
+    def __init__(self, names: PlanWords, parent: QObject | None = None) -> None:
         headers = (
             QCoreApplication.translate("EventFeed", "Time"),
             QCoreApplication.translate("EventFeed", "Unit"),
@@ -403,7 +297,7 @@ class EventFeedPanel(QWidget):
     def __init__(self, session: ExerciseSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        names = PlanNames(session.plan, session.scenario)
+        names = PlanWords(session.plan, scenario=session.scenario)
         self.model = EventFeedModel(names, self)
         self.proxy = EventFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)

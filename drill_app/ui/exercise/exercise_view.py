@@ -13,7 +13,7 @@ accumulates ticks. Panels follow ``session.event_added`` for everything else.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QHideEvent, QShowEvent
+from PySide6.QtGui import QColor, QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,14 +27,18 @@ from PySide6.QtWidgets import (
 
 from drill_app.core.clock import CONTROL_KINDS
 from drill_app.core.events import Event
-from drill_app.core.scenario import EXERCISE_TYPE_NAMES
+from drill_app.core.refusals import Refusal
 from drill_app.ui.act.act_panel import ActAsUnitPanel
 from drill_app.ui.evaluation.evaluator_panel import EvaluatorPanel
 from drill_app.ui.exercise.clock_bar import ClockBarWidget
-from drill_app.ui.exercise.event_feed import EventFeedPanel, event_kind_names
-from drill_app.ui.exercise.msel_panel import MselPanel, upcoming_release_time
+from drill_app.ui.exercise.event_feed import EventFeedPanel
+from drill_app.ui.exercise.msel_panel import MselPanel
 from drill_app.ui.exercise.status_board import StatusBoardPanel
 from drill_app.ui.session import ExerciseSession
+from drill_app.wording import PlanWords, refusal_text
+from drill_app.wording.evaluation import exercise_type_name
+from drill_app.wording.events import event_kind_names
+from drill_app.wording.palette import ERROR_COLOUR
 
 REFRESH_MS = 250
 # Refusals of these commands are reported in the view's notice line; the forms of the
@@ -71,7 +75,7 @@ class ExerciseView(QWidget):
         self.title_label.setText(loaded.title or scenario.title)
         self.scenario_label = QLabel(self)
         self.scenario_label.setObjectName("scenario_title")
-        kind = EXERCISE_TYPE_NAMES.get(scenario.exercise_type, scenario.exercise_type)
+        kind = exercise_type_name(scenario.exercise_type)
         self.scenario_label.setText(
             self.tr("Scenario: {title} ({kind}, {place})").format(
                 title=scenario.title, kind=kind, place=scenario.location.name
@@ -83,7 +87,7 @@ class ExerciseView(QWidget):
         self.scenario_label.setStyleSheet("color: #444;")
         self.notice_label = QLabel(self)
         self.notice_label.setObjectName("notice")
-        self.notice_label.setStyleSheet("color: #b00020;")
+        self.notice_label.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.notice_label.setWordWrap(True)
         self.notice_label.hide()
 
@@ -91,8 +95,8 @@ class ExerciseView(QWidget):
         self.clock_bar = ClockBarWidget(
             session,
             self,
-            next_inject_time=lambda: upcoming_release_time(
-                session.mirror, self.msel_panel.model.holds, session.now()
+            next_inject_time=lambda: session.mirror.upcoming_release_time(
+                self.msel_panel.model.holds
             ),
         )
         self.clock_bar.setObjectName("clock_bar")
@@ -196,12 +200,13 @@ class ExerciseView(QWidget):
             self.timer.stop()  # the clock is frozen for good
             self.exercise_ended.emit()
 
-    def _refused(self, _command_id: str, kind: str, reason: str) -> None:
+    def _refused(self, _command_id: str, kind: str, reason: Refusal) -> None:
         if kind not in NOTICED_KINDS:
             return
+        words = PlanWords(self.session.plan, scenario=self.session.scenario)
         self.notice_label.setText(
             self.tr("Not done: {action}: {reason}").format(
-                action=self._kind_names.get(kind, kind), reason=reason
+                action=self._kind_names.get(kind, kind), reason=refusal_text(reason, words)
             )
         )
         self.notice_label.show()
@@ -209,7 +214,7 @@ class ExerciseView(QWidget):
     def _due_count_changed(self, due: int) -> None:
         if due:
             self.tabs.setTabText(0, self.tr("Injects ({count} due)").format(count=due))
-            self.tabs.tabBar().setTabTextColor(0, Qt.GlobalColor.darkRed)
+            self.tabs.tabBar().setTabTextColor(0, QColor(ERROR_COLOUR))
         else:
             self.tabs.setTabText(0, self.tr("Injects"))
             self.tabs.tabBar().setTabTextColor(0, self.palette().windowText().color())

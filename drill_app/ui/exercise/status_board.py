@@ -36,6 +36,7 @@ from drill_app.ui.exercise.status_board_model import (
     unit_labels,
 )
 from drill_app.ui.session import ExerciseSession
+from drill_app.wording.palette import ERROR_COLOUR
 
 # --- the panel ---------------------------------------------------------------------------------
 
@@ -211,5 +212,5 @@ class StatusBoardPanel(QWidget):
             text += self.tr(" · {wrong} wrong").format(wrong=counts["wrong"])
         self.summary_label.setText(text)
         self.summary_label.setStyleSheet(
-            "color: #b00020; font-weight: bold;" if counts["overdue"] else ""
+            f"color: {ERROR_COLOUR}; font-weight: bold;" if counts["overdue"] else ""
         )

@@ -19,8 +19,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from drill_app.core.plan import Plan
 from drill_app.core.scoring import Line
-from drill_app.ui.exercise.clock_bar import format_clock, format_span
 from drill_app.ui.shared.table_model import ReadOnlyTableModel
+from drill_app.wording.clock import format_clock, format_span
+from drill_app.wording.statuses import late_text as line_late_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -111,9 +112,7 @@ def state_names() -> dict[str, str]:
 
 def late_text(key: str, minutes: int) -> str:
     """ "迟报N分钟" for a report, "延误N分钟" for anything else."""
-    if key in REPORTING_COLUMNS:
-        return translate("StatusBoard", "Reported {minutes} min late").format(minutes=minutes)
-    return translate("StatusBoard", "Late {minutes} min").format(minutes=minutes)
+    return line_late_text(minutes, report=key in REPORTING_COLUMNS)
 
 
 def column_key(line: Line, report_kinds: Mapping[str, str]) -> str:

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 
 from drill_app.core.facts import FACTS_BY_KEY
-from drill_app.core.plan import ColourId, LevelId, Plan
+from drill_app.core.plan import LevelId, Plan
 from drill_app.ui.shared.table_model import ITEM_SEPARATOR
+from drill_app.wording.plan_words import PlanWords
 
 ROMAN_NUMERALS: dict[LevelId, str] = {"I": "Ⅰ", "II": "Ⅱ", "III": "Ⅲ", "IV": "Ⅳ"}
 NOT_APPLICABLE = "—"
@@ -62,12 +63,8 @@ def ref_column() -> ColumnSpec:
     return ColumnSpec("§", 14)
 
 
-class PlanWording:
-    """Plan names in the chosen language (a plain helper, not a Qt class)."""
-
-    def __init__(self, plan: Plan, english: bool) -> None:
-        self.plan = plan
-        self.english = english
+class PlanWording(PlanWords):
+    """The plan's names (``PlanWords``) with the plan browser's own layout of them."""
 
     def join(self, items: Iterable[str]) -> str:
         """A list in one line: "、" between Chinese items, ", " once an item is English."""
@@ -76,35 +73,17 @@ class PlanWording:
         return ("、" if chinese else ", ").join(listed)
 
     def party(self, party_id: str | None) -> str:
-        if party_id is None:
-            return NOT_APPLICABLE
-        party = self.plan.parties.get(party_id)
-        if party is None:
-            return self.plan.party_name(party_id)
-        return party.name_en if self.english else party.name
+        return NOT_APPLICABLE if party_id is None else super().party(party_id)
 
     def parties(self, party_ids: Iterable[str]) -> str:
         return self.join(self.party(party_id) for party_id in party_ids)
 
-    def unit(self, unit_id: str) -> str:
-        unit = self.plan.units_by_id.get(unit_id)
-        if unit is None:
-            return unit_id
-        return unit.name_en if self.english else unit.name
-
-    def level(self, level_id: LevelId) -> str:
+    def level_heading(self, level_id: LevelId) -> str:
+        """A level as a column heading of the browser's tables: "Ⅳ级 一般"."""
         level = self.plan.level(level_id)
         if self.english:
             return f"Level {level_id} ({level.name_en})"
         return f"{ROMAN_NUMERALS[level_id]}级 {level.name}"
-
-    def colour(self, colour_id: ColourId) -> str:
-        colour = self.plan.colour(colour_id)
-        return colour.name_en if self.english else colour.name
-
-    def fact(self, key: str) -> str:
-        definition = FACTS_BY_KEY[key]
-        return definition.label_en if self.english else definition.label_zh
 
     def unit_of(self, key: str) -> str:
         """The measuring unit of a fact, when it reads well in the chosen language."""

@@ -47,7 +47,7 @@ def overview_section(plan: Plan, words: PlanWording) -> SectionSpec:
         (QCoreApplication.translate("PlanSections", "Published in"), identity.publication, ""),
         (
             QCoreApplication.translate("PlanSections", "Interpreted by"),
-            words.unit(identity.interpreted_by),
+            words.party(identity.interpreted_by),
             identity.ref,
         ),
     ]
@@ -86,7 +86,7 @@ def overview_section(plan: Plan, words: PlanWording) -> SectionSpec:
         ),
         (
             QCoreApplication.translate("PlanSections", "Office hosted by"),
-            words.unit(office.host_unit),
+            words.party(office.host_unit),
             office.ref,
         ),
         (
@@ -195,8 +195,8 @@ def groups_section(plan: Plan, words: PlanWording) -> SectionSpec:
         if not words.english and group.aliases:
             also = QCoreApplication.translate("PlanSections", "also called {names}")
             names = (f"{name}（{also.format(names=words.join(group.aliases))}）",)
-        lead = words.unit(group.lead) if group.lead else group.lead_text
-        members = [words.unit(member) for member in group.members] + group.other_members
+        lead = words.party(group.lead) if group.lead else group.lead_text
+        members = [words.party(member) for member in group.members] + group.other_members
         rows.append(
             (
                 *names,
@@ -245,7 +245,7 @@ def levels_section(plan: Plan, words: PlanWording) -> SectionSpec:
             band_rows.append(
                 (
                     criterion.label,
-                    words.level(band.level),
+                    words.level_heading(band.level),
                     band.text,
                     words.reading(band.describe(), criterion.fact),
                     band.ref,
@@ -289,7 +289,7 @@ def responses_section(plan: Plan, words: PlanWording) -> SectionSpec:
     def on_scene(response: LevelResponse) -> str:
         lines = [words.join(response.on_scene)]
         if response.on_scene_units:
-            units = words.join(words.unit(unit) for unit in response.on_scene_units)
+            units = words.join(words.party(unit) for unit in response.on_scene_units)
             lines.append(on_scene_units.format(units=units))
         return joined_lines(lines)
 
@@ -349,7 +349,7 @@ def responses_section(plan: Plan, words: PlanWording) -> SectionSpec:
         QCoreApplication.translate("PlanSections", "Who does what at each level"),
         (
             ColumnSpec(QCoreApplication.translate("PlanSections", "Duty"), 12),
-            *(ColumnSpec(words.level(level_id), 0) for level_id in LEVEL_ORDER),
+            *(ColumnSpec(words.level_heading(level_id), 0) for level_id in LEVEL_ORDER),
             ColumnSpec("§", 14),
         ),
         rows,

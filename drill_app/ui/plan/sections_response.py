@@ -29,6 +29,7 @@ from drill_app.ui.plan.section_spec import (
     ref_column,
 )
 from drill_app.ui.shared.table_model import ITEM_SEPARATOR
+from drill_app.wording.plan_words import step_list_names
 
 # --- 预警 Warnings ------------------------------------------------------------------------
 
@@ -287,26 +288,8 @@ def actions_section(plan: Plan, words: PlanWording) -> SectionSpec:
         for number, step in enumerate(steps, start=1):
             rows.append((stage, str(number), step.text, words.parties(step.by), step.ref))
 
-    add_steps(
-        QCoreApplication.translate("PlanSections", "First response: safety incidents"),
-        actions.first_response_safety,
-    )
-    add_steps(
-        QCoreApplication.translate("PlanSections", "First response: supply"),
-        actions.first_response_supply,
-    )
-    add_steps(
-        QCoreApplication.translate("PlanSections", "On a warning"),
-        actions.warning_actions,
-    )
-    add_steps(
-        QCoreApplication.translate("PlanSections", "Response: safety incidents"),
-        actions.safety_measures,
-    )
-    add_steps(
-        QCoreApplication.translate("PlanSections", "Response: supply"),
-        actions.supply_measures,
-    )
+    for stage, steps in zip(step_list_names(), actions.step_lists, strict=True):
+        add_steps(stage, steps)
     priority = QCoreApplication.translate("PlanSections", "Supply priority")
     for number, user in enumerate(actions.supply_priority, start=1):
         name = user.name_en if words.english else user.name

@@ -48,8 +48,9 @@ from drill_app.reports.context import ImprovementRow, ReportContext, seats_of
 from drill_app.reports.render import Document, document_font_family, export_pdf, print_document
 from drill_app.reports.sheet import scoring_sheet
 from drill_app.ui.act.commanding import show_feedback
-from drill_app.ui.act.report_form import HINT_COLOUR, PlanWords
 from drill_app.ui.shared.screen_fit import fit_to_screen
+from drill_app.wording import PlanWords
+from drill_app.wording.palette import HINT_COLOUR
 
 if TYPE_CHECKING:
     from drill_app.store.store import ImprovementInfo

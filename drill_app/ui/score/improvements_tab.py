@@ -27,17 +27,17 @@ from PySide6.QtWidgets import (
 from drill_app.core.scoring import Line
 from drill_app.ui.act.commanding import show_feedback
 from drill_app.ui.act.form_parts import PLAN_REF
-from drill_app.ui.act.report_form import ERROR_COLOUR, HINT_COLOUR, OK_COLOUR, PlanWords
-from drill_app.ui.score.texts import (
-    ELEMENTS,
-    IMPROVEMENT_STATUSES,
-    LATE_COLOUR,
-    element_name,
-    improvement_status_name,
-    line_problem,
-)
+from drill_app.ui.score.texts import line_problem
 from drill_app.ui.shared.screen_fit import scrolling
 from drill_app.ui.shared.table_model import RowsModel, TableRow, make_table, selected_key
+from drill_app.wording import PlanWords
+from drill_app.wording.evaluation import IMPROVEMENT_ELEMENTS as ELEMENTS
+from drill_app.wording.evaluation import (
+    IMPROVEMENT_STATUSES,
+    improvement_status_name,
+)
+from drill_app.wording.evaluation import improvement_element_name as element_name
+from drill_app.wording.palette import ERROR_COLOUR, HINT_COLOUR, LATE_COLOUR, OK_COLOUR
 
 if TYPE_CHECKING:
     from drill_app.store.store import ImprovementInfo

@@ -28,16 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from drill_app.core.scoring import Line, ScoreSheet, Total
-from drill_app.ui.act.report_form import HINT_COLOUR, PlanWords, clock_text
 from drill_app.ui.score.texts import (
     IMPROVABLE,
     NO_TIME,
-    STATUS_COLOURS,
     describe_event,
-    event_kind_name,
     line_title,
     number_text,
-    status_text,
     time_text,
 )
 from drill_app.ui.shared.table_model import (
@@ -47,6 +43,11 @@ from drill_app.ui.shared.table_model import (
     make_table,
     selected_key,
 )
+from drill_app.wording import PlanWords
+from drill_app.wording.clock import clock_text
+from drill_app.wording.events import event_kind_name
+from drill_app.wording.palette import HINT_COLOUR, LINE_STATUS_COLOURS
+from drill_app.wording.statuses import line_status_text
 
 if TYPE_CHECKING:
     from drill_app.ui.session import ExerciseSession
@@ -220,7 +221,7 @@ class LinesTab(QWidget):
         self._lines = {line.id: line for line in sheet.lines}
         self.lines.set_rows(
             [
-                TableRow(self.line_cells(line), line.id, {6: STATUS_COLOURS[line.status]})
+                TableRow(self.line_cells(line), line.id, {6: LINE_STATUS_COLOURS[line.status]})
                 for line in sheet.lines
             ]
         )
@@ -242,7 +243,7 @@ class LinesTab(QWidget):
             line.plan_ref,
             time_text(line.due_at),
             time_text(line.done_at),
-            status_text(line),
+            line_status_text(line),
             number_text(line.points),
             number_text(line.max_points),
             line.detail,

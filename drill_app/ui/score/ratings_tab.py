@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from drill_app.ui.act.report_form import HINT_COLOUR, PlanWords, clock_text, rating_name
 from drill_app.ui.evaluation.evaluator_panel import EvaluatorPanel, latest_ratings, objective_text
 from drill_app.ui.shared.screen_fit import scrolling
 from drill_app.ui.shared.table_model import (
@@ -18,6 +17,10 @@ from drill_app.ui.shared.table_model import (
     make_table,
     selected_key,
 )
+from drill_app.wording import PlanWords
+from drill_app.wording.clock import clock_text
+from drill_app.wording.events import rating_name
+from drill_app.wording.palette import HINT_COLOUR
 
 if TYPE_CHECKING:
     from drill_app.ui.session import ExerciseSession

@@ -21,7 +21,6 @@ from drill_app.core.evaluation import evaluate
 from drill_app.core.events import Event
 from drill_app.core.scoring import Line, ScoreSheet
 from drill_app.reports.context import ReportContext
-from drill_app.ui.act.report_form import ERROR_COLOUR, OK_COLOUR, PlanWords, clock_text
 from drill_app.ui.evaluation.findings_panel import FindingsPanel
 from drill_app.ui.score.documents import DocumentsPanel, report_context
 from drill_app.ui.score.improvements_tab import ImprovementsTab
@@ -29,12 +28,14 @@ from drill_app.ui.score.lines_tab import LinesTab
 from drill_app.ui.score.ratings_tab import RatingsTab
 from drill_app.ui.score.texts import (
     IMPROVABLE,
-    LATE_COLOUR,
     line_problem,
     line_title,
     number_text,
-    status_text,
 )
+from drill_app.wording import PlanWords
+from drill_app.wording.clock import clock_text
+from drill_app.wording.palette import ERROR_COLOUR, LATE_COLOUR, OK_COLOUR
+from drill_app.wording.statuses import line_status_text
 
 if TYPE_CHECKING:
     from drill_app.ui.session import Archive, ExerciseSession
@@ -154,7 +155,7 @@ class ScoreView(QWidget):
         self.lines_tab.show_sheet(sheet)
         self.findings_panel.set_lines(
             [
-                (line, f"{line_title(line, self.words)} — {status_text(line)}")
+                (line, f"{line_title(line, self.words)} — {line_status_text(line)}")
                 for line in sheet.lines
             ]
         )

@@ -45,6 +45,8 @@ from PySide6.QtWidgets import (
 from drill_app.ui.shared.screen_fit import fit_to_screen
 from drill_app.ui.shared.table_model import ReadOnlyTableModel
 from drill_app.ui.start.start_models import DisplayNames, scenario_place
+from drill_app.wording.palette import CAUTION_COLOUR
+from drill_app.wording.palette import ERROR_COLOUR as ERROR_RED
 
 if TYPE_CHECKING:
     from drill_app.core.plan import Plan
@@ -59,9 +61,8 @@ EXERCISE_TYPES = ("tabletop", "live")
 NAME_SEPARATORS = re.compile(r"[,，、;；]+")
 # A date further ahead than this is probably a typing error.
 MAX_DAYS_AHEAD = 365
-ERROR_COLOUR = QColor("#c62828")
+ERROR_COLOUR = QColor(ERROR_RED)
 MISSING_BACKGROUND = QColor("#fff4e5")
-WARNING_COLOUR = "#8a4b00"
 
 
 def read_text_file(path: Path) -> str:
@@ -326,7 +327,7 @@ class NewExerciseDialog(QDialog):
         self.seats_warning = QLabel(self)
         self.seats_warning.setObjectName("seats_warning")
         self.seats_warning.setWordWrap(True)
-        self.seats_warning.setStyleSheet(f"color: {WARNING_COLOUR}; font-weight: bold;")
+        self.seats_warning.setStyleSheet(f"color: {CAUTION_COLOUR}; font-weight: bold;")
         self.seats_warning.hide()
         seats = QGroupBox(self.tr("Seats"), self)
         seats_layout = QVBoxLayout(seats)

@@ -10,7 +10,11 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from drill_app.core.plan import LEVEL_ORDER
 from drill_app.ui.shared.table_model import ReadOnlyTableModel, tooltip_html
+from drill_app.wording import PlanWords
+from drill_app.wording.evaluation import exercise_status_name, exercise_type_name
+from drill_app.wording.palette import ERROR_COLOUR
 
 if TYPE_CHECKING:
     from drill_app.core.plan import Plan
@@ -22,7 +26,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 Record = TypeVar("Record")
 
 
-RED = QColor("#c62828")
+RED = QColor(ERROR_COLOUR)
 AMBER = QColor("#b35c00")
 GREEN = QColor("#2e7d32")
 BLUE = QColor("#1565c0")
@@ -45,59 +49,41 @@ class DisplayNames(QObject):
         self.plan = plan
         self.english = english
 
+    def _words(self) -> PlanWords | None:
+        return PlanWords(self.plan, self.english) if self.plan is not None else None
+
     def category(self, category_id: str) -> str:
-        if self.plan is not None:
-            for category in self.plan.categories:
-                if category.id == category_id:
-                    return category.name_en if self.english else category.name
-        return category_id
+        words = self._words()
+        return words.category(category_id) if words else category_id
 
     def level(self, level_id: str | None) -> str:
         if level_id is None:
             return self.tr("not set")
-        if self.plan is not None:
-            for level in self.plan.levels:
-                if level.id == level_id:
-                    name = level.name_en if self.english else level.name
-                    return self.tr("Level {level} ({name})").format(level=level_id, name=name)
+        words = self._words()
+        if words is not None and level_id in LEVEL_ORDER:
+            return words.level(level_id)
         return self.tr("Level {level}").format(level=level_id)
 
     def warning(self, colour_id: str | None) -> str:
         if colour_id is None:
             return self.tr("no warning")
-        name = colour_id
-        if self.plan is not None:
-            for colour in self.plan.warnings.colours:
-                if colour.id == colour_id:
-                    name = colour.name_en if self.english else colour.name
+        words = self._words()
+        name = words.colour(colour_id) if words else colour_id
         return self.tr("{colour} warning").format(colour=name)
 
     def unit(self, unit_id: str) -> str:
-        if self.plan is not None:
-            unit = self.plan.units_by_id.get(unit_id)
-            if unit is not None:
-                return unit.name_en if self.english else unit.name
-        return unit_id
+        words = self._words()
+        return words.party(unit_id) if words else unit_id
 
     def exercise_type(self, type_id: str) -> str:
-        if type_id == "tabletop":
-            return self.tr("Tabletop exercise")
-        if type_id == "live":
-            return self.tr("Live exercise")
-        return type_id
+        return exercise_type_name(type_id)
 
     def duration(self, minutes: float) -> str:
         shown = int(minutes) if float(minutes).is_integer() else round(minutes, 1)
         return self.tr("{minutes} min").format(minutes=shown)
 
     def exercise_status(self, status: str) -> str:
-        if status == "planned":
-            return self.tr("Not started")
-        if status == "running":
-            return self.tr("In progress")
-        if status == "ended":
-            return self.tr("Ended")
-        return status
+        return exercise_status_name(status)
 
 
 def scenario_place(scenario: Scenario) -> str:
