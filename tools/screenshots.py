@@ -234,7 +234,7 @@ def shoot_drill(app: object, plan_path: Path, out: Path) -> bool:
             def act(minute: float, kind: str, payload: dict | None = None, **kw: object) -> None:
                 clock[0] = start + minute * 60
                 count = len(session.events)
-                session.submit(kind, payload or {}, **kw)  # type: ignore[arg-type]
+                session.send(kind, payload or {}, **kw)  # type: ignore[arg-type]
                 _wait(app, lambda: len(session.events) > count)
 
             from drill_app.core.exercise import inject_payload

@@ -100,7 +100,7 @@ def test_the_running_exercise_shows_every_unit_without_scrolling(
     session = window.session
     assert session is not None and window.exercise_view is not None
     with qtbot.waitSignal(session.event_added, timeout=20_000):
-        session.submit("exercise_started", actor="controller")
+        session.send("exercise_started", actor="controller")
     board = window.exercise_view.status_board  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: board.view.isVisible())
     QApplication.processEvents()
@@ -111,7 +111,7 @@ def test_the_running_exercise_shows_every_unit_without_scrolling(
     last = board.view.visualRect(board.proxy.index(rows - 1, 0))
     assert board.view.viewport().rect().contains(last)
 
-    session.submit("exercise_ended", actor="controller")
+    session.send("exercise_ended", actor="controller")
     qtbot.waitUntil(lambda: window.score_view is not None and window.score_view.isVisible())
     import sys
 
