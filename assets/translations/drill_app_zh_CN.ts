@@ -1648,26 +1648,6 @@
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <source>Zoom &amp;in</source>
-        <translation>放大(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;out</source>
-        <translation>缩小(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Actual size</source>
-        <translation>实际大小(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Full screen</source>
-        <translation>全屏(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Zoom: {percent} %</source>
-        <translation>缩放：{percent} %</translation>
-    </message>
-    <message>
         <source>Continuing the exercise that was running: {title}</source>
         <translation>已恢复进行中的演练：{title}</translation>
     </message>
@@ -2776,6 +2756,37 @@
     <message>
         <source>… and {count} more</source>
         <translation>……另有 {count} 项</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorActions</name>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Status &amp;board window</source>
+        <translation>状态看板窗口(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The status board alone and large: full screen on a second screen</source>
+        <translation>单独放大显示状态看板：有第二块屏幕时在其上全屏显示</translation>
+    </message>
+    <message>
+        <source>Zoom: {percent} %</source>
+        <translation>缩放：{percent} %</translation>
     </message>
 </context>
 <context>
@@ -3973,6 +3984,17 @@ tasks</source>
     <message>
         <source> · {wrong} wrong</source>
         <translation> · 错误{wrong}项</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBoardWindow</name>
+    <message>
+        <source>Status board — {title}</source>
+        <translation>状态看板 — {title}</translation>
+    </message>
+    <message>
+        <source>Scenario time</source>
+        <translation>情景时间</translation>
     </message>
 </context>
 <context>

@@ -20,31 +20,30 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
 from drill_app.paths import DEFAULT_PLAN
+from drill_app.ui.projector import ProjectorActions
 from drill_app.ui.shared.dialogs import ProblemListDialog
 from drill_app.ui.shared.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, is_english
 from drill_app.ui.shared.screen_fit import fit_to_screen
 from drill_app.ui.shared.settings import AppSettings
-from drill_app.ui.shared.zoom import InterfaceZoom
 from drill_app.ui.start.start_page import StartPageWidget
 from drill_app.wording.palette import CAUTION_COLOUR
 
 if TYPE_CHECKING:
     from drill_app.core.plan import Plan
     from drill_app.store.store import NewExercise
+    from drill_app.ui.exercise.exercise_view import ExerciseView
     from drill_app.ui.plan.plan_browser import PlanBrowserWindow
     from drill_app.ui.session import Archive, ExerciseSession, LoadedExercise, StartPageData
 
@@ -91,7 +90,7 @@ class MainWindow(QMainWindow):
         self.plan: Plan | None = None
         self.archive: Archive | None = None
         self.session: ExerciseSession | None = None
-        self.exercise_view: QWidget | None = None
+        self.exercise_view: ExerciseView | None = None
         self.score_view: QWidget | None = None
         self.plan_browser: PlanBrowserWindow | None = None
         self._reopen_id = self.settings.open_exercise_id
@@ -121,10 +120,7 @@ class MainWindow(QMainWindow):
         self.language_notice.hide()
         self.statusBar().addPermanentWidget(self.language_notice)
         self.statusBar().addPermanentWidget(self.database_label)
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        self.zoom = InterfaceZoom(app, self.settings)
-        self.zoom.zoom_changed.connect(self._zoom_changed)
+        self.projector = ProjectorActions(self, self.settings, self._current_exercise_view)
         self._build_menus()
         self._update_actions()
         fit_to_screen(self, QSize(1280, 800))
@@ -163,7 +159,7 @@ class MainWindow(QMainWindow):
         self.plan_browser_action.triggered.connect(self.show_plan_browser)
         view_menu.addAction(self.plan_browser_action)
         view_menu.addSeparator()
-        self._build_projector_actions(view_menu)
+        self.projector.add_to(view_menu)
         view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("&Language"))
         self.language_actions = QActionGroup(self)
@@ -181,43 +177,12 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self._about_requested)
         help_menu.addAction(self.about_action)
 
-    def _build_projector_actions(self, menu: QMenu) -> None:
-        """Zoom in/out/100 % and full screen: the interface at a projector."""
-        self.zoom_in_action = QAction(self.tr("Zoom &in"), self)
-        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
-        self.zoom_in_action.triggered.connect(self.zoom.zoom_in)
-        self.zoom_out_action = QAction(self.tr("Zoom &out"), self)
-        self.zoom_out_action.setShortcut(QKeySequence("Ctrl+-"))
-        self.zoom_out_action.triggered.connect(self.zoom.zoom_out)
-        self.zoom_reset_action = QAction(self.tr("&Actual size"), self)
-        self.zoom_reset_action.setShortcut(QKeySequence("Ctrl+0"))
-        self.zoom_reset_action.triggered.connect(self.zoom.reset)
-        self.full_screen_action = QAction(self.tr("&Full screen"), self)
-        self.full_screen_action.setCheckable(True)
-        self.full_screen_action.setShortcut(QKeySequence("F11"))
-        self.full_screen_action.toggled.connect(self.set_full_screen)
-        for action in (
-            self.zoom_in_action,
-            self.zoom_out_action,
-            self.zoom_reset_action,
-            self.full_screen_action,
-        ):
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-            menu.addAction(action)
-
-    def _zoom_changed(self, percent: int) -> None:
-        self.statusBar().showMessage(self.tr("Zoom: {percent} %").format(percent=percent), 3_000)
-
-    def set_full_screen(self, on: bool) -> None:
-        """F11: the window fills the screen (the projector), or back as it was."""
-        if on == self.isFullScreen():
-            return
-        if on:
-            self.showFullScreen()
-        else:
-            self.showNormal()
+    def _current_exercise_view(self) -> ExerciseView | None:
+        view = self.exercise_view
+        return view if view is not None and self.stack.currentIndex() == self.EXERCISE else None
 
     def _update_actions(self) -> None:
+        self.projector.update()
         ready = self.start_page.data is not None and self.archive is not None
         self.new_action.setEnabled(ready and bool(self.start_page.valid_scenarios()))
         self.open_database_action.setEnabled(self.archive is not None)
