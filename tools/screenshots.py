@@ -26,7 +26,9 @@ SHOTS: tuple[tuple[str, str, str, str, int], ...] = (
     ("plan-browser-overview.png", "zh_CN", "overview", "command", 2),
     ("plan-browser-units-en.png", "en", "units", "units", 5),
 )
-WINDOW_SIZE = (1280, 800)
+# A maximised window on a 1366×768 laptop screen (less the title bar): what most
+# controllers have; nothing may be cut off at this size.
+WINDOW_SIZE = (1366, 728)
 DIALOG_SIZE = (1000, 620)
 PARTICIPANTS = ("张强", "李明", "王伟", "刘洋", "陈静", "杨帆", "赵磊", "黄敏")
 
@@ -71,7 +73,7 @@ def seed_archive(url: str, plan_path: Path) -> None:
             )
             if state == "planned":
                 continue
-            exercise = store.new_exercise(exercise_id, rules)
+            exercise = store.open_exercise(exercise_id, rules)
             exercise.submit("exercise_started", actor="controller")
             if state == "ended":
                 exercise.submit("exercise_ended", actor="controller")
@@ -190,7 +192,7 @@ def shoot_drill(app: object, plan_path: Path, out: Path) -> bool:
                 folder / "mine",
                 wall_clock=lambda: clock[0],
             )
-            window.resize(1600, 940)
+            window.resize(*WINDOW_SIZE)
             window.show()
             if not window.start() or not _wait(app, lambda: window.start_page.data is not None):
                 return False
@@ -264,6 +266,14 @@ def shoot_drill(app: object, plan_path: Path, out: Path) -> bool:
             view = window.exercise_page.currentWidget()
             _wait(app, lambda: False, 1.2)  # one refresh of the board
             ok = write(window, out / "exercise-running.png")
+            window.projector.show_board_window()
+            from drill_app.ui.exercise.board_window import StatusBoardWindow
+
+            board = view.findChild(StatusBoardWindow)  # type: ignore[attr-defined]
+            board.resize(*WINDOW_SIZE)
+            app.processEvents()  # type: ignore[attr-defined]
+            ok = write(board, out / "status-board-window.png") and ok
+            board.close()
             view.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
             panel = view.act_panel  # type: ignore[attr-defined]
             panel.set_unit("housing")

@@ -15,7 +15,6 @@ a cell, which shows the most urgent of them. A column appears when its first lin
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -55,10 +54,7 @@ class StatusBoardPanel(QWidget):
         self.proxy = BoardFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
 
-        title = QLabel(self.tr("Unit status against the plan"), self)
-        title_font = QFont(title.font())
-        title_font.setBold(True)
-        title.setFont(title_font)
+        title = self.tr("Unit status against the plan")
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("board_summary")
         self.only_open = QCheckBox(self.tr("Only units with open items"), self)
@@ -81,7 +77,7 @@ class StatusBoardPanel(QWidget):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # Two lines (state and countdown; unit and participant), tight enough that every
         # unit of a scenario fits a laptop's screen (1366×768) without scrolling.
-        self.view.verticalHeader().setDefaultSectionSize(2 * line_height)
+        self.view.verticalHeader().setDefaultSectionSize(2 * line_height + 4)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -136,21 +132,18 @@ class StatusBoardPanel(QWidget):
                 f"background: {background}; color: {text}; padding: 1px 6px; border-radius: 3px;"
             )
             legend.addWidget(chip)
-        legend.addStretch(1)
+        # One heading line: the colour key, then the summary (or, while nothing is owed
+        # yet, the hint saying so) and the filter, so every row of a scenario's units
+        # fits a laptop's screen (1366×768). The board's title is its accessible name.
+        legend.addWidget(self.empty_hint, 1)
+        legend.addStretch(0)
+        legend.addWidget(self.summary_label)
         legend.addWidget(self.only_open)
-
-        # The hint sits on the heading line, where the summary goes once something is owed:
-        # it takes no height from the rows.
-        heading = QHBoxLayout()
-        heading.addWidget(title)
-        heading.addWidget(self.empty_hint, 1)
-        heading.addStretch(0)
-        heading.addWidget(self.summary_label)
+        self.view.setAccessibleName(title)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(heading)
         layout.addLayout(legend)
         layout.addWidget(self.view, 1)
 
