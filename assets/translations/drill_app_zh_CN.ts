@@ -3514,6 +3514,10 @@
         <translation>报送</translation>
     </message>
     <message>
+        <source>Send the report as filled in (Ctrl+Enter)</source>
+        <translation>按所填内容报送（Ctrl+Enter）</translation>
+    </message>
+    <message>
         <source>{kind}, filled {filled}/{total} items</source>
         <translation>{kind}，已填 {filled}/{total} 项</translation>
     </message>

@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -67,6 +69,17 @@ class ActionPageWidget(QWidget):
         outer.addWidget(self.heading)
         self.body = QVBoxLayout()
         outer.addLayout(self.body, 1)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # Enter on the main keys and the keypad
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.send_by_keyboard)
+
+    def send_by_keyboard(self) -> None:
+        """Ctrl+Enter anywhere in the page: what the page's default button does."""
+        for button in self.findChildren(QPushButton):
+            if button.isDefault() and button.isEnabled() and button.isVisible():
+                button.click()
+                return
 
     def set_heading(self, title: str, ref: str) -> None:
         self.title = title

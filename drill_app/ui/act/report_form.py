@@ -326,8 +326,25 @@ class ReportForm(QWidget):
         layout.addWidget(figures_box)
         self.kind_combo.currentIndexChanged.connect(self._on_changed)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self._editors_in_order = [
+            self.kind_combo,
+            *self.recipient_boxes.values(),
+            *(
+                self.level_combo if item.id == "initial_level" else self.text_inputs[item.id]
+                for item in plan.reporting.content
+            ),
+            *self.figure_inputs.values(),
+        ]
+        self._set_tab_order()
         self._building = False
         self._refresh()
+
+    def _set_tab_order(self) -> None:
+        """Tab goes down the form as it reads: kind, recipients, the §4.1.3 items 1..17
+        in the plan's order, then the figures (not in the order the widgets were made:
+        the level list, item 8, is made before item 1)."""
+        for before, after in zip(self._editors_in_order, self._editors_in_order[1:]):
+            QWidget.setTabOrder(before, after)
 
     # --- reading the form -----------------------------------------------------------------
 
