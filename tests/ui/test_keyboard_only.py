@@ -84,7 +84,7 @@ def test_a_written_report_is_completed_and_sent_with_the_keyboard_alone(
     # Every §4.1.3 item in its own field, none shifted: item n holds the text typed at n.
     for number, item in enumerate(drill.session.plan.reporting.content, start=1):
         if item.id == "initial_level":
-            assert fields[item.id] == list(reversed(LEVEL_ORDER))[0]
+            assert fields[item.id] == LEVEL_ORDER[-1]
         else:
             assert fields[item.id] == f"第{number}项：{item.label}"
     assert len(typed) == 16

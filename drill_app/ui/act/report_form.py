@@ -11,6 +11,7 @@ Plan names come from ``drill_app.wording.PlanWords``.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -343,7 +344,7 @@ class ReportForm(QWidget):
         """Tab goes down the form as it reads: kind, recipients, the §4.1.3 items 1..17
         in the plan's order, then the figures (not in the order the widgets were made:
         the level list, item 8, is made before item 1)."""
-        for before, after in zip(self._editors_in_order, self._editors_in_order[1:]):
+        for before, after in itertools.pairwise(self._editors_in_order):
             QWidget.setTabOrder(before, after)
 
     # --- reading the form -----------------------------------------------------------------
