@@ -1910,10 +1910,6 @@
         <translation>立即发出</translation>
     </message>
     <message>
-        <source>Deliver the selected inject to its recipients now</source>
-        <translation>立即向接收单位发出所选注入</translation>
-    </message>
-    <message>
         <source>Skip…</source>
         <translation>跳过…</translation>
     </message>
@@ -1930,6 +1926,14 @@
         <translation>推迟</translation>
     </message>
     <message>
+        <source>Select a pending inject in the list first.</source>
+        <translation>请先在列表中选择一条待发注入。</translation>
+    </message>
+    <message>
+        <source>Deliver the selected inject to its recipients now (Ctrl+R)</source>
+        <translation>立即向接收单位发出所选注入（Ctrl+R）</translation>
+    </message>
+    <message>
         <source>Hold the selected inject back: it is not offered as due until then. Only the actual release is recorded.</source>
         <translation>暂缓发出所选注入：推迟期间不再提示到时。演练记录只记实际发出的时间。</translation>
     </message>
@@ -1940,6 +1944,14 @@
     <message>
         <source>Ad-hoc inject…</source>
         <translation>临时注入…</translation>
+    </message>
+    <message>
+        <source>Release every inject that is due now</source>
+        <translation>发出当前全部到时注入</translation>
+    </message>
+    <message>
+        <source>No inject is due now.</source>
+        <translation>当前没有到时的注入。</translation>
     </message>
     <message>
         <source>Write and release an inject that is not in the MSEL</source>
