@@ -113,7 +113,7 @@ class ExerciseView(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.msel_panel, self.tr("Injects"))
         # The hosted forms scroll rather than force the window wider than a 1366 px screen.
-        self.tabs.addTab(_scrolling(self.act_panel, self), self.tr("Act as unit"))
+        self.act_tab = self.tabs.addTab(_scrolling(self.act_panel, self), self.tr("Act as unit"))
         self.tabs.addTab(_scrolling(self.evaluator_panel, self), self.tr("Evaluation"))
         self.tabs.setTabToolTip(0, self.tr("The MSEL: release, skip or delay injects"))
         self.tabs.setTabToolTip(
@@ -121,6 +121,7 @@ class ExerciseView(QWidget):
         )
         self.tabs.setTabToolTip(2, self.tr("Evaluator observations and ratings"))
         self.msel_panel.due_count_changed.connect(self._due_count_changed)
+        self.status_board.cell_activated.connect(self.act_for)
 
         self.left = QSplitter(Qt.Orientation.Vertical, self)
         self.left.setObjectName("left_splitter")
@@ -165,6 +166,11 @@ class ExerciseView(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 720)
+
+    def act_for(self, unit: str, column: str) -> None:
+        """A board cell opened: the "act as unit" forms for that unit and obligation."""
+        self.tabs.setCurrentIndex(self.act_tab)
+        self.act_panel.act_for(unit, column)
 
     # --- the one refresh timer ---------------------------------------------------------
 

@@ -14,7 +14,7 @@ a cell, which shows the most urgent of them. A column appears when its first lin
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,6 +43,10 @@ from drill_app.wording.palette import ERROR_COLOUR
 class StatusBoardPanel(QWidget):
     """The board with its legend and the filter, fed by the session."""
 
+    cell_activated = Signal(str, str)
+    """A unit's row or cell was double-clicked (or Enter pressed on it): (unit id, column
+    key, "" for the unit's name)."""
+
     def __init__(self, session: ExerciseSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -69,7 +73,10 @@ class StatusBoardPanel(QWidget):
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # In the tab order: arrow keys move over the cells, Enter opens the forms.
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the board, never traps
+        self.view.activated.connect(self._activated)
         self.view.setWordWrap(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.verticalHeader().hide()
@@ -174,6 +181,11 @@ class StatusBoardPanel(QWidget):
         header = self.view.horizontalHeader().sizeHint().height()
         height = header + rows * self.view.verticalHeader().defaultSectionSize()
         self.view.setMinimumHeight(height + 2 * self.view.frameWidth() + 2)
+
+    def _activated(self, index: QModelIndex) -> None:
+        source = self.proxy.mapToSource(index)
+        if source.isValid():
+            self.cell_activated.emit(*self.model.place_at(source.row(), source.column()))
 
     def rescore(self) -> None:
         """Recompute the score (after an event) and show it."""
