@@ -90,6 +90,10 @@ def test_a_phone_report_records_exactly_its_payload(
         "figures": {"serious_injuries": 2, "direct_loss_yuan": 800000},
     }
     assert page.feedback.text() == "已记录 00:12:30：电话报告，已填 5/17 项"
+    # The confirmation is the emergency bureau's: another unit chosen, it goes.
+    panel.set_unit("housing")
+    assert page.feedback.text() == ""
+    panel.set_unit("emergency")
     # Cleared only now that it is on disk: the next report starts empty, with the plan's
     # recipients ticked again.
     assert form.payload() == {

@@ -184,6 +184,8 @@ class ActAsUnitPanel(QWidget):
     # --- internals ----------------------------------------------------------------------------
 
     def _unit_changed(self, _index: int) -> None:
+        for page in self.pages:
+            page.clear_feedback()
         self._refresh()
         unit = self.current_unit()
         if unit is not None:

@@ -69,6 +69,7 @@ class ActionPageWidget(QWidget):
         outer.addWidget(self.heading)
         self.body = QVBoxLayout()
         outer.addLayout(self.body, 1)
+        self._feedback_labels: list[QLabel] = []
         for keys in ("Ctrl+Return", "Ctrl+Enter"):  # Enter on the main keys and the keypad
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -87,6 +88,7 @@ class ActionPageWidget(QWidget):
 
     def feedback_label(self, name: str) -> QLabel:
         label = QLabel(self)
+        self._feedback_labels.append(label)
         label.setObjectName(name)
         label.setWordWrap(True)
         label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -109,14 +111,16 @@ class ActionPageWidget(QWidget):
         def on_recorded(event: Event) -> None:
             if button is not None:
                 button.setEnabled(True)
-            show_feedback(feedback, recorded_text(event, what), "ok")
+            if self.context.unit() == unit:  # a confirmation belongs to its unit
+                show_feedback(feedback, recorded_text(event, what), "ok")
             if recorded is not None:
                 recorded(event)
 
         def on_refused(reason: Refusal) -> None:
             if button is not None:
                 button.setEnabled(True)
-            show_feedback(feedback, refusal_text(reason, self.words), "error")
+            if self.context.unit() == unit:
+                show_feedback(feedback, refusal_text(reason, self.words), "error")
             if refused is not None:
                 refused(reason)
 
@@ -127,6 +131,12 @@ class ActionPageWidget(QWidget):
             show_feedback(feedback, self.tr("Recording…"), "wait")
             if button is not None:
                 button.setEnabled(False)
+
+    def clear_feedback(self) -> None:
+        """Another unit chosen: the messages about the previous unit's actions go."""
+        for label in self._feedback_labels:
+            label.clear()
+            label.setToolTip("")
 
     def refresh(self, state: ExerciseState, unit: str | None) -> None:
         """Show what is in force now (after an event, or when the unit changes)."""
