@@ -1664,6 +1664,10 @@
         <translation>无法打开该演练</translation>
     </message>
     <message>
+        <source>This exercise&apos;s stored record has been altered</source>
+        <translation>本演练的存档记录已被改动（校验未通过），据此打印的文件每页都会注明</translation>
+    </message>
+    <message>
         <source>The backup could not be copied</source>
         <translation>无法复制备份</translation>
     </message>
@@ -3024,6 +3028,10 @@
         <translation>{users}未压减，无需恢复</translation>
     </message>
     <message>
+        <source>Not saved: the database could not be reached (the connection broke or the server stopped). Nothing was recorded; try again when it is back.</source>
+        <translation>未保存：无法访问数据库（连接中断或数据库服务器已停止）。本次操作没有记录，请在数据库恢复后重试。</translation>
+    </message>
+    <message>
         <source>it is missing</source>
         <translation>未填写</translation>
     </message>
@@ -3158,10 +3166,6 @@
     <message>
         <source>This action is not open to this role</source>
         <translation>当前角色不能执行该操作</translation>
-    </message>
-    <message>
-        <source>Not saved: {error}</source>
-        <translation>未保存：{error}</translation>
     </message>
     <message>
         <source>Invalid {field}: {problem}</source>
@@ -3495,8 +3499,20 @@
         <translation>导调负责人（签字）：</translation>
     </message>
     <message>
+        <source>NOT VERIFIED: the record was altered</source>
+        <translation>校验未通过：记录已被改动</translation>
+    </message>
+    <message>
         <source>Event log final hash {h}</source>
         <translation>事件记录终值哈希 {h}</translation>
+    </message>
+    <message>
+        <source>Verification failed: the stored record was altered after it was made. This document is not evidence of the exercise.</source>
+        <translation>校验未通过：存档记录在形成后被改动，本文件不能作为演练的评估依据。</translation>
+    </message>
+    <message>
+        <source>Event log final hash (check with drill-app verify EXERCISE --expect HASH):</source>
+        <translation>事件记录终值哈希（可用 drill-app verify 演练编号 --expect 哈希值 核对）：</translation>
     </message>
     <message>
         <source>deadline</source>

@@ -9,7 +9,9 @@ import argparse
 import datetime as dt
 import json
 import sys
+import uuid
 from dataclasses import replace
+from pathlib import Path
 
 from drill_app.cli.errors import EXIT_FINDINGS, EXIT_OK, CliError
 from drill_app.cli.storage import opened_store
@@ -19,15 +21,17 @@ from drill_app.core.events import Event
 from drill_app.core.exercise import Exercise
 from drill_app.core.plan import load_plan
 from drill_app.core.scoring import load_scoring_rules, sheet_to_json
-from drill_app.core.sourcefile import DataFileError
-from drill_app.paths import DEFAULT_PLAN
+from drill_app.core.sourcefile import DataFileError, read_text_file
+from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING
+from drill_app.store.chain import VerifyResult, sha256_text
+from drill_app.store.database import StoreError
 from drill_app.store.portable import export_exercise, import_exercise
-from drill_app.store.store import NewExercise, SeatInfo, Store
+from drill_app.store.store import ArchivedExercise, NewExercise, SeatInfo, Store
 
 
 def verify(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
-        return _verify(store, args.exercise)
+        return _verify(store, args)
 
 
 def history(args: argparse.Namespace) -> int:
@@ -55,49 +59,108 @@ def export(args: argparse.Namespace) -> int:
 
 
 def import_(args: argparse.Namespace) -> int:
+    try:
+        rules = load_scoring_rules(DEFAULT_SCORING)
+    except DataFileError as exc:
+        raise CliError(f"invalid scoring rules: {exc.problems[0]}") from None
     with opened_store(args) as store:
-        exercise_id = import_exercise(store, args.file)
-    print(f"imported exercise {exercise_id}")
+        result = import_exercise(store, args.file, rules)
+    if result.already_present:
+        print(f"exercise {result.exercise_id} is already here, the same: nothing to import")
+    else:
+        print(f"imported exercise {result.exercise_id}, {result.event_count} events")
     return EXIT_OK
 
 
-def _verify(store: Store, prefix: str) -> int:
-    exercise_id = store.find_exercise(prefix)
+LEGACY_NOTE = (
+    "recorded before drill-app bound the exercise record: the chain covers the events, "
+    "not the plan, scenario or exercise details"
+)
+
+
+def _verify(store: Store, args: argparse.Namespace) -> int:
+    exercise_id = store.find_exercise(args.exercise)
     result = store.verify(exercise_id)
+    if args.expect is not None:
+        result = result.with_expected(args.expect)
     if result.ok:
-        print(f"{exercise_id}: ok, {result.event_count} events, final hash {result.head_hash}")
+        against = ", the hash on the signed sheet" if args.expect is not None else ""
+        print(
+            f"{exercise_id}: ok, {result.event_count} events, final hash {result.head_hash}"
+            f"{against}"
+        )
+        if result.legacy:
+            print(f"  {LEGACY_NOTE}")
         return EXIT_OK
-    print(f"{exercise_id}: the event log has been altered", file=sys.stderr)
+    print(f"{exercise_id}: the record has been altered", file=sys.stderr)
     for problem in result.problems:
         print(f"  {problem}", file=sys.stderr)
     return EXIT_FINDINGS
 
 
-def _score(store: Store, args: argparse.Namespace) -> int:
-    exercise_id = store.find_exercise(args.exercise)
+def verified_exercise(
+    store: Store, exercise_id: str, scoring: Path, *, force: bool
+) -> tuple[Exercise | ArchivedExercise, VerifyResult]:
+    """The stored exercise, verified first: CliError (exit 1) unless it verifies, or *force*.
+
+    The scoring rules must be those recorded with the exercise, when it recorded any.
+    """
     try:
-        rules = load_scoring_rules(args.scoring)
+        rules_text = read_text_file(scoring)
+        rules = load_scoring_rules(scoring)
     except DataFileError as exc:
         raise CliError(f"invalid scoring rules: {exc.problems[0]}") from None
-    exercise = store.load_exercise(exercise_id, rules)  # read only: records nothing
+    record = store.stored_record(exercise_id)
+    check = record.check
+    recorded = record.detail.scoring_sha256
+    if recorded and recorded != sha256_text(rules_text):
+        check = VerifyResult(
+            False,
+            check.event_count,
+            check.head_hash,
+            (*check.problems, f"{scoring} is not the scoring rules recorded with the exercise"),
+            check.legacy,
+        )
+    if not check.ok and not force:
+        raise CliError(
+            f"{exercise_id}: the record fails verification ({check.problems[0]}); nothing "
+            f"printed. `drill-app verify {exercise_id[:8]}` lists every problem; --force prints "
+            "it marked as not verified.",
+            EXIT_FINDINGS,
+        )
+    try:
+        exercise = store.archived_exercise(record, rules)  # read only: records nothing
+    except StoreError as exc:
+        raise CliError(f"{exercise_id}: {exc}", EXIT_FINDINGS) from None
+    return exercise, check
+
+
+def _score(store: Store, args: argparse.Namespace) -> int:
+    exercise_id = store.find_exercise(args.exercise)
+    exercise, check = verified_exercise(store, exercise_id, args.scoring, force=args.force)
     sheet = exercise.score()
-    check = store.verify(exercise_id)
     if args.json:
         result = sheet_to_json(exercise.plan, sheet, exercise.rules)
         result["exercise"] = exercise_id
         result["final_hash"] = check.head_hash
         result["chain_ok"] = check.ok
+        result["verification_problems"] = list(check.problems)
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    else:
-        detail = store.exercise(exercise_id).summary
-        print(f"{detail.title}  {detail.held_on.isoformat()}  [{exercise_id}]")
-        from drill_app.wording.language import interface_language
+        return EXIT_OK if check.ok else EXIT_FINDINGS
+    failed = "校验未通过：记录已被改动，本评分不能作为评估依据（--force）"
+    if not check.ok:
+        print(failed)
+    detail = store.exercise(exercise_id).summary
+    print(f"{detail.title}  {detail.held_on.isoformat()}  [{exercise_id}]")
+    from drill_app.wording.language import interface_language
 
-        with interface_language("zh_CN"):  # the terminal table is Chinese, as the plan
-            sys.stdout.write(format_sheet(exercise.plan, sheet, exercise.rules))
-        state = "完整" if check.ok else "已被改动"
-        print(f"事件记录终值哈希（{check.event_count}条，{state}）：{check.head_hash}")
+    with interface_language("zh_CN"):  # the terminal table is Chinese, as the plan
+        sys.stdout.write(format_sheet(exercise.plan, sheet, exercise.rules))
+    state = "完整" if check.ok else "已被改动"
+    print(f"事件记录终值哈希（{check.event_count}条，{state}）：{check.head_hash}")
+    if not check.ok:
+        print(failed)
     return EXIT_OK if check.ok else EXIT_FINDINGS
 
 
@@ -167,10 +230,14 @@ def _history_json(store: Store, today: dt.date) -> int:
 
 
 def save_replay(args: argparse.Namespace, exercise: Exercise) -> str:
-    """Store a replayed exercise (its exact plan and scenario text and every event)."""
+    """Store a replayed exercise (its exact plan, scenario and rules, every event), at once.
+
+    One transaction: a killed or failed save leaves nothing, never a half-saved drill.
+    """
     with opened_store(args) as store:
         scenario = exercise.scenario
-        exercise_id = store.create_exercise(
+        exercise_id = uuid.uuid4().hex
+        return store.create_exercise(
             NewExercise(
                 title=scenario.title,
                 plan_text=args.plan.read_text(encoding="utf-8"),
@@ -180,11 +247,11 @@ def save_replay(args: argparse.Namespace, exercise: Exercise) -> str:
                 location=scenario.location.name,
                 seats=tuple(SeatInfo(u) for u in scenario.seats),
                 options={"replayed_from": str(args.actions)},
-            )
+                exercise_id=exercise_id,
+                scoring_sha256=sha256_text(args.scoring.read_text(encoding="utf-8")),
+            ),
+            [_rehome(event, exercise_id) for event in exercise.events],
         )
-        for event in exercise.events:
-            store.append_event(_rehome(event, exercise_id))
-        return exercise_id
 
 
 def _rehome(event: Event, exercise_id: str) -> Event:

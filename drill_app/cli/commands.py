@@ -22,7 +22,7 @@ from drill_app.core.replay import read_actions, replay
 from drill_app.core.rules import classify_level, classify_warning, command_for
 from drill_app.core.scenario import load_scenario, scenario_json_schema
 from drill_app.core.scoring import ScoringRules, load_scoring_rules, sheet_to_json
-from drill_app.core.sourcefile import DataFileError
+from drill_app.core.sourcefile import DataFileError, bounded_int
 
 
 def _load_plan(path: Path) -> Plan:
@@ -55,9 +55,11 @@ def _read_json_object(name: str) -> Any:
         return result
 
     try:
-        return json.loads(text, object_pairs_hook=no_duplicates)
+        return json.loads(text, object_pairs_hook=no_duplicates, parse_int=bounded_int)
     except json.JSONDecodeError as exc:
         raise CliError(f"{label}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise CliError(f"{label}: {exc}") from None
     except RecursionError:
         raise CliError(f"{label}: JSON nested too deeply") from None
 
@@ -169,13 +171,9 @@ def validate(args: argparse.Namespace) -> int:
         except DataFileError as exc:
             for problem in exc.problems:
                 print(problem)
-            unreadable = any(_is_unreadable(p.message) for p in exc.problems)
+            unreadable = any(p.fatal for p in exc.problems)
             status = max(status, EXIT_USAGE if unreadable else EXIT_FINDINGS)
     return status
-
-
-def _is_unreadable(message: str) -> bool:
-    return message.startswith(("cannot read", "the file is not UTF-8", "YAML", "the file is empty"))
 
 
 # --- replay ----------------------------------------------------------------------------

@@ -7,11 +7,13 @@ message naming the file, the line or the field and what is wrong (errors.py).
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from drill_app import __version__
-from drill_app.cli.errors import EXIT_INTERRUPTED, CliError, fail
+from drill_app.cli.errors import EXIT_INTERRUPTED, EXIT_OK, CliError, fail
 from drill_app.cli.verbs import VERBS, Verb, add_verbs
 from drill_app.paths import DEFAULT_PLAN
 
@@ -68,6 +70,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         fail(args.command, exc)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """The reader of our output went away (`drill-app history | head`): end quietly."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit cannot fail again
+    os.close(devnull)
+    return EXIT_OK
 
 
 def _run_gui(plan_path: Path, lang: str | None, db_url: str | None = None) -> int:

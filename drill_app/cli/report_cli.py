@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from drill_app.cli.errors import EXIT_OK, CliError
+from drill_app.cli.errors import EXIT_FINDINGS, EXIT_OK, CliError
 from drill_app.core.plan import Plan, load_plan
 from drill_app.core.replay import read_actions, replay
 from drill_app.core.scenario import load_scenario
@@ -62,14 +62,13 @@ def context_from_replay(args: argparse.Namespace) -> ReportContext:
 
 
 def context_from_store(args: argparse.Namespace) -> ReportContext:
+    from drill_app.cli.archive_cli import verified_exercise
     from drill_app.cli.storage import opened_store  # SQLAlchemy only for a stored exercise
 
     with opened_store(args) as store:
         exercise_id = store.find_exercise(args.exercise)
-        rules = load_scoring_rules(args.scoring)
-        exercise = store.load_exercise(exercise_id, rules)
+        exercise, check = verified_exercise(store, exercise_id, args.scoring, force=args.force)
         detail = store.exercise(exercise_id)
-        check = store.verify(exercise_id)
         items = [i for i in store.improvements() if i.exercise_id == exercise_id]
     return ReportContext(
         title=detail.summary.title,
@@ -99,6 +98,7 @@ def context_from_store(args: argparse.Namespace) -> ReportContext:
             for i in items
         ),
         final_hash=check.head_hash,
+        not_verified=not check.ok,
         language=args.lang,
     )
 
@@ -134,4 +134,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         remove_translators(app, translators)
     print(f"{args.pdf}: {pages} pages")
+    if ctx.not_verified:
+        print(f"{args.pdf}: every page is marked: the record failed verification", file=sys.stderr)
+        return EXIT_FINDINGS
     return EXIT_OK

@@ -156,6 +156,20 @@ def _score_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("exercise", metavar="EXERCISE")
     _json_option(parser)
     _scoring_option(parser)
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="print even if the record fails verification, marked as not verified",
+    )
+
+
+def _verify_arguments(parser: argparse.ArgumentParser) -> None:
+    _exercise_argument(parser)
+    parser.add_argument(
+        "--expect",
+        metavar="HASH",
+        help="the final hash from the signed paper sheet: exit 1 unless the archive ends in it",
+    )
 
 
 def _report_arguments(parser: argparse.ArgumentParser) -> None:
@@ -166,6 +180,12 @@ def _report_arguments(parser: argparse.ArgumentParser) -> None:
     which.add_argument("--aar", action="store_true", help="the after-action report (演练总结报告)")
     parser.add_argument("--pdf", type=Path, required=True, metavar="OUT.pdf")
     parser.add_argument("--unit", metavar="UNIT", help="a unit id or name: its own sheet")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="with EXERCISE: write it even if the record fails verification, every page "
+        "marked as not verified",
+    )
     _held_on_option(parser, "with --replay: the date of the drill (default: today)")
     _scoring_option(parser)
 
@@ -223,10 +243,13 @@ VERBS: tuple[Verb, ...] = (
     ),
     Verb(
         "verify",
-        "check the tamper-evident hash chain of a stored exercise",
+        "check the tamper-evident record of a stored exercise",
         "archive_cli:verify",
-        _exercise_argument,
-        "Recompute the hash chain of EXERCISE's events; exit 1 if it is broken.",
+        _verify_arguments,
+        "Recompute the whole record of EXERCISE (the exercise, its plan, scenario and "
+        "scoring rules, and every event) against its hash chain; exit 1 if anything was "
+        "altered. A chain recomputed by someone with write access is found only with "
+        "--expect and the final hash printed on the signed scoring sheet.",
     ),
     Verb(
         "history",

@@ -15,7 +15,6 @@ first.  See docs/replay-format.md.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,7 @@ from drill_app.core.plan import Plan
 from drill_app.core.refusals import EventError
 from drill_app.core.scenario import Scenario
 from drill_app.core.scoring import ScoreSheet, ScoringRules
-from drill_app.core.sourcefile import DataFileError, Problem
+from drill_app.core.sourcefile import DataFileError, Problem, loads_json, read_text_file
 
 _KEYS = {"at", "unit", "kind", "payload", "id"}
 
@@ -50,9 +49,9 @@ def parse_actions(text: str, file: str) -> list[Action]:
         if not stripped or stripped.startswith("#"):
             continue
         try:
-            obj = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            problems.append(Problem(file, number, exc.colno, f"not valid JSON: {exc.msg}"))
+            obj = loads_json(stripped, file, number)
+        except DataFileError as exc:
+            problems.extend(exc.problems)
             continue
         problem = _check_action(obj)
         if problem:
@@ -91,15 +90,7 @@ def _check_action(obj: object) -> str | None:
 
 
 def read_actions(path: Path) -> list[Action]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise DataFileError(
-            [Problem(str(path), 1, 1, f"cannot read the file: {exc.strerror}")]
-        ) from None
-    except UnicodeDecodeError:
-        raise DataFileError([Problem(str(path), 1, 1, "the file is not UTF-8 text")]) from None
-    return parse_actions(text, str(path))
+    return parse_actions(read_text_file(path), str(path))
 
 
 def replay(
@@ -139,7 +130,9 @@ def replay(
         try:
             _perform(exercise, action)
         except EventError as exc:
-            raise DataFileError([Problem(file, action.line, 1, str(exc), exc.refusal)]) from None
+            raise DataFileError(
+                [Problem(file, action.line, 1, str(exc), refusal=exc.refusal)]
+            ) from None
     if not exercise.ended:
         _advance(exercise, clock, end)
         exercise.submit("exercise_ended", actor="controller")

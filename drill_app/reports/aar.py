@@ -10,6 +10,7 @@ from drill_app.core.evaluation import Evaluation, Finding
 from drill_app.core.readings import settings_in_force
 from drill_app.reports.common import STYLE, chinese_date, esc, exercise_type_text, head_row, table
 from drill_app.reports.context import ReportContext
+from drill_app.reports.record_note import footer_note, full_hash_block, warning_banner
 from drill_app.reports.render import Document
 from drill_app.reports.sheet import objectives_table, summary_table
 from drill_app.reports.timeline import timeline_image
@@ -271,17 +272,12 @@ def after_action_report(ctx: ReportContext) -> Document:
         (QCoreApplication.translate("Report", "9. Improvement plan"), improvement_plan(ctx)),
         (QCoreApplication.translate("Report", "10. Participants"), participants(ctx)),
     ]
-    body = [STYLE, f"<h1>{esc(heading)}</h1>"]
+    body = [STYLE, f"<h1>{esc(heading)}</h1>", warning_banner(ctx)]
     for name, section in sections:
         body += [f"<h2>{esc(name)}</h2>", section]
+    body.append(full_hash_block(ctx))
     issued = ctx.issued_on or dt.date.today()
-    note = (
-        QCoreApplication.translate("Report", "Event log final hash {h}").format(
-            h=ctx.final_hash[:16]
-        )
-        if ctx.final_hash
-        else ""
-    )
+    note = footer_note(ctx)
     return Document(
         html="".join(body),
         title=heading,

@@ -44,6 +44,9 @@ class ReportContext:
     improvements: tuple[ImprovementRow, ...] = ()
     final_hash: str | None = None
     """The hash of the last stored event (None for a replay that was not stored)."""
+    not_verified: bool = False
+    """The stored record failed verification and was printed anyway (--force): every
+    page says so."""
     issued_on: dt.date | None = None
     """The document date (default: today)."""
     language: str = "zh_CN"

@@ -19,6 +19,7 @@ from drill_app.reports.common import (
     table,
 )
 from drill_app.reports.context import ReportContext
+from drill_app.reports.record_note import footer_note, full_hash_block, warning_banner
 from drill_app.reports.render import Document
 from drill_app.wording.events import rating_word
 
@@ -199,7 +200,7 @@ def scoring_sheet(ctx: ReportContext, unit: str | None = None) -> Document:
         objectives_table(ctx, ev),
         comments_block(ctx, ev),
     ]
-    body = [STYLE, f"<h1>{esc(heading)}</h1>", header_table(ctx, unit)]
+    body = [STYLE, f"<h1>{esc(heading)}</h1>", warning_banner(ctx), header_table(ctx, unit)]
     for name, section in zip(headings, sections, strict=True):
         body += [f"<h2>{esc(name)}</h2>", section]
     body += [
@@ -207,15 +208,10 @@ def scoring_sheet(ctx: ReportContext, unit: str | None = None) -> Document:
             QCoreApplication.translate("Report", "Head of the evaluation team (signature):")
         ),
         signature_line(QCoreApplication.translate("Report", "Exercise controller (signature):")),
+        full_hash_block(ctx),
     ]
     issued = ctx.issued_on or dt.date.today()
-    note = (
-        QCoreApplication.translate("Report", "Event log final hash {h}").format(
-            h=ctx.final_hash[:16]
-        )
-        if ctx.final_hash
-        else ""
-    )
+    note = footer_note(ctx)
     author = ctx.plan.party_name(ctx.plan.drills.organiser)
     return Document(
         html="".join(body),

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.engine import URL, ExceptionContext, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from drill_app.paths import MIGRATIONS_DIR
 from drill_app.store.models import Base
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = MIGRATIONS_DIR
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 """The newest migration; equal to Alembic's head (a test checks).  Known without
 importing Alembic, so opening an up-to-date database does not pay for it."""
 ENV_VAR = "DRILL_APP_DB"
@@ -79,6 +80,37 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+MAX_PATH = 4000
+BACKENDS = ("sqlite", "postgresql")
+
+
+def check_url(url: str) -> URL:
+    """The parsed URL, or StoreError saying in one line what is wrong with it."""
+    if "\x00" in url:
+        raise StoreError("the database URL contains a NUL character")
+    if len(url) > MAX_PATH:
+        raise StoreError(f"the database URL is too long ({len(url)} characters)")
+    try:
+        parsed = make_url(url)
+        parsed.port  # noqa: B018 (a port that is not a number fails here)
+    except (ArgumentError, ValueError):
+        raise StoreError(
+            f"not a database URL: {url!r} (e.g. sqlite:///drills.sqlite3 or "
+            "postgresql+psycopg://user@host/db)"
+        ) from None
+    backend = parsed.get_backend_name()
+    if backend not in BACKENDS:
+        raise StoreError(f"unsupported database {backend!r} in {url!r}: use sqlite or postgresql")
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise StoreError(f"port {parsed.port} in the database URL is out of range (1-65535)")
+    if backend == "sqlite" and sqlite_path(url) is None:
+        raise StoreError(
+            f"{url!r} names no file: the archive must be kept in a file "
+            "(e.g. sqlite:///drills.sqlite3)"
+        )
+    return parsed
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin.
     dbapi_connection.isolation_level = None
@@ -98,9 +130,15 @@ def _sqlite_begin(conn: Any) -> None:
 
 def _check_sqlite_file(path: Path) -> None:
     """Refuse a file that is not a healthy SQLite database, without writing to it."""
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return
+    try:
+        exists = path.exists()
+        if exists and not path.is_file():
+            raise StoreError(f"{path}: not a regular file (a folder or a device)")
+        if not exists:
+            _create_private(path)
+            return
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot use this file: {exc.strerror or exc}") from None
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -113,8 +151,24 @@ def _check_sqlite_file(path: Path) -> None:
         raise StoreError(_damaged(path, str(result[0]) if result else "quick_check failed"))
 
 
+def _create_private(path: Path) -> None:
+    """A new database file (and any folder made for it) readable by the user only.
+
+    SQLite gives its -wal and -shm files the database file's permissions.
+    """
+    missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+BACKUP_NAME = re.compile(r"\.backup-[0-9a-z]+-\d{8}-\d{6}$")
+
+
 def backups_of(path: Path) -> list[Path]:
-    return sorted(path.parent.glob(path.name + ".backup-*"), reverse=True)
+    """Complete backups only (not a copy still being written, nor SQLite's side files)."""
+    found = path.parent.glob(path.name + ".backup-*")
+    return sorted((p for p in found if BACKUP_NAME.search(p.name)), reverse=True)
 
 
 def _damaged(path: Path, reason: str) -> str:
@@ -129,10 +183,7 @@ def _damaged(path: Path, reason: str) -> str:
 
 
 def create_store_engine(url: str) -> Engine:
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise StoreError(f"not a database URL: {url!r}") from None
+    parsed = check_url(url)
     path = sqlite_path(url)
     if path is not None:
         _check_sqlite_file(path)
@@ -143,7 +194,21 @@ def create_store_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+    event.listen(engine, "handle_error", _unreachable)
     return engine
+
+
+def _unreachable(context: ExceptionContext) -> None:
+    """A database that went away (or stays locked) while in use: a StoreError, in words.
+
+    Constraint violations and the like pass through: the code that writes handles them.
+    """
+    original = context.original_exception
+    if context.is_disconnect or isinstance(context.sqlalchemy_exception, OperationalError):
+        raise StoreError(
+            f"the database could not be reached (the connection broke, the server stopped "
+            f"or another program holds it locked): {one_line(original)}"
+        ) from None
 
 
 def prepare(engine: Engine, *, now: dt.datetime | None = None) -> str:
@@ -158,7 +223,7 @@ def prepare(engine: Engine, *, now: dt.datetime | None = None) -> str:
                 else None
             )
     except DBAPIError as exc:
-        raise StoreError(f"cannot open the database: {exc.orig}") from None
+        raise StoreError(f"cannot open the database: {one_line(exc)}") from None
     if current is None:
         if tables - {"alembic_version"}:
             raise StoreError(
@@ -195,14 +260,27 @@ def prepare(engine: Engine, *, now: dt.datetime | None = None) -> str:
 
 
 def _copy_sqlite(source: Path, target: Path) -> None:
-    """A consistent copy of a live SQLite database (WAL included)."""
+    """A consistent copy of a live SQLite database (WAL included), complete or absent.
+
+    Written under a temporary name and renamed when complete, so a killed backup is
+    never offered as one (backups_of only lists finished names).
+    """
+    partial = target.with_name(target.name + ".part")
     src = sqlite3.connect(str(source))
     try:
-        dst = sqlite3.connect(str(target))
+        dst = sqlite3.connect(str(partial))
         try:
             src.backup(dst)
         finally:
             dst.close()
     finally:
         src.close()
-    shutil.copymode(source, target)
+    shutil.copymode(source, partial)
+    partial.replace(target)
+
+
+def one_line(exc: BaseException) -> str:
+    """A driver's error as one line (PostgreSQL's messages run over several)."""
+    orig = getattr(exc, "orig", None) or exc
+    text_ = " ".join(str(orig).split())
+    return text_ if len(text_) <= 300 else text_[:297] + "..."

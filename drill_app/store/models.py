@@ -2,8 +2,8 @@
 
 Plans and scenarios are stored by content hash, so an exercise is always scored
 against the exact plan and scenario it ran with.  Events are append-only; each
-row carries a hash over its content and the previous row's hash (a chain that
-``drill-app verify`` checks).
+row carries a hash over its content and the previous row's hash, starting from a
+genesis hash over the exercise record (a chain that ``drill-app verify`` checks).
 """
 
 from __future__ import annotations
@@ -79,12 +79,14 @@ class ExerciseRow(Base):
     controller: Mapped[ShortText]
     evaluators: Mapped[list[str]] = mapped_column(JSON)
     options: Mapped[dict[str, Any]] = mapped_column(JSON)
+    scoring_sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    """SHA-256 of the scoring rules' text ("" when not recorded); bound by the genesis."""
     status: Mapped[str] = mapped_column(String(20), index=True)  # planned, running, ended
     created_at: Mapped[Timestamp]
     ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     event_count: Mapped[int] = mapped_column(Integer, default=0)
     head_hash: Mapped[Sha256]
-    """Hash of the last event (the genesis hash when there is none)."""
+    """Hash of the last event (the genesis hash when there is none; see store/chain.py)."""
 
     plan: Mapped[PlanVersion] = relationship()
     scenario: Mapped[ScenarioVersion] = relationship()

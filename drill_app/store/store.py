@@ -9,11 +9,11 @@ was accepted.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
+import gc
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,8 +25,16 @@ from drill_app.core.exercise import Exercise
 from drill_app.core.plan import Plan, plan_from_document
 from drill_app.core.refusals import EventError
 from drill_app.core.scenario import Scenario, scenario_from_document
-from drill_app.core.scoring import ScoringRules
+from drill_app.core.scoring import ScoreSheet, ScoringRules, score_exercise
 from drill_app.core.sourcefile import DataFileError, parse_yaml
+from drill_app.store.chain import (
+    ChainedEvent,
+    EventFields,
+    VerifyResult,
+    check_chain,
+    genesis_hash,
+    sha256_text,
+)
 from drill_app.store.database import StoreError, create_store_engine, default_url, prepare
 from drill_app.store.models import (
     EventRow,
@@ -37,62 +45,15 @@ from drill_app.store.models import (
     ScenarioVersion,
     SeatRow,
 )
-
-GENESIS = "0" * 64
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def canonical_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def chain_hash(prev_hash: str, exercise_id: str, seq: int, row: EventFields) -> str:
-    """The hash of one stored event: its content and the previous event's hash."""
-    body = canonical_json(
-        {
-            "exercise": exercise_id,
-            "seq": seq,
-            "id": row.event_id,
-            "kind": row.kind,
-            "actor": row.actor,
-            "unit": row.unit,
-            "payload": row.payload,
-            "scenario_time": row.scenario_time,
-            "wall_time": row.wall_time,
-        }
-    )
-    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class EventFields:
-    event_id: str
-    kind: str
-    actor: str
-    unit: str | None
-    payload: str
-    scenario_time: float
-    wall_time: float
-
-    @classmethod
-    def of(cls, event: Event) -> EventFields:
-        return cls(
-            event.id,
-            event.kind,
-            event.actor,
-            event.unit,
-            canonical_json(dict(event.payload)),
-            float(event.scenario_time),
-            float(event.wall_time),
-        )
-
+from drill_app.store.rows import (
+    chain_event,
+    chain_rows,
+    event_of,
+    fields_of_event,
+    fields_of_row,
+    now_utc,
+    record_fields,
+)
 
 # --- what callers get -----------------------------------------------------------------
 
@@ -117,6 +78,8 @@ class NewExercise:
     seats: tuple[SeatInfo, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)
     exercise_id: str | None = None
+    scoring_sha256: str = ""
+    """SHA-256 of the scoring rules' text the exercise is scored with ("" if not given)."""
 
 
 @dataclass(frozen=True)
@@ -144,14 +107,34 @@ class ExerciseDetail:
     scenario_text: str
     created_at: dt.datetime
     ended_at: dt.datetime | None
+    scoring_sha256: str = ""
 
 
 @dataclass(frozen=True)
-class VerifyResult:
-    ok: bool
-    event_count: int
-    head_hash: str
-    problems: tuple[str, ...]
+class StoredRecord:
+    """An exercise as stored, with its events and the result of verifying it."""
+
+    detail: ExerciseDetail
+    events: tuple[Event, ...]
+    check: VerifyResult
+
+
+@dataclass(frozen=True)
+class ArchivedExercise:
+    """An ended exercise whose record verified, scored from its events as recorded.
+
+    Its events were validated by the engine when they were recorded and the chain
+    shows they have not changed since, so they are scored without replaying them
+    through the engine (the same sheet, in a fraction of the time).
+    """
+
+    plan: Plan
+    scenario: Scenario
+    rules: ScoringRules
+    events: list[Event]
+
+    def score(self) -> ScoreSheet:
+        return score_exercise(self.plan, self.scenario, self.events, self.rules)
 
 
 @dataclass(frozen=True)
@@ -211,14 +194,14 @@ class Store:
         digest = sha256_text(text)
         row = session.scalar(select(PlanVersion).where(PlanVersion.sha256 == digest))
         if row is None:
-            plan = _parse_plan(text)
+            plan = parse_plan(text)
             row = PlanVersion(
                 sha256=digest,
                 plan_key=plan.identity.id,
                 title=plan.identity.title,
                 document_number=plan.identity.document_number,
                 content=text,
-                stored_at=_now(),
+                stored_at=now_utc(),
             )
             session.add(row)
             session.flush()
@@ -228,13 +211,13 @@ class Store:
         digest = sha256_text(text)
         row = session.scalar(select(ScenarioVersion).where(ScenarioVersion.sha256 == digest))
         if row is None:
-            scenario = _parse_scenario(_parse_plan(plan_text), text)
+            scenario = parse_scenario(parse_plan(plan_text), text)
             row = ScenarioVersion(
                 sha256=digest,
                 scenario_key=scenario.id,
                 title=scenario.title,
                 content=text,
-                stored_at=_now(),
+                stored_at=now_utc(),
             )
             session.add(row)
             session.flush()
@@ -242,34 +225,46 @@ class Store:
 
     # --- exercises ---------------------------------------------------------------------
 
-    def create_exercise(self, new: NewExercise) -> str:
+    def create_exercise(self, new: NewExercise, events: Sequence[Event] = ()) -> str:
+        """Store a new exercise (and, for a finished one, its events) in one transaction."""
         exercise_id = new.exercise_id or uuid.uuid4().hex
         with Session(self.engine) as session, session.begin():
-            plan = self._plan_version(session, new.plan_text)
-            scenario = self._scenario_version(session, new.plan_text, new.scenario_text)
-            row = ExerciseRow(
-                id=exercise_id,
-                title=new.title,
-                plan_version_id=plan.id,
-                scenario_version_id=scenario.id,
-                exercise_type=new.exercise_type,
-                location=new.location,
-                held_on=new.held_on,
-                controller=new.controller,
-                evaluators=list(new.evaluators),
-                options=dict(new.options),
-                status="planned",
-                created_at=_now(),
-                ended_at=None,
-                event_count=0,
-                head_hash=GENESIS,
-                seats=[
-                    SeatRow(unit_id=s.unit_id, participant=s.participant, workstation=s.workstation)
-                    for s in new.seats
-                ],
-            )
-            session.add(row)
+            row = self.add_exercise(session, new, exercise_id)
+            for event in events:
+                chain_event(row, session, fields_of_event(event), event.kind)
         return exercise_id
+
+    def add_exercise(self, session: Session, new: NewExercise, exercise_id: str) -> ExerciseRow:
+        plan = self._plan_version(session, new.plan_text)
+        scenario = self._scenario_version(session, new.plan_text, new.scenario_text)
+        row = ExerciseRow(
+            id=exercise_id,
+            title=new.title,
+            plan_version_id=plan.id,
+            scenario_version_id=scenario.id,
+            exercise_type=new.exercise_type,
+            location=new.location,
+            held_on=new.held_on,
+            controller=new.controller,
+            evaluators=list(new.evaluators),
+            options=dict(new.options),
+            scoring_sha256=new.scoring_sha256,
+            status="planned",
+            created_at=now_utc(),
+            ended_at=None,
+            event_count=0,
+            head_hash="",
+            seats=[
+                SeatRow(unit_id=s.unit_id, participant=s.participant, workstation=s.workstation)
+                for s in new.seats
+            ],
+        )
+        row.head_hash = genesis_hash(
+            record_fields(row, sha256_text(plan.content), sha256_text(scenario.content))
+        )
+        session.add(row)
+        session.flush()
+        return row
 
     def list_exercises(self) -> list[ExerciseSummary]:
         query = (
@@ -317,84 +312,49 @@ class Store:
 
         Returns the hash at the head of the exercise's chain afterwards.
         """
-        fields = EventFields.of(event)
+        fields = fields_of_event(event)
         with Session(self.engine) as session, session.begin():
             existing = session.scalar(select(EventRow).where(EventRow.event_id == event.id))
             if existing is not None:
-                if _fields_of_row(existing) == fields and existing.exercise_id == event.exercise_id:
+                if fields_of_row(existing) == fields and existing.exercise_id == event.exercise_id:
                     head = session.get(ExerciseRow, event.exercise_id)
                     return head.head_hash if head is not None else existing.hash
                 raise EventError.of("event_stored_differently", event=event.id)
             row = session.get(ExerciseRow, event.exercise_id, with_for_update=True)
             if row is None:
                 raise StoreError(f"no exercise {event.exercise_id!r} in this database")
-            seq = row.event_count + 1
-            digest = chain_hash(row.head_hash, row.id, seq, fields)
-            session.add(
-                EventRow(
-                    exercise_id=row.id,
-                    seq=seq,
-                    event_id=fields.event_id,
-                    kind=fields.kind,
-                    actor=fields.actor,
-                    unit=fields.unit,
-                    payload=fields.payload,
-                    scenario_time=fields.scenario_time,
-                    wall_time=fields.wall_time,
-                    prev_hash=row.head_hash,
-                    hash=digest,
-                )
-            )
-            row.event_count = seq
-            row.head_hash = digest
-            if event.kind == "exercise_started":
-                row.status = "running"
-            elif event.kind == "exercise_ended":
-                row.status = "ended"
-                row.ended_at = _now()
-            return digest
+            return chain_event(row, session, fields, event.kind)
 
     def events(self, exercise_id: str) -> list[Event]:
         with Session(self.engine) as session:
-            rows = session.scalars(
-                select(EventRow).where(EventRow.exercise_id == exercise_id).order_by(EventRow.seq)
-            )
-            return [_event_of(r) for r in rows]
+            return [event_of(exercise_id, r) for r in session.execute(chain_rows(exercise_id))]
 
     def verify(self, exercise_id: str) -> VerifyResult:
-        """Recompute the hash chain of an exercise's events."""
-        problems: list[str] = []
-        prev = GENESIS
-        count = 0
+        """Recompute the whole record: the genesis (exercise, plan, scenario) and the chain."""
+        return self.stored_record(exercise_id, with_events=False).check
+
+    def stored_record(self, exercise_id: str, *, with_events: bool = True) -> StoredRecord:
+        """The exercise, its events and its verification, read in one pass."""
         with Session(self.engine) as session:
             row = session.get(ExerciseRow, exercise_id)
             if row is None:
                 raise StoreError(f"no exercise {exercise_id!r} in this database")
-            stored_head, stored_count = row.head_hash, row.event_count
-            rows = session.scalars(
-                select(EventRow).where(EventRow.exercise_id == exercise_id).order_by(EventRow.seq)
+            detail = _detail(row)
+            extra = [
+                f"the stored {what} text does not match its recorded hash (altered)"
+                for what, version in (("plan", row.plan), ("scenario", row.scenario))
+                if sha256_text(version.content) != version.sha256
+            ]
+            genesis = genesis_hash(
+                record_fields(row, sha256_text(row.plan.content), sha256_text(row.scenario.content))
             )
-            for event in rows:
-                count += 1
-                if event.seq != count:
-                    problems.append(f"event {count}: sequence number {event.seq} (a gap)")
-                if event.prev_hash != prev:
-                    problems.append(
-                        f"event {event.seq} ({event.event_id}): previous hash does not match"
-                    )
-                expected = chain_hash(prev, exercise_id, event.seq, _fields_of_row(event))
-                if event.hash != expected:
-                    problems.append(
-                        f"event {event.seq} ({event.event_id}, {event.kind}): content does not "
-                        "match its hash (altered after it was recorded)"
-                    )
-                prev = event.hash
-        if count != stored_count or prev != stored_head:
-            problems.append(
-                f"the exercise records {stored_count} events ending in {stored_head[:12]}…, "
-                f"the log has {count} ending in {prev[:12]}… (events removed or added)"
-            )
-        return VerifyResult(not problems, count, prev, tuple(problems))
+            rows = session.execute(chain_rows(exercise_id)).all()
+        chained = (ChainedEvent(r.seq, EventFields(*r[1:8]), r.prev_hash, r.hash) for r in rows)
+        stored = (detail.summary.event_count, detail.summary.head_hash)
+        with _no_cycle_collection():  # thousands of acyclic objects: nothing to collect
+            check = check_chain(exercise_id, genesis, chained, stored, extra)
+            events = [event_of(exercise_id, r) for r in rows] if with_events else []
+        return StoredRecord(detail, tuple(events), check)
 
     def open_exercise(
         self,
@@ -404,27 +364,47 @@ class Store:
         wall_clock: Callable[[], float] = time.time,
         new_id: Callable[[], str] | None = None,
         record_restart: bool = True,
+        record: StoredRecord | None = None,
     ) -> Exercise:
         """The exercise rebuilt from its stored events, writing new events through to here.
+
+        *record*: the stored record already read (by ``stored_record``), to read it once.
 
         A running exercise reopened after its host stopped gets a ``host_restarted``
         event recording the gap; its clock has kept running meanwhile, since scenario
         time is computed from the recorded control events and the wall clock.
         """
-        detail = self.exercise(exercise_id)
-        plan = _parse_plan(detail.plan_text)
-        scenario = _parse_scenario(plan, detail.scenario_text)
+        detail = record.detail if record is not None else self.exercise(exercise_id)
+        plan = parse_plan(detail.plan_text)
+        scenario = parse_scenario(plan, detail.scenario_text)
         exercise = Exercise(
             plan, scenario, rules, exercise_id, wall_clock=wall_clock, new_id=new_id
         )
-        stored = self.events(exercise_id)
-        for event in stored:
-            exercise.apply(event)
+        stored = list(record.events) if record is not None else self.events(exercise_id)
+        for n, event in enumerate(stored, start=1):
+            try:
+                exercise.apply(event)
+            except EventError as exc:
+                raise StoreError(
+                    f"the stored events of {exercise_id} cannot be replayed (event {n}, "
+                    f"{event.kind}): {exc}"
+                ) from None
         exercise.attach_persistence(self.append_event)
         if record_restart and exercise.started and not exercise.ended and stored:
             gap = max(0.0, wall_clock() - stored[-1].wall_time)
             exercise.submit("host_restarted", {"down_seconds": gap}, actor="system")
         return exercise
+
+    def archived_exercise(
+        self, record: StoredRecord, rules: ScoringRules
+    ) -> ArchivedExercise | Exercise:
+        """The exercise of *record* for reading: scored as recorded when it verified and
+        has ended, else rebuilt through the engine (which checks every event)."""
+        if record.check.ok and record.detail.summary.status == "ended":
+            plan = parse_plan(record.detail.plan_text)
+            scenario = parse_scenario(plan, record.detail.scenario_text)
+            return ArchivedExercise(plan, scenario, rules, list(record.events))
+        return self.load_exercise(record.detail.summary.id, rules, record=record)
 
     def load_exercise(
         self,
@@ -433,11 +413,17 @@ class Store:
         *,
         wall_clock: Callable[[], float] = time.time,
         new_id: Callable[[], str] | None = None,
+        record: StoredRecord | None = None,
     ) -> Exercise:
         """An existing exercise rebuilt from its stored events, recording no restart (to read
         it, score it, or write to it from a tool)."""
         return self.open_exercise(
-            exercise_id, rules, wall_clock=wall_clock, new_id=new_id, record_restart=False
+            exercise_id,
+            rules,
+            wall_clock=wall_clock,
+            new_id=new_id,
+            record_restart=False,
+            record=record,
         )
 
     # --- improvement plan -------------------------------------------------------------------
@@ -458,7 +444,7 @@ class Store:
         if element not in IMPROVEMENT_ELEMENTS:
             raise StoreError(f"element must be one of {', '.join(IMPROVEMENT_ELEMENTS)}")
         with Session(self.engine) as session, session.begin():
-            now = _now()
+            now = now_utc()
             item = ImprovementItem(
                 exercise_id=exercise_id,
                 issue=issue,
@@ -486,7 +472,7 @@ class Store:
                 raise StoreError(f"no improvement item {item_id}")
             item.status = status
             item.history.append(
-                ImprovementStatusChange(status=status, changed_at=_now(), note=note)
+                ImprovementStatusChange(status=status, changed_at=now_utc(), note=note)
             )
 
     def improvements(self, *, open_only: bool = False) -> list[ImprovementInfo]:
@@ -506,37 +492,34 @@ class Store:
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _parse_plan(text: str) -> Plan:
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small acyclic objects.
+
+    Without it, loading 5,000 events triggers full collections over the whole heap
+    that cost as much as the loading itself.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def parse_plan(text: str) -> Plan:
     try:
         return plan_from_document(parse_yaml(text, "<stored plan>"))
     except DataFileError as exc:
         raise StoreError(f"the stored plan is not valid: {exc.problems[0]}") from None
 
 
-def _parse_scenario(plan: Plan, text: str) -> Scenario:
+def parse_scenario(plan: Plan, text: str) -> Scenario:
     try:
         return scenario_from_document(plan, parse_yaml(text, "<stored scenario>"))
     except DataFileError as exc:
         raise StoreError(f"the stored scenario is not valid: {exc.problems[0]}") from None
-
-
-def _fields_of_row(row: EventRow) -> EventFields:
-    return EventFields(
-        row.event_id, row.kind, row.actor, row.unit, row.payload, row.scenario_time, row.wall_time
-    )
-
-
-def _event_of(row: EventRow) -> Event:
-    return Event(
-        id=row.event_id,
-        exercise_id=row.exercise_id,
-        kind=row.kind,
-        actor=row.actor,  # type: ignore[arg-type]
-        unit=row.unit,
-        payload=json.loads(row.payload),
-        scenario_time=row.scenario_time,
-        wall_time=row.wall_time,
-    )
 
 
 def _summary(row: ExerciseRow) -> ExerciseSummary:
@@ -565,6 +548,7 @@ def _detail(row: ExerciseRow) -> ExerciseDetail:
         scenario_text=row.scenario.content,
         created_at=row.created_at,
         ended_at=row.ended_at,
+        scoring_sha256=row.scoring_sha256,
     )
 
 

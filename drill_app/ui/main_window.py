@@ -289,6 +289,8 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("The exercise was not created"), last)
         elif what == "open_exercise":
             self.show_error(self.tr("The exercise could not be opened"), last)
+        elif what == "verify_exercise":
+            self.show_error(self.tr("This exercise's stored record has been altered"), last)
 
     def show_error(self, title: str, message: str) -> None:
         ProblemListDialog.show_modal(self, title, title, [message])

@@ -14,11 +14,12 @@ window never shows anything that is not on disk, and shows exactly the core's st
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 import time
 import traceback
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -85,6 +86,8 @@ class LoadedExercise:
     evaluators: tuple[str, ...]
     head_hash: str
     """The hash at the head of the stored event chain when it was loaded."""
+    not_verified: bool = False
+    """The stored record failed verification when it was loaded (documents say so)."""
 
 
 # --- the worker -------------------------------------------------------------------------------
@@ -182,6 +185,10 @@ class ArchiveWorker(QObject):
         from drill_app.store.database import StoreError
 
         assert self._store is not None
+        if not new.scoring_sha256:  # the rules this console scores with are part of the record
+            rules_text = DEFAULT_SCORING.read_text(encoding="utf-8")
+            digest = hashlib.sha256(rules_text.encode("utf-8")).hexdigest()
+            new = replace(new, scoring_sha256=digest)
         try:
             exercise_id = self._store.create_exercise(new)
         except StoreError as exc:
@@ -199,6 +206,7 @@ class ArchiveWorker(QObject):
                 exercise_id, self._rules, wall_clock=self._wall
             )
             detail = self._store.exercise(exercise_id)
+            check = self._store.verify(exercise_id)
         except StoreError as exc:
             self.failed.emit("open_exercise", str(exc))
             return
@@ -206,6 +214,8 @@ class ArchiveWorker(QObject):
             assert self._plan is not None
             self.failed.emit("open_exercise", refusal_text(exc.refusal, PlanWords(self._plan)))
             return
+        if not check.ok:
+            self.failed.emit("verify_exercise", check.problems[0])
         ex = self._exercise
         ex.attach_persistence(self._persist)
         self.exercise_loaded.emit(
@@ -224,6 +234,7 @@ class ArchiveWorker(QObject):
                 controller=detail.controller,
                 evaluators=tuple(detail.evaluators),
                 head_hash=detail.summary.head_hash,
+                not_verified=not check.ok,
             )
         )
 

@@ -121,7 +121,12 @@ WORDING: Mapping[RefusalCode, Wording] = {
         "Refusal", "The scenario has no objective {objective}"
     ).format(objective=r["objective"]),
     "no_exercise_open": _fixed(lambda: translate("Refusal", "No exercise is open")),
-    "not_saved": lambda r, w: translate("Refusal", "Not saved: {error}").format(error=r["error"]),
+    # The database failed (went away, stays locked): a sentence, never the driver's text.
+    "not_saved": lambda r, w: translate(
+        "Refusal",
+        "Not saved: the database could not be reached (the connection broke or the "
+        "server stopped). Nothing was recorded; try again when it is back.",
+    ),
 }
 
 

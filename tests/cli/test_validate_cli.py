@@ -180,7 +180,8 @@ def test_missing_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     [
         (b"title: [unclosed\n", ":2:1: YAML syntax: expected ',' or ']'"),
         (b"", ":1:1: the file is empty"),
-        (b"\xff\xfe\x00", ":1:1: the file is not UTF-8 text"),
+        (b"\xfa\xfb\x00", ":1:1: the file is not UTF-8 text"),
+        (b"\xff\xfe\x00", ":1:1: the file is UTF-16 text; save it as UTF-8"),
     ],
 )
 def test_unreadable_files_exit_2(
@@ -221,7 +222,7 @@ def test_no_traceback_in_a_real_process(tmp_path: Path) -> None:
     )
     assert "Traceback" not in proc.stderr + proc.stdout
     assert proc.returncode == 2
-    assert proc.stdout == f"{path}:1:1: YAML nested too deeply\n"
+    assert proc.stdout == f"{path}:1:44: nested too deeply (more than 40 levels)\n"
 
 
 def test_schema_command_prints_json_schema(capsys: pytest.CaptureFixture[str]) -> None:

@@ -63,7 +63,12 @@ def test_verify_export_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert (code, out) == (0, f"{tmp_path / 'x.json'}: exercise {exercise_id}, 47 events\n")
     other = f"sqlite:///{tmp_path / 'b.sqlite3'}"
     code, out, _ = run(capsys, "--db", other, "import", str(tmp_path / "x.json"))
-    assert (code, out) == (0, f"imported exercise {exercise_id}\n")
+    assert (code, out) == (0, f"imported exercise {exercise_id}, 47 events\n")
+    code, out, _ = run(capsys, "--db", other, "import", str(tmp_path / "x.json"))
+    assert (code, out) == (
+        0,
+        f"exercise {exercise_id} is already here, the same: nothing to import\n",
+    )
     code, out, _ = run(capsys, "--db", other, "verify", exercise_id)
     assert out.strip().endswith(final_hash)
 
@@ -71,7 +76,7 @@ def test_verify_export_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         conn.execute(text("update events set scenario_time = scenario_time - 600 where seq = 20"))
     code, out, err = run(capsys, "--db", db, "verify", exercise_id)
     assert code == 1
-    assert err.startswith(f"{exercise_id}: the event log has been altered\n  event 20 (")
+    assert err.startswith(f"{exercise_id}: the record has been altered\n  event 20 (")
 
 
 def test_unknown_exercise_and_bad_database(
@@ -93,7 +98,10 @@ def test_import_of_a_damaged_file(tmp_path: Path, capsys: pytest.CaptureFixture[
     broken.write_text("{ not json", encoding="utf-8")
     code, _, err = run(capsys, "--db", f"sqlite:///{tmp_path / 'a.sqlite3'}", "import", str(broken))
     assert code == 2
-    assert err.startswith(f"drill-app import: {broken}: not a drill-app export file")
+    assert err == (
+        f"drill-app import: {broken}:1:3: not valid JSON: Expecting property name enclosed in "
+        "double quotes (not a drill-app export file)\n"
+    )
 
 
 def test_score_a_stored_exercise_with_its_final_hash(

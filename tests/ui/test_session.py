@@ -166,10 +166,12 @@ def test_the_session_knows_the_stored_exercise_and_follows_the_chain_head(
     open_store(qtbot, archive, url)
     loaded = create_and_open(qtbot, archive)
     assert (loaded.held_on, loaded.exercise_type) == (dt.date(2026, 11, 28), "tabletop")
-    assert loaded.head_hash == "0" * 64  # nothing recorded yet
+    with Store.open(url) as store:
+        genesis = store.verify(loaded.exercise_id).head_hash
+    assert loaded.head_hash == genesis  # nothing recorded yet: the record's genesis hash
     session = ExerciseSession(archive, loaded)
     with qtbot.waitSignal(session.event_added, timeout=10_000):
         session.send("exercise_started", actor="controller")
     with Store.open(url) as store:
         stored_head = store.verify(loaded.exercise_id).head_hash
-    assert session.head_hash == stored_head != "0" * 64
+    assert session.head_hash == stored_head != genesis

@@ -110,6 +110,7 @@ def report_context(
         controller=loaded.controller,
         evaluators=loaded.evaluators,
         final_hash=session.head_hash,
+        not_verified=loaded.not_verified,
         seats=seats_of(session.scenario, loaded.seats),
         plan=session.plan,
         scenario=session.scenario,
