@@ -9,18 +9,16 @@ where the screen's available area and the window frame are real.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QRect, QSize
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
 from drill_app.ui.main_window import MainWindow
 from drill_app.ui.shared.screen_fit import FRAME_HEIGHT, FRAME_WIDTH, available_area, fitted_size
-from drill_app.ui.shared.settings import AppSettings
 from drill_app.ui.start.new_exercise_dialog import NewExerciseDialog
 
 LAPTOP = QRect(0, 0, 1366, 768)
@@ -43,20 +41,8 @@ def assert_on_screen(window: QWidget) -> None:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, chinese: None) -> Iterator[MainWindow]:
-    shown = MainWindow(
-        db_url=f"sqlite:///{tmp_path / 'drills.sqlite3'}",
-        settings=AppSettings.in_file(tmp_path / "settings.ini"),
-        user_scenarios=tmp_path / "mine",
-    )
-    shown.show()
-    qtbot.waitExposed(shown)
-    with qtbot.waitSignal(shown.start_page_populated, timeout=20_000):
-        assert shown.start()
-    yield shown
-    shown.close()
-    shown.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+def window(started_window: MainWindow) -> MainWindow:
+    return started_window
 
 
 def exercise_of(scenario: Path) -> object:

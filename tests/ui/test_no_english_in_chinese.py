@@ -13,10 +13,9 @@ import datetime as dt
 import html
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -32,7 +31,6 @@ from pytestqt.qtbot import QtBot
 
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
 from drill_app.ui.main_window import MainWindow
-from drill_app.ui.shared.settings import AppSettings
 from drill_app.ui.start.new_exercise_dialog import NewExerciseDialog
 
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_]+")
@@ -107,21 +105,9 @@ def offences(window: QWidget, allowed: set[str]) -> list[str]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, chinese: None) -> Iterator[MainWindow]:
-    shown = MainWindow(
-        db_url=f"sqlite:///{tmp_path / 'drills.sqlite3'}",
-        settings=AppSettings.in_file(tmp_path / "settings.ini"),
-        user_scenarios=tmp_path / "mine",
-    )
-    shown.resize(1366, 728)
-    shown.show()
-    qtbot.waitExposed(shown)
-    with qtbot.waitSignal(shown.start_page_populated, timeout=20_000):
-        assert shown.start()
-    yield shown
-    shown.close()
-    shown.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+def window(started_window: MainWindow) -> MainWindow:
+    started_window.resize(1366, 728)
+    return started_window
 
 
 def test_no_english_on_any_window_of_the_chinese_interface(
