@@ -97,6 +97,10 @@
         <source>Recording…</source>
         <translation>正在记录…</translation>
     </message>
+    <message>
+        <source>{action}: {page}{ref}</source>
+        <translation>{action}：{page}{ref}</translation>
+    </message>
 </context>
 <context>
     <name>AdhocInjectDialog</name>
@@ -3555,6 +3559,10 @@
     <message>
         <source>Report to</source>
         <translation>报送对象</translation>
+    </message>
+    <message>
+        <source>Send this report to {party} too</source>
+        <translation>此报告同时报送{party}</translation>
     </message>
     <message>
         <source>Report content ({ref})</source>

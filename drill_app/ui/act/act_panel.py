@@ -125,6 +125,7 @@ class ActAsUnitPanel(QWidget):
         ]
         self.stack = QStackedWidget(self)
         for page in self.pages:
+            page.explain_controls()
             self.stack.addWidget(page)
         self.actions_model = QStringListModel(names, self)
         self.actions_view = QListView(self)

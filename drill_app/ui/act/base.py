@@ -11,9 +11,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -59,6 +60,7 @@ class ActionPageWidget(QWidget):
         self.words = context.words
         self.plan: Plan = context.words.plan
         self.title = ""
+        self.ref = ""
         outer = QVBoxLayout(self)
         self.heading = QLabel(self)
         self.heading.setObjectName("page_title")
@@ -84,6 +86,7 @@ class ActionPageWidget(QWidget):
 
     def set_heading(self, title: str, ref: str) -> None:
         self.title = title
+        self.ref = ref
         self.heading.setText(f"<b>{title}</b>  <span style='color: {HINT_COLOUR}'>{ref}</span>")
 
     def feedback_label(self, name: str) -> QLabel:
@@ -131,6 +134,18 @@ class ActionPageWidget(QWidget):
             show_feedback(feedback, self.tr("Recording…"), "wait")
             if button is not None:
                 button.setEnabled(False)
+
+    def explain_controls(self) -> None:
+        """Every button says what it does (tooltip) and is named for screen readers: those
+        the page did not explain itself get "action: page (§)"."""
+        for button in self.findChildren(QAbstractButton):
+            action = button.text().replace("&", "").rstrip("…")
+            if not button.accessibleName():
+                button.setAccessibleName(action)
+            if not button.toolTip() and action:
+                ref = f" ({self.ref})" if self.ref else ""
+                tip = QCoreApplication.translate("ActionPageWidget", "{action}: {page}{ref}")
+                button.setToolTip(tip.format(action=action, page=self.title, ref=ref))
 
     def clear_feedback(self) -> None:
         """Another unit chosen: the messages about the previous unit's actions go."""

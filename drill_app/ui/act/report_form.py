@@ -212,6 +212,9 @@ class ReportForm(QWidget):
         for number, party_id in enumerate(self._recipient_choices()):
             box = QCheckBox(self.words.party(party_id), recipients_box)
             box.setObjectName(f"recipient_{party_id}")
+            box.setToolTip(
+                self.tr("Send this report to {party} too").format(party=self.words.party(party_id))
+            )
             box.toggled.connect(self._on_changed)
             self.recipient_boxes[party_id] = box
             recipients_layout.addWidget(box, number // 2, number % 2)
