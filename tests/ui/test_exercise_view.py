@@ -273,3 +273,25 @@ def test_a_board_cell_opens_the_forms_for_that_unit_and_obligation(
     # Tab leaves the board rather than walking its cells.
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not table
+
+
+def test_ctrl_tab_and_ctrl_page_down_move_between_the_side_tabs(
+    qtbot: QtBot, view: ExerciseView
+) -> None:
+    view.window().activateWindow()
+    view.msel_panel.view.setFocus()
+    assert view.tabs.currentIndex() == 0
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert view.tabs.currentIndex() == 1
+    qtbot.keyClick(
+        QApplication.focusWidget() or view.tabs,
+        Qt.Key.Key_PageDown,
+        Qt.KeyboardModifier.ControlModifier,
+    )
+    assert view.tabs.currentIndex() == 2
+    qtbot.keyClick(
+        QApplication.focusWidget() or view.tabs,
+        Qt.Key.Key_PageUp,
+        Qt.KeyboardModifier.ControlModifier,
+    )
+    assert view.tabs.currentIndex() == 1
