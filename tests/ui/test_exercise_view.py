@@ -295,3 +295,19 @@ def test_ctrl_tab_and_ctrl_page_down_move_between_the_side_tabs(
         Qt.KeyboardModifier.ControlModifier,
     )
     assert view.tabs.currentIndex() == 1
+
+
+def test_tab_and_shift_tab_leave_the_log_and_the_msel_table(
+    qtbot: QtBot, view: ExerciseView, session: ExerciseSession
+) -> None:
+    record(qtbot, session, "exercise_started")
+    record(qtbot, session, "exercise_paused")
+    record(qtbot, session, "exercise_resumed")
+    view.window().activateWindow()
+    for table in (view.event_feed.view, view.msel_panel.view, view.status_board.view):
+        for key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            table.setCurrentIndex(table.model().index(1, 1))  # a cell inside the table
+            table.setFocus()
+            qtbot.waitUntil(table.hasFocus)
+            qtbot.keyClick(table, key)
+            assert not table.hasFocus(), f"{table.objectName()} keeps the focus on {key}"

@@ -70,6 +70,7 @@ class MselPanel(QWidget):
         self.summary_label.setObjectName("msel_summary")
 
         self.view = QTableView(self)
+        self.view.setTabKeyNavigation(False)  # Tab and Shift+Tab leave the table: no trap
         self.view.setObjectName("msel")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
