@@ -73,7 +73,7 @@ def seed_archive(url: str, plan_path: Path) -> None:
             )
             if state == "planned":
                 continue
-            exercise = store.open_exercise(exercise_id, rules)
+            exercise = store.load_exercise(exercise_id, rules)
             exercise.submit("exercise_started", actor="controller")
             if state == "ended":
                 exercise.submit("exercise_ended", actor="controller")

@@ -3183,8 +3183,36 @@
         <translation>第 {n} 页 共 {m} 页</translation>
     </message>
     <message>
+        <source>Issued: {date}</source>
+        <translation>编制日期：{date}</translation>
+    </message>
+    <message>
         <source>{y}-{m}-{d}</source>
         <translation>{y}年{m}月{d}日</translation>
+    </message>
+    <message>
+        <source>not recorded (a replay without a date)</source>
+        <translation>未记录（回放演练，未注明日期）</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>not yet due</source>
+        <translation>未到期</translation>
     </message>
     <message>
         <source>Exercise</source>
@@ -3197,6 +3225,14 @@
     <message>
         <source>Place</source>
         <translation>演练地点</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Organised by</source>
+        <translation>组织单位</translation>
     </message>
     <message>
         <source>Purpose</source>
@@ -3223,6 +3259,38 @@
         <translation>导调及评估人员</translation>
     </message>
     <message>
+        <source>The drill scored {total:g} out of 100, graded {grade}. Of {n} items evaluated, {met} were done on time, {late} late, {missed} not done and {wrong} done wrongly.</source>
+        <translation>本次演练总分{total:g}分（满分100分），评定等级为“{grade}”。共评估{n}项，其中按时完成{met}项，迟报（逾期完成）{late}项，未完成{missed}项，错误{wrong}项。</translation>
+    </message>
+    <message>
+        <source>Objectives: {p} performed (P), {s} with some challenges (S), {m} with major challenges (M), {u} unable to be performed (U).</source>
+        <translation>演练目标：顺利完成（P）{p}项，基本完成（S）{s}项，部分完成（M）{m}项，未能完成（U）{u}项。</translation>
+    </message>
+    <message>
+        <source>The drill met its purpose.</source>
+        <translation>演练基本达到预期目的。</translation>
+    </message>
+    <message>
+        <source>The drill met its purpose only in part.</source>
+        <translation>演练部分达到预期目的。</translation>
+    </message>
+    <message>
+        <source> No problem needing correction was found.</source>
+        <translation>未发现需要整改的问题。</translation>
+    </message>
+    <message>
+        <source> The one problem found is listed in the improvement plan with the unit responsible for it.</source>
+        <translation>发现的1个问题已列入整改计划，并明确了责任单位。</translation>
+    </message>
+    <message>
+        <source> The {n} problems found are listed in the improvement plan with the unit responsible for each.</source>
+        <translation>发现的{n}个问题已列入整改计划，并明确了各项的责任单位。</translation>
+    </message>
+    <message>
+        <source>{category}: its one item done on time</source>
+        <translation>{category}：1项按时完成</translation>
+    </message>
+    <message>
         <source>{category}: all {n} items done on time</source>
         <translation>{category}：{n}项全部按时完成</translation>
     </message>
@@ -3239,8 +3307,140 @@
         <translation>原因分析</translation>
     </message>
     <message>
-        <source>to be analysed by the evaluation team</source>
-        <translation>待评估组分析</translation>
+        <source>A blank cause is left for the evaluation team to fill in by hand.</source>
+        <translation>原因分析空白处由评估组手工填写。</translation>
+    </message>
+    <message>
+        <source>Plan revision: state in the plan text the readings listed under the practicality and operability of the plan.</source>
+        <translation>预案修订：将“预案实用性和可操作性评估”中所列条文的理解在预案正文中予以明确。</translation>
+    </message>
+    <message>
+        <source>Problem answered</source>
+        <translation>针对问题</translation>
+    </message>
+    <message>
+        <source>2. Overall conclusion</source>
+        <translation>二、总体结论</translation>
+    </message>
+    <message>
+        <source>3. Reports against deadlines</source>
+        <translation>三、信息报告时效</translation>
+    </message>
+    <message>
+        <source>4. Results by category</source>
+        <translation>四、评估结果</translation>
+    </message>
+    <message>
+        <source>5. Strengths</source>
+        <translation>五、主要做法与亮点</translation>
+    </message>
+    <message>
+        <source>6. Problems and their causes</source>
+        <translation>六、存在问题及原因分析</translation>
+    </message>
+    <message>
+        <source>7. Reviews and lessons</source>
+        <translation>七、点评与经验教训</translation>
+    </message>
+    <message>
+        <source>8. Practicality and operability of the plan (§9.3)</source>
+        <translation>八、预案实用性和可操作性评估（第9.3条）</translation>
+    </message>
+    <message>
+        <source>9. Recommendations, including plan revisions</source>
+        <translation>九、改进建议（含预案修订建议）</translation>
+    </message>
+    <message>
+        <source>10. Improvement plan</source>
+        <translation>十、整改计划</translation>
+    </message>
+    <message>
+        <source>11. Participants</source>
+        <translation>十一、参演人员名单</translation>
+    </message>
+    <message>
+        <source>12. Compilation and review</source>
+        <translation>十二、编制与审核</translation>
+    </message>
+    <message>
+        <source>Do the 20-minute telephone and 45-minute written deadlines run from the incident or from the moment the reporting unit learns of it?</source>
+        <translation>20分钟电话报告、45分钟书面报告的时限自事件发生起算，还是自报告单位接报起算？</translation>
+    </message>
+    <message>
+        <source>The passage names both the emergency management bureau and the housing bureau: one joint report, or one from each?</source>
+        <translation>该条同时列出区应急管理局和区住房和城乡建设局：是联合报送一份报告，还是各自报送？</translation>
+    </message>
+    <message>
+        <source>Item (1) of each warning level names the demand above the supply plan and the households affected in one sentence: must both be reached, or is one enough?</source>
+        <translation>各级预警第(1)项把用气负荷高于供气计划的比例和影响居民户数写在同一句中：须同时满足，还是任一满足即可？</translation>
+    </message>
+    <message>
+        <source>The two pipeline pressure conditions of the red and orange warnings are joined by a comma: is one pressure below its limit enough, or must both be?</source>
+        <translation>红色、橙色预警的两个管网压力条件以逗号并列：任一低于限值即可，还是须同时低于？</translation>
+    </message>
+    <message>
+        <source>The final written report is due &apos;as soon as possible&apos; after disposal ends, with no time limit.</source>
+        <translation>书面终报“事件处置结束后要尽快提供”，没有具体时限。</translation>
+    </message>
+    <message>
+        <source>A general (level IV) incident that crosses district borders: does the city lead it, or the district?</source>
+        <translation>跨区域的一般（Ⅳ级）事件，由市级还是区级牵头应对？</translation>
+    </message>
+    <message>
+        <source>The latest progress is to be reported &apos;in time&apos; (续报), with no time limit.</source>
+        <translation>最新处置进展情况要“及时续报”，未规定时限。</translation>
+    </message>
+    <message>
+        <source>the deadlines run from the moment each reporting unit learns of the incident</source>
+        <translation>时限自各报告单位获知（接报）事件时起算</translation>
+    </message>
+    <message>
+        <source>the deadlines run from the moment the incident occurred</source>
+        <translation>时限自事件发生时起算</translation>
+    </message>
+    <message>
+        <source>each of the two bureaus reports, and is scored, on its own</source>
+        <translation>两局各自报送、各自计分</translation>
+    </message>
+    <message>
+        <source>one report in time from either bureau fulfils the duty of both</source>
+        <translation>任一局按时报送即视为两局均已履行</translation>
+    </message>
+    <message>
+        <source>either condition is enough; when the two point to different levels, the higher level applies</source>
+        <translation>任一条件满足即可；两者所指级别不同时取较高一级</translation>
+    </message>
+    <message>
+        <source>both conditions must reach the level</source>
+        <translation>两项条件均须达到该级</translation>
+    </message>
+    <message>
+        <source>one pressure below its limit, still falling after emergency supplementary gas, is enough</source>
+        <translation>任一管网压力低于限值、且采取应急补充气源后仍持续下降即可</translation>
+    </message>
+    <message>
+        <source>both pressures must be below their limits</source>
+        <translation>两个管网压力均须低于限值</translation>
+    </message>
+    <message>
+        <source>the city leads, approves, ends and releases information; the district supports the first response (§1.7)</source>
+        <translation>由市级牵头应对、批准、终止并发布信息，区级配合先期处置（§1.7）</translation>
+    </message>
+    <message>
+        <source>the district leads as at level IV</source>
+        <translation>按Ⅳ级由区级牵头应对</translation>
+    </message>
+    <message>
+        <source>a follow-up is due within {n} minutes of each material change the unit learns of</source>
+        <translation>报告单位每获知一次重大变化，须在{n}分钟内续报</translation>
+    </message>
+    <message>
+        <source>no deadline in minutes: the final report counts when it is sent before the drill ends</source>
+        <translation>不设分钟时限：终报在演练结束前报送即为履行</translation>
+    </message>
+    <message>
+        <source>the final report is due within {n} minutes after disposal ends</source>
+        <translation>终报须在事件处置结束后{n}分钟内报送</translation>
     </message>
     <message>
         <source>Plan provision</source>
@@ -3259,6 +3459,10 @@
         <translation>评估结论</translation>
     </message>
     <message>
+        <source>This drill read it as: {note}.</source>
+        <translation>本次演练的理解：{note}。</translation>
+    </message>
+    <message>
         <source>practical and operable as written</source>
         <translation>按现行条文可操作、实用</translation>
     </message>
@@ -3271,24 +3475,12 @@
         <translation>部分落实：见上文存在问题</translation>
     </message>
     <message>
-        <source>This drill read it as: {note} (setting in force: {value})</source>
-        <translation>本次演练的理解：{note}（本次取值：{value}）</translation>
-    </message>
-    <message>
         <source>The plan requires each drill to assess the plan&apos;s practicality and operability (§9.3). The provisions the drill exercised:</source>
         <translation>预案第9.3条要求演练对预案的实用性和可操作性进行评估。本次演练检验的预案条款如下：</translation>
     </message>
     <message>
         <source>Passages whose text leaves a choice to the reader; the drill had to fix a reading, and the plan should state it when it is next revised:</source>
         <translation>以下条文存在不同理解，本次演练采用了确定的理解，建议预案修订时予以明确：</translation>
-    </message>
-    <message>
-        <source>Plan revision: state the readings listed in section 7 in the plan text.</source>
-        <translation>预案修订：将第七部分所列条文的理解在预案正文中予以明确。</translation>
-    </message>
-    <message>
-        <source>Issue</source>
-        <translation>存在问题</translation>
     </message>
     <message>
         <source>Corrective action</source>
@@ -3303,20 +3495,28 @@
         <translation>责任单位</translation>
     </message>
     <message>
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
+        <source>Items marked proposed come from the problems found; the responsible unit confirms the corrective action and the due date.</source>
+        <translation>标注“建议”的事项由发现的问题生成，整改措施和完成时限由责任单位确认。</translation>
+    </message>
+    <message>
         <source>Participant</source>
         <translation>参演人员</translation>
+    </message>
+    <message>
+        <source>Compiled by</source>
+        <translation>编制单位</translation>
+    </message>
+    <message>
+        <source>Date compiled</source>
+        <translation>编制日期</translation>
+    </message>
+    <message>
+        <source>Reviewed by (signature)</source>
+        <translation>审核（签字）</translation>
     </message>
     <message>
         <source>{plan}: Drill After-Action Report</source>
@@ -3325,42 +3525,6 @@
     <message>
         <source>1. Overview</source>
         <translation>一、演练概况</translation>
-    </message>
-    <message>
-        <source>2. Reports against deadlines</source>
-        <translation>二、信息报告时效</translation>
-    </message>
-    <message>
-        <source>3. Results by category</source>
-        <translation>三、评估结果</translation>
-    </message>
-    <message>
-        <source>4. Strengths</source>
-        <translation>四、主要做法与亮点</translation>
-    </message>
-    <message>
-        <source>5. Problems and their causes</source>
-        <translation>五、存在问题及原因分析</translation>
-    </message>
-    <message>
-        <source>6. Reviews and lessons</source>
-        <translation>六、点评与经验教训</translation>
-    </message>
-    <message>
-        <source>7. Practicality and operability of the plan (§9.3)</source>
-        <translation>七、预案实用性和可操作性评估（第9.3条）</translation>
-    </message>
-    <message>
-        <source>8. Recommendations, including plan revisions</source>
-        <translation>八、改进建议（含预案修订建议）</translation>
-    </message>
-    <message>
-        <source>9. Improvement plan</source>
-        <translation>九、整改计划</translation>
-    </message>
-    <message>
-        <source>10. Participants</source>
-        <translation>十、参演人员名单</translation>
     </message>
     <message>
         <source>Plan</source>
@@ -3381,6 +3545,10 @@
     <message>
         <source>Unit evaluated</source>
         <translation>被评估单位</translation>
+    </message>
+    <message>
+        <source>Scoring standard: an item done by its deadline earns its full points; an item done late earns {late:g}% of them; an item not done, or done wrongly, earns 0. Each category earns its weight x points earned / points possible; categories the drill did not exercise are not applicable and left out, and the total is the sum of the category scores divided by the sum of the applicable weights, x 100.</source>
+        <translation>评分标准：按时完成得该项全部分值；逾期完成得该项分值的{late:g}%；未完成或错误得0分。各类别折算得分 = 分值 × 得分 / 应得分；演练未涉及的类别为“不适用”，不计入；总分 = 各适用类别折算得分之和 ÷ 适用类别分值之和 × 100。</translation>
     </message>
     <message>
         <source>Category</source>
@@ -3407,8 +3575,24 @@
         <translation>不适用</translation>
     </message>
     <message>
-        <source>Total (normalised to 100 over the applicable categories)</source>
-        <translation>总分（按适用类别折算为百分制）</translation>
+        <source>Sum over the applicable categories</source>
+        <translation>适用类别合计</translation>
+    </message>
+    <message>
+        <source>Total = {score} / {weight} x 100 (normalised to 100)</source>
+        <translation>总分 = {score} ÷ {weight} × 100（折算为百分制）</translation>
+    </message>
+    <message>
+        <source>Further comments of the evaluation team:</source>
+        <translation>评估组补充意见：</translation>
+    </message>
+    <message>
+        <source>4. Evaluators&apos; comments</source>
+        <translation>四、评估意见</translation>
+    </message>
+    <message>
+        <source>5. Signatures</source>
+        <translation>五、签字</translation>
     </message>
     <message>
         <source>Grade</source>
@@ -3447,6 +3631,10 @@
         <translation>得分</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
         <source>Objective</source>
         <translation>演练目标</translation>
     </message>
@@ -3467,12 +3655,76 @@
         <translation>无。</translation>
     </message>
     <message>
+        <source>{who} (signature)</source>
+        <translation>{who}（签字）</translation>
+    </message>
+    <message>
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <source>Emergency Drill Scoring Sheet</source>
-        <translation>应急演练评估表</translation>
+        <source>Evaluator</source>
+        <translation>评估人员</translation>
+    </message>
+    <message>
+        <source>Head of the evaluation team</source>
+        <translation>评估组组长</translation>
+    </message>
+    <message>
+        <source>Exercise controller</source>
+        <translation>导调负责人</translation>
+    </message>
+    <message>
+        <source>For the unit evaluated</source>
+        <translation>被评估单位</translation>
+    </message>
+    <message>
+        <source>not verified when this document was made</source>
+        <translation>生成本文件时未校验</translation>
+    </message>
+    <message>
+        <source>not stored: a replay that is not in the archive</source>
+        <translation>未存档：回放演练，不在演练档案中</translation>
+    </message>
+    <message>
+        <source>FAILED: the stored log does not match its hash chain ({n} events)</source>
+        <translation>校验未通过：存档的事件记录与其哈希链不符（{n}条事件）</translation>
+    </message>
+    <message>
+        <source>FAILED: the chain is intact ({n} events) but its final hash is not the one expected</source>
+        <translation>校验未通过：哈希链完整（{n}条事件），但终值哈希与预期不符</translation>
+    </message>
+    <message>
+        <source>verified: the chain of {n} events is intact and ends in the hash expected</source>
+        <translation>已校验：{n}条事件的哈希链完整，终值哈希与预期一致</translation>
+    </message>
+    <message>
+        <source>verified: the chain of {n} events is intact</source>
+        <translation>已校验：{n}条事件的哈希链完整</translation>
+    </message>
+    <message>
+        <source>Event log final hash</source>
+        <translation>事件记录终值哈希</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>校验结果</translation>
+    </message>
+    <message>
+        <source>Hash expected</source>
+        <translation>预期终值哈希</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>未校验</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>已校验</translation>
+    </message>
+    <message>
+        <source>Log hash {h}… ({state})</source>
+        <translation>事件记录哈希 {h}…（{state}）</translation>
     </message>
     <message>
         <source>{plan}: Drill Scoring Sheet</source>
@@ -3491,32 +3743,40 @@
         <translation>三、演练目标评定（P/S/M/U）</translation>
     </message>
     <message>
-        <source>4. Evaluators comments</source>
-        <translation>四、评估意见</translation>
-    </message>
-    <message>
-        <source>Head of the evaluation team (signature):</source>
-        <translation>评估组组长（签字）：</translation>
-    </message>
-    <message>
-        <source>Exercise controller (signature):</source>
-        <translation>导调负责人（签字）：</translation>
-    </message>
-    <message>
         <source>NOT VERIFIED: the record was altered</source>
         <translation>校验未通过：记录已被改动</translation>
-    </message>
-    <message>
-        <source>Event log final hash {h}</source>
-        <translation>事件记录终值哈希 {h}</translation>
     </message>
     <message>
         <source>Verification failed: the stored record was altered after it was made. This document is not evidence of the exercise.</source>
         <translation>校验未通过：存档记录在形成后被改动，本文件不能作为演练的评估依据。</translation>
     </message>
     <message>
-        <source>Event log final hash (check with drill-app verify EXERCISE --expect HASH):</source>
-        <translation>事件记录终值哈希（可用 drill-app verify 演练编号 --expect 哈希值 核对）：</translation>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>书面</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>续报</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>终报</translation>
+    </message>
+    <message>
+        <source>sensitive</source>
+        <translation>敏感</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Exercise time (h:mm)</source>
+        <translation>演练时间（时:分）</translation>
     </message>
     <message>
         <source>deadline</source>

@@ -17,6 +17,7 @@ from drill_app.cli.errors import EXIT_FINDINGS, EXIT_OK, CliError
 from drill_app.cli.storage import opened_store
 from drill_app.cli.textreport import format_sheet
 from drill_app.core.compliance import history_json, plan_drill_status
+from drill_app.core.evaluation import with_unit_totals
 from drill_app.core.events import Event
 from drill_app.core.exercise import Exercise
 from drill_app.core.plan import load_plan
@@ -140,7 +141,12 @@ def _score(store: Store, args: argparse.Namespace) -> int:
     exercise, check = verified_exercise(store, exercise_id, args.scoring, force=args.force)
     sheet = exercise.score()
     if args.json:
-        result = sheet_to_json(exercise.plan, sheet, exercise.rules)
+        result = with_unit_totals(
+            sheet_to_json(exercise.plan, sheet, exercise.rules),
+            exercise.scenario,
+            sheet,
+            exercise.rules,
+        )
         result["exercise"] = exercise_id
         result["final_hash"] = check.head_hash
         result["chain_ok"] = check.ok

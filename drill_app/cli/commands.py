@@ -15,6 +15,7 @@ from typing import Any
 
 from drill_app.cli.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CliError
 from drill_app.cli.textreport import format_sheet
+from drill_app.core.evaluation import with_unit_totals
 from drill_app.core.facts import FactsError, validate_facts
 from drill_app.core.plan import Plan, load_plan
 from drill_app.core.readings import readings_lines
@@ -208,7 +209,8 @@ def replay_actions(args: argparse.Namespace) -> int:
         saved = save_replay(args, exercise)
         print(f"saved as exercise {saved}", file=sys.stderr)
     if args.json:
-        json.dump(sheet_to_json(plan, sheet, rules), sys.stdout, ensure_ascii=False, indent=2)
+        result = with_unit_totals(sheet_to_json(plan, sheet, rules), scenario, sheet, rules)
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         from drill_app.wording.language import interface_language

@@ -7,7 +7,6 @@ a replay.  Qt renders the pages offscreen; no window opens.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -18,7 +17,7 @@ from drill_app.core.replay import read_actions, replay
 from drill_app.core.scenario import load_scenario
 from drill_app.core.scoring import load_scoring_rules
 from drill_app.core.sourcefile import DataFileError
-from drill_app.reports.context import ImprovementRow, ReportContext, seats_of
+from drill_app.reports.context import ImprovementRow, ReportContext, Verification, seats_of
 from drill_app.wording.plan_words import PlanWords
 from drill_app.wording.refusals import problem_text
 
@@ -46,7 +45,7 @@ def context_from_replay(args: argparse.Namespace) -> ReportContext:
         raise CliError(problem_text(exc.problems[0], words)) from None
     return ReportContext(
         title=scenario.title,
-        held_on=args.held_on or dt.date.today(),
+        held_on=args.held_on,  # None: the documents say the replay has no date
         location=scenario.location.name,
         exercise_type=scenario.exercise_type,
         controller="",
@@ -98,6 +97,7 @@ def context_from_store(args: argparse.Namespace) -> ReportContext:
             for i in items
         ),
         final_hash=check.head_hash,
+        verification=Verification(check.ok, check.event_count, check.head_hash),
         not_verified=not check.ok,
         language=args.lang,
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from drill_app.core.events import Event
 from drill_app.core.plan import Plan
@@ -32,8 +33,8 @@ class CategoryResult:
 
     @property
     def score(self) -> float:
-        """This category's share of the 100-point sheet."""
-        return round(self.weight * self.points / self.max_points, 1) if self.applicable else 0.0
+        """This category's share of the 100-point sheet (to 2 decimals, as printed)."""
+        return round(self.weight * self.points / self.max_points, 2) if self.applicable else 0.0
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class Finding:
     evidence: tuple[str, ...]
     unit: str | None
     from_evaluators: bool
+    text_en: str = ""
+    """For a finding derived from a scored line: its English wording."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,39 @@ class Evaluation:
     reviews: tuple[Review, ...]
     notes: tuple[Event, ...]
     lines: tuple[Line, ...]
+
+    @property
+    def applicable_weight(self) -> float:
+        """The sum of the weights of the categories that apply (the normalisation base)."""
+        return sum(c.weight for c in self.categories if c.applicable)
+
+    @property
+    def applicable_score(self) -> float:
+        """The sum of the category scores before normalisation (to 2 decimals)."""
+        return round(
+            sum(c.weight * c.points / c.max_points for c in self.categories if c.applicable), 2
+        )
+
+
+def unit_totals(scenario: Scenario, sheet: ScoreSheet, rules: ScoringRules) -> dict[str, float]:
+    """Each unit's own 100-point total: the sheet's normalisation over that unit's lines
+    (the figure printed on the unit's scoring sheet)."""
+    rules = rules.with_overrides(scenario.scoring)
+    units = dict.fromkeys(x.unit for x in sheet.lines if x.status != "pending")
+    return {
+        unit: hundred_point_total((x for x in sheet.lines if x.unit == unit), rules)
+        for unit in units
+    }
+
+
+def with_unit_totals(
+    result: dict[str, Any], scenario: Scenario, sheet: ScoreSheet, rules: ScoringRules
+) -> dict[str, Any]:
+    """The score's JSON with each unit's own 100-point total (``totals.by_unit.U.total``)."""
+    by_unit = result["totals"]["by_unit"]
+    for unit, total in unit_totals(scenario, sheet, rules).items():
+        by_unit.setdefault(unit, {})["total"] = total
+    return result
 
 
 def covers(refs: Iterable[str], plan_ref: str) -> bool:
@@ -162,8 +198,16 @@ def evaluate(
     for line in lines:
         if line.status in graded_by_status and line.plan_ref not in evaluated_refs:
             text = line.title + (f"：{line.detail}" if line.detail else "")
+            text_en = line.title_en + (f": {line.detail}" if line.detail else "")
             if line.status == "late":
                 text += f"（迟{line.minutes_late}分钟）"
+                text_en += f" ({line.minutes_late} min late)"
+            elif line.status == "missed":
+                text += "（未完成）"
+                text_en += " (not done)"
+            else:
+                text += "（错误）"
+                text_en += " (wrong)"
             findings.append(
                 Finding(
                     "area_for_improvement",
@@ -174,6 +218,7 @@ def evaluate(
                     line.evidence,
                     line.unit,
                     False,
+                    text_en,
                 )
             )
     reviews = tuple(

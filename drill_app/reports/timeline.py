@@ -1,100 +1,202 @@
-"""The timeline chart of the after-action report: each unit's reports against deadlines."""
+"""The timeline chart of the after-action report: each unit's reports against deadlines.
+
+Drawn with a QPainter straight onto the page (a ``Drawing``), so on paper it is sharp
+and in a PDF its labels — units, times, report kinds, legend — are text.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+
+from drill_app.core.plan import Plan, ReportKind
 from drill_app.core.scoring import Line
-from drill_app.reports.render import document_font_family
+from drill_app.reports.render import Drawing, document_font_family
 from drill_app.wording.palette import LINE_STATUS_COLOURS
 
 COLOURS = {status: QColor(colour) for status, colour in LINE_STATUS_COLOURS.items()}
-ROW = 76
+ROW = 110
 LEFT = 520
-TOP = 84
+TOP = 130
 WIDTH = 2000
+LEGEND = 90
 
 
-def timeline_image(
-    rows: list[tuple[str, list[Line]]], duration_seconds: float, scale: float = 1.0
-) -> QImage:
-    """One row per unit: a tick at each deadline, a dot where the report came (by status).
+def report_kind_label(plan: Plan, line: Line, english: bool) -> str:
+    """The short name of the report a line is about: the kind of the plan obligation its
+    id starts with (the 事发单位's §4.1.1 report is, in the plan, a phone report). A kind
+    without a short name gets the obligation's name, a line of no obligation its title:
+    never an id."""
+    obligation = next(
+        (o for o in plan.reporting.obligations if o.id == line.id.split(":", 1)[0]), None
+    )
+    if obligation is None:
+        return line.title_en if english else line.title
+    labels: dict[ReportKind, str] = {
+        "phone": QCoreApplication.translate("Report", "phone"),
+        "written": QCoreApplication.translate("Report", "written"),
+        "followup": QCoreApplication.translate("Report", "follow-up"),
+        "final": QCoreApplication.translate("Report", "final"),
+        "sensitive": QCoreApplication.translate("Report", "sensitive"),
+        "result": QCoreApplication.translate("Report", "result"),
+    }
+    return labels.get(obligation.kind) or (obligation.name_en if english else obligation.name)
 
-    *rows*: (unit name, its report lines).  The image is drawn at print resolution.
+
+Mark = tuple[Line, str]
+"""A report line and the label its mark carries."""
+
+
+def timeline_drawing(rows: list[tuple[str, list[Mark]]], duration_seconds: float) -> Drawing:
+    """One row per unit: a tick at each deadline, a dot where the report came (by
+    status) or a cross where none came, each labelled with the kind of report.
+
+    *rows*: (unit name, its report lines with their labels).
     """
-    height = TOP + ROW * max(1, len(rows)) + 100
-    image = QImage(int(WIDTH * scale), int(height * scale), QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.scale(scale, scale)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    font = QFont(document_font_family())
-    font.setPixelSize(34)
-    painter.setFont(font)
-    span = max(duration_seconds, 60.0)
-    plot = WIDTH - LEFT - 40
+    height = TOP + ROW * max(1, len(rows)) + LEGEND
 
-    def x(seconds: float) -> float:
-        return LEFT + plot * min(max(seconds, 0.0), span) / span
+    def draw(painter: QPainter) -> None:
+        _Chart(painter, rows, max(duration_seconds, 60.0)).draw()
 
-    grid = QPen(QColor("#bdbdbd"), 1)
-    step = 30 * 60 if span <= 6 * 3600 else 60 * 60
-    t = 0.0
-    while t <= span + 1:
-        painter.setPen(grid)
-        painter.drawLine(QPointF(x(t), TOP - 10), QPointF(x(t), TOP + ROW * len(rows)))
-        painter.setPen(QPen(QColor("black")))
-        minutes = int(t // 60)
-        painter.drawText(
-            QRectF(x(t) - 60, 10, 120, 40),
-            int(Qt.AlignmentFlag.AlignCenter),
-            f"{minutes // 60}:{minutes % 60:02d}",
-        )
-        t += step
-    for i, (name, lines) in enumerate(rows):
-        y = TOP + ROW * i + ROW / 2
-        painter.setPen(QPen(QColor("black")))
-        painter.drawText(
-            QRectF(10, y - ROW / 2, LEFT - 20, ROW),
-            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
+    return Drawing(WIDTH, height, draw)
+
+
+class _Chart:
+    def __init__(self, painter: QPainter, rows: list[tuple[str, list[Mark]]], span: float):
+        self.painter = painter
+        self.rows = rows
+        self.span = span
+        self.plot = WIDTH - LEFT - 40
+
+    def x(self, seconds: float) -> float:
+        return LEFT + self.plot * min(max(seconds, 0.0), self.span) / self.span
+
+    def font(self, pixels: int) -> None:
+        font = QFont(document_font_family())
+        font.setPixelSize(pixels)
+        self.painter.setFont(font)
+
+    def draw(self) -> None:
+        p = self.painter
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.axis()
+        for i, (name, lines) in enumerate(self.rows):
+            self.row(TOP + ROW * i + ROW / 2, name, lines)
+        self.legend(TOP + ROW * len(self.rows) + 20)
+        p.restore()
+
+    def axis(self) -> None:
+        p = self.painter
+        self.font(30)
+        p.setPen(QPen(QColor("black")))
+        title = QCoreApplication.translate("Report", "Exercise time (h:mm)")
+        p.drawText(QRectF(LEFT, 0, self.plot, 40), int(Qt.AlignmentFlag.AlignCenter), title)
+        step = 30 * 60 if self.span <= 6 * 3600 else 60 * 60
+        t = 0.0
+        while t <= self.span + 1:
+            p.setPen(QPen(QColor("#bdbdbd"), 1))
+            p.drawLine(QPointF(self.x(t), TOP - 14), QPointF(self.x(t), TOP + ROW * len(self.rows)))
+            p.setPen(QPen(QColor("black")))
+            minutes = int(t // 60)
+            p.drawText(
+                QRectF(self.x(t) - 60, 50, 120, 50),
+                int(Qt.AlignmentFlag.AlignCenter),
+                f"{minutes // 60}:{minutes % 60:02d}",
+            )
+            t += step
+
+    def row(self, y: float, name: str, lines: list[Mark]) -> None:
+        p = self.painter
+        self.font(28)
+        p.setPen(QPen(QColor("black")))
+        p.drawText(  # a long (English) name wraps onto up to three lines
+            QRectF(10, y - ROW / 2, LEFT - 40, ROW),
+            int(
+                Qt.AlignmentFlag.AlignVCenter
+                | Qt.AlignmentFlag.AlignRight
+                | Qt.TextFlag.TextWordWrap
+            ),
             name,
         )
-        painter.setPen(QPen(QColor("#e0e0e0"), 1))
-        painter.drawLine(QPointF(LEFT, y), QPointF(LEFT + plot, y))
-        for line in lines:
-            colour = COLOURS[line.status]
-            if line.due_at is not None:
-                painter.setPen(QPen(QColor("black"), 3))
-                painter.drawLine(QPointF(x(line.due_at), y - 16), QPointF(x(line.due_at), y + 16))
-            if line.done_at is not None:
-                painter.setPen(QPen(colour, 2))
-                painter.setBrush(colour)
-                painter.drawEllipse(QPointF(x(line.done_at), y), 13, 13)
-                if line.due_at is not None and line.done_at > line.due_at:
-                    painter.drawLine(QPointF(x(line.due_at), y), QPointF(x(line.done_at), y))
-            elif line.due_at is not None:
-                painter.setPen(QPen(colour, 4))
-                d = 10
-                cx = x(line.due_at) + 18
-                painter.drawLine(QPointF(cx - d, y - d), QPointF(cx + d, y + d))
-                painter.drawLine(QPointF(cx - d, y + d), QPointF(cx + d, y - d))
-    legend_y = TOP + ROW * len(rows) + 36
-    painter.setPen(QPen(QColor("black")))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    legend = [
-        ("|", QCoreApplication.translate("Report", "deadline")),
-        ("●", QCoreApplication.translate("Report", "report on time")),
-        ("●", QCoreApplication.translate("Report", "report late")),
-        ("×", QCoreApplication.translate("Report", "no report")),
-    ]
-    colours = [QColor("black"), COLOURS["met"], COLOURS["late"], COLOURS["missed"]]
-    lx = float(LEFT)
-    for (mark, label), colour in zip(legend, colours, strict=True):
-        painter.setPen(QPen(colour))
-        painter.drawText(QPointF(lx, legend_y + 30), mark)
-        painter.setPen(QPen(QColor("black")))
-        painter.drawText(QPointF(lx + 36, legend_y + 30), label)
-        lx += 380
-    painter.end()
-    return image
+        p.setPen(QPen(QColor("#e0e0e0"), 1))
+        p.drawLine(QPointF(LEFT, y), QPointF(LEFT + self.plot, y))
+        ordered = sorted(lines, key=lambda x: x[0].done_at or x[0].due_at or 0.0)
+        for n, (line, label) in enumerate(ordered):
+            at = self.mark(y, line)
+            if at is not None:
+                self.font(24)
+                p.setPen(QPen(QColor("black")))
+                above = n % 2 == 0  # alternate so that neighbouring labels do not collide
+                left = min(max(at - 90, LEFT - 20), LEFT + self.plot - 160)  # off the names
+                box = QRectF(left, y - 50 if above else y + 18, 180, 32)
+                p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), label)
+
+    def mark(self, y: float, line: Line) -> float | None:
+        """Draw the deadline tick and the report's mark; returns the mark's x."""
+        p = self.painter
+        colour = COLOURS[line.status]
+        if line.due_at is not None:
+            tick(p, self.x(line.due_at), y)
+        if line.done_at is not None:
+            at = self.x(line.done_at)
+            if line.due_at is not None and line.done_at > line.due_at:
+                p.setPen(QPen(colour, 3))
+                p.drawLine(QPointF(self.x(line.due_at), y), QPointF(at, y))
+            dot(p, at, y, colour)
+            return at
+        if line.due_at is not None:
+            at = self.x(line.due_at) + 18
+            cross(p, at, y, colour)
+            return at
+        return None
+
+    def legend(self, y: float) -> None:
+        p = self.painter
+        self.font(28)
+        items: list[tuple[Callable[[float], None], str]] = [
+            (lambda x: tick(p, x, y), QCoreApplication.translate("Report", "deadline")),
+            (
+                lambda x: dot(p, x, y, COLOURS["met"]),
+                QCoreApplication.translate("Report", "report on time"),
+            ),
+            (
+                lambda x: dot(p, x, y, COLOURS["late"]),
+                QCoreApplication.translate("Report", "report late"),
+            ),
+            (
+                lambda x: cross(p, x, y, COLOURS["missed"]),
+                QCoreApplication.translate("Report", "no report"),
+            ),
+        ]
+        lx = float(LEFT)
+        for draw_mark, label in items:
+            draw_mark(lx + 14)
+            p.setPen(QPen(QColor("black")))
+            p.drawText(
+                QRectF(lx + 40, y - 25, 320, 50),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                label,
+            )
+            lx += 370
+
+
+def tick(p: QPainter, x: float, y: float) -> None:
+    p.setPen(QPen(QColor("black"), 3))
+    p.drawLine(QPointF(x, y - 16), QPointF(x, y + 16))
+
+
+def dot(p: QPainter, x: float, y: float, colour: QColor) -> None:
+    p.setPen(QPen(colour, 2))
+    p.setBrush(colour)
+    p.drawEllipse(QPointF(x, y), 13, 13)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def cross(p: QPainter, x: float, y: float, colour: QColor) -> None:
+    p.setPen(QPen(colour, 4))
+    d = 10
+    p.drawLine(QPointF(x - d, y - d), QPointF(x + d, y + d))
+    p.drawLine(QPointF(x - d, y + d), QPointF(x + d, y - d))

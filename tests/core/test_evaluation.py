@@ -35,7 +35,7 @@ def test_the_100_point_sheet_normalises_over_the_categories_exercised(
     ev = evaluate(plan, scenario, sheet, exercise.events, rules)
     table = {c.id: (c.weight, c.points, c.max_points, c.applicable, c.score) for c in ev.categories}
     # reporting: 16 lines, 150 points possible, the late phone report earns 5 of 10
-    assert table["reporting"] == (25, 145.0, 150.0, True, 24.2)
+    assert table["reporting"] == (25, 145.0, 150.0, True, 24.17)
     # command: 2 levels, the hand-over (10 each), 9 leaders on scene and 1 request (5 each)
     assert table["command"] == (20, 80.0, 80.0, True, 20.0)
     assert table["groups"] == (15, 30.0, 30.0, True, 15.0)

@@ -257,6 +257,9 @@ def test_cli_replay_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
         "points": 65.0,
         "max_points": 70.0,
         "percent": 92.9,
+        # the unit's own 100-point total (its scoring sheet's), by category weight: 信息报告
+        # 25 x 60/65 = 23.08 + 分级与指挥 20 x 5/5 (head on scene) = 20; 43.08 / 45 x 100
+        "total": 95.7,
     }
 
 

@@ -233,12 +233,12 @@ def test_the_after_action_report_prints_the_findings_and_reviews(
         click(qtbot, view.documents.buttons[("aar", "pdf")])
     compact = flat(text_of(out))
     strengths = compact[
-        compact.index("四、主要做法与亮点") : compact.index("五、存在问题及原因分析")
+        compact.index("五、主要做法与亮点") : compact.index("六、存在问题及原因分析")
     ]
     problems = compact[
-        compact.index("五、存在问题及原因分析") : compact.index("六、点评与经验教训")
+        compact.index("六、存在问题及原因分析") : compact.index("七、点评与经验教训")
     ]
-    lessons = compact[compact.index("六、点评与经验教训") : compact.index("七、")]
+    lessons = compact[compact.index("七、点评与经验教训") : compact.index("八、")]
     assert "医疗救护组启动后各组协同顺畅" in strengths
     assert "事件级别判定错误§1.6.2.4整改项未对照分级标准核实伤亡人数" in problems
     assert re.search(
