@@ -26,7 +26,9 @@ SHOTS: tuple[tuple[str, str, str, str, int], ...] = (
     ("plan-browser-overview.png", "zh_CN", "overview", "command", 2),
     ("plan-browser-units-en.png", "en", "units", "units", 5),
 )
-WINDOW_SIZE = (1280, 800)
+# A maximised window on a 1366×768 laptop screen (less the title bar): what most
+# controllers have; nothing may be cut off at this size.
+WINDOW_SIZE = (1366, 728)
 DIALOG_SIZE = (1000, 620)
 PARTICIPANTS = ("张强", "李明", "王伟", "刘洋", "陈静", "杨帆", "赵磊", "黄敏")
 
@@ -190,7 +192,7 @@ def shoot_drill(app: object, plan_path: Path, out: Path) -> bool:
                 folder / "mine",
                 wall_clock=lambda: clock[0],
             )
-            window.resize(1600, 940)
+            window.resize(*WINDOW_SIZE)
             window.show()
             if not window.start() or not _wait(app, lambda: window.start_page.data is not None):
                 return False
@@ -234,7 +236,7 @@ def shoot_drill(app: object, plan_path: Path, out: Path) -> bool:
             def act(minute: float, kind: str, payload: dict | None = None, **kw: object) -> None:
                 clock[0] = start + minute * 60
                 count = len(session.events)
-                session.submit(kind, payload or {}, **kw)  # type: ignore[arg-type]
+                session.send(kind, payload or {}, **kw)  # type: ignore[arg-type]
                 _wait(app, lambda: len(session.events) > count)
 
             from drill_app.core.exercise import inject_payload
@@ -264,6 +266,14 @@ def shoot_drill(app: object, plan_path: Path, out: Path) -> bool:
             view = window.exercise_page.currentWidget()
             _wait(app, lambda: False, 1.2)  # one refresh of the board
             ok = write(window, out / "exercise-running.png")
+            window.projector.show_board_window()
+            from drill_app.ui.exercise.board_window import StatusBoardWindow
+
+            board = view.findChild(StatusBoardWindow)  # type: ignore[attr-defined]
+            board.resize(*WINDOW_SIZE)
+            app.processEvents()  # type: ignore[attr-defined]
+            ok = write(board, out / "status-board-window.png") and ok
+            board.close()
             view.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
             panel = view.act_panel  # type: ignore[attr-defined]
             panel.set_unit("housing")

@@ -97,6 +97,10 @@
         <source>Recording…</source>
         <translation>正在记录…</translation>
     </message>
+    <message>
+        <source>{action}: {page}{ref}</source>
+        <translation>{action}：{page}{ref}</translation>
+    </message>
 </context>
 <context>
     <name>AdhocInjectDialog</name>
@@ -1703,6 +1707,10 @@
         <source>The language changes the next time drill-app starts.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
+    <message>
+        <source>Language: {change}</source>
+        <translation>界面语言：{change}</translation>
+    </message>
 </context>
 <context>
     <name>Msel</name>
@@ -1910,10 +1918,6 @@
         <translation>立即发出</translation>
     </message>
     <message>
-        <source>Deliver the selected inject to its recipients now</source>
-        <translation>立即向接收单位发出所选注入</translation>
-    </message>
-    <message>
         <source>Skip…</source>
         <translation>跳过…</translation>
     </message>
@@ -1930,6 +1934,14 @@
         <translation>推迟</translation>
     </message>
     <message>
+        <source>Select a pending inject in the list first.</source>
+        <translation>请先在列表中选择一条待发注入。</translation>
+    </message>
+    <message>
+        <source>Deliver the selected inject to its recipients now (Ctrl+R)</source>
+        <translation>立即向接收单位发出所选注入（Ctrl+R）</translation>
+    </message>
+    <message>
         <source>Hold the selected inject back: it is not offered as due until then. Only the actual release is recorded.</source>
         <translation>暂缓发出所选注入：推迟期间不再提示到时。演练记录只记实际发出的时间。</translation>
     </message>
@@ -1940,6 +1952,14 @@
     <message>
         <source>Ad-hoc inject…</source>
         <translation>临时注入…</translation>
+    </message>
+    <message>
+        <source>Release every inject that is due now</source>
+        <translation>发出当前全部到时注入</translation>
+    </message>
+    <message>
+        <source>No inject is due now.</source>
+        <translation>当前没有到时的注入。</translation>
     </message>
     <message>
         <source>Write and release an inject that is not in the MSEL</source>
@@ -2057,8 +2077,8 @@
         <translation>{date}距今超过一年，请核对演练日期。</translation>
     </message>
     <message>
-        <source>Enter the participant for: {units}</source>
-        <translation>请填写以下单位的参演人员：{units}</translation>
+        <source>No participant yet for: {units}. The exercise can be created; these seats show no name.</source>
+        <translation>以下单位尚无参演人员：{units}。仍可新建演练，这些席位将不显示人员姓名。</translation>
     </message>
 </context>
 <context>
@@ -2756,6 +2776,48 @@
     <message>
         <source>… and {count} more</source>
         <translation>……另有 {count} 项</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorActions</name>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Status &amp;board window</source>
+        <translation>状态看板窗口(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The status board alone and large: full screen on a second screen</source>
+        <translation>单独放大显示状态看板：有第二块屏幕时在其上全屏显示</translation>
+    </message>
+    <message>
+        <source>Zoom: {percent} %</source>
+        <translation>缩放：{percent} %</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -3744,6 +3806,10 @@
         <translation>报送</translation>
     </message>
     <message>
+        <source>Send the report as filled in (Ctrl+Enter)</source>
+        <translation>按所填内容报送（Ctrl+Enter）</translation>
+    </message>
+    <message>
         <source>{kind}, filled {filled}/{total} items</source>
         <translation>{kind}，已填 {filled}/{total} 项</translation>
     </message>
@@ -3753,6 +3819,10 @@
     <message>
         <source>Report to</source>
         <translation>报送对象</translation>
+    </message>
+    <message>
+        <source>Send this report to {party} too</source>
+        <translation>此报告同时报送{party}</translation>
     </message>
     <message>
         <source>Report content ({ref})</source>
@@ -4214,6 +4284,17 @@ tasks</source>
     <message>
         <source> · {wrong} wrong</source>
         <translation> · 错误{wrong}项</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBoardWindow</name>
+    <message>
+        <source>Status board — {title}</source>
+        <translation>状态看板 — {title}</translation>
+    </message>
+    <message>
+        <source>Scenario time</source>
+        <translation>情景时间</translation>
     </message>
 </context>
 <context>

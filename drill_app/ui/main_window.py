@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -32,14 +32,18 @@ from PySide6.QtWidgets import (
 )
 
 from drill_app.paths import DEFAULT_PLAN
+from drill_app.ui.projector import ProjectorActions
 from drill_app.ui.shared.dialogs import ProblemListDialog
 from drill_app.ui.shared.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, is_english
+from drill_app.ui.shared.screen_fit import fit_to_screen
 from drill_app.ui.shared.settings import AppSettings
 from drill_app.ui.start.start_page import StartPageWidget
+from drill_app.wording.palette import CAUTION_COLOUR
 
 if TYPE_CHECKING:
     from drill_app.core.plan import Plan
     from drill_app.store.store import NewExercise
+    from drill_app.ui.exercise.exercise_view import ExerciseView
     from drill_app.ui.plan.plan_browser import PlanBrowserWindow
     from drill_app.ui.session import Archive, ExerciseSession, LoadedExercise, StartPageData
 
@@ -86,7 +90,7 @@ class MainWindow(QMainWindow):
         self.plan: Plan | None = None
         self.archive: Archive | None = None
         self.session: ExerciseSession | None = None
-        self.exercise_view: QWidget | None = None
+        self.exercise_view: ExerciseView | None = None
         self.score_view: QWidget | None = None
         self.plan_browser: PlanBrowserWindow | None = None
         self._reopen_id = self.settings.open_exercise_id
@@ -110,10 +114,16 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.score_page)
         self.setCentralWidget(self.stack)
         self.database_label = QLabel(self)
+        self.language_notice = QLabel(self)
+        self.language_notice.setObjectName("language_notice")
+        self.language_notice.setStyleSheet(f"color: {CAUTION_COLOUR}; font-weight: bold;")
+        self.language_notice.hide()
+        self.statusBar().addPermanentWidget(self.language_notice)
         self.statusBar().addPermanentWidget(self.database_label)
+        self.projector = ProjectorActions(self, self.settings, self._current_exercise_view)
         self._build_menus()
         self._update_actions()
-        self.resize(1280, 800)
+        fit_to_screen(self, QSize(1280, 800))
         geometry = self.settings.window_geometry
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -149,6 +159,8 @@ class MainWindow(QMainWindow):
         self.plan_browser_action.triggered.connect(self.show_plan_browser)
         view_menu.addAction(self.plan_browser_action)
         view_menu.addSeparator()
+        self.projector.add_to(view_menu)
+        view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("&Language"))
         self.language_actions = QActionGroup(self)
         for code, name in zip(SUPPORTED_LANGUAGES, ("中文", "English"), strict=True):
@@ -165,7 +177,12 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self._about_requested)
         help_menu.addAction(self.about_action)
 
+    def _current_exercise_view(self) -> ExerciseView | None:
+        view = self.exercise_view
+        return view if view is not None and self.stack.currentIndex() == self.EXERCISE else None
+
     def _update_actions(self) -> None:
+        self.projector.update()
         ready = self.start_page.data is not None and self.archive is not None
         self.new_action.setEnabled(ready and bool(self.start_page.valid_scenarios()))
         self.open_database_action.setEnabled(self.archive is not None)
@@ -364,8 +381,10 @@ class MainWindow(QMainWindow):
             scenarios,
             selected,
             english=is_english(self.language),
+            roster=self.settings.roster,
         )
         if new is not None:
+            self.settings.remember_roster((seat.unit_id, seat.participant) for seat in new.seats)
             self.create_exercise(new)
 
     def create_exercise(self, new: NewExercise) -> None:
@@ -502,11 +521,23 @@ class MainWindow(QMainWindow):
         self.plan_browser.activateWindow()
 
     def choose_language(self, language: str) -> None:
+        """Remember *language*; it applies at the next start, which the status bar says
+        (in both languages) until then."""
         self.settings.language = language
-        if language != self.language:
-            self.statusBar().showMessage(
-                self.tr("The language changes the next time drill-app starts."), 10_000
-            )
+        if language == self.language:
+            self.language_notice.hide()
+            return
+        self.statusBar().showMessage(
+            self.tr("The language changes the next time drill-app starts."), 10_000
+        )
+        names = {"zh_CN": "下次启动时界面改为中文", "en": "English from the next start"}
+        self.language_notice.setText(
+            self.tr("Language: {change}").format(change=names.get(language, language))
+        )
+        self.language_notice.setToolTip(
+            self.tr("The language changes the next time drill-app starts.")
+        )
+        self.language_notice.show()
 
     def _about_requested(self) -> None:
         from drill_app.ui.about_dialog import AboutDialog

@@ -16,6 +16,8 @@ LATE_COLOUR = "#c25e00"
 """Done after the deadline."""
 HINT_COLOUR = "#555555"
 """Waiting, not yet due, secondary text."""
+CAUTION_COLOUR = "#8a4b00"
+"""Allowed but worth a look: a seat left without a name, a change that applies later."""
 
 LINE_STATUS_COLOURS: Mapping[str, str] = {
     "met": OK_COLOUR,

@@ -29,6 +29,7 @@ from pytestqt.qtbot import QtBot
 from drill_app.core.plan import Plan
 from drill_app.paths import DEFAULT_PLAN
 from drill_app.ui.act.act_panel import ActAsUnitPanel
+from drill_app.ui.main_window import MainWindow
 from drill_app.ui.plan.plan_browser import PlanBrowserWindow
 from drill_app.ui.score.score_view import ScoreView
 from drill_app.ui.session import Archive, ExerciseSession
@@ -168,3 +169,28 @@ def view(qtbot: QtBot, drill: Drill) -> Iterator[ScoreView]:
     widget.show()
     qtbot.waitExposed(widget)
     yield widget
+
+
+# --- the main window, started on a temporary database and settings ---------------------------
+
+
+@pytest.fixture
+def started_window(qtbot: QtBot, tmp_path: Path, chinese: None) -> Iterator[MainWindow]:
+    """The Chinese main window at a laptop's size, its start page populated; closed after."""
+    from PySide6.QtCore import QEvent
+
+    from drill_app.ui.shared.settings import AppSettings
+
+    window = MainWindow(
+        db_url=f"sqlite:///{tmp_path / 'drills.sqlite3'}",
+        settings=AppSettings.in_file(tmp_path / "settings.ini"),
+        user_scenarios=tmp_path / "mine",
+    )
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.start_page_populated, timeout=20_000):
+        assert window.start()
+    yield window
+    window.close()
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

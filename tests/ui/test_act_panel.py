@@ -90,6 +90,10 @@ def test_a_phone_report_records_exactly_its_payload(
         "figures": {"serious_injuries": 2, "direct_loss_yuan": 800000},
     }
     assert page.feedback.text() == "已记录 00:12:30：电话报告，已填 5/17 项"
+    # The confirmation is the emergency bureau's: another unit chosen, it goes.
+    panel.set_unit("housing")
+    assert page.feedback.text() == ""
+    panel.set_unit("emergency")
     # Cleared only now that it is on disk: the next report starts empty, with the plan's
     # recipients ticked again.
     assert form.payload() == {
@@ -407,3 +411,21 @@ def test_rows_model_keeps_the_selection_when_rows_are_replaced(qtmodeltester: An
     assert resets == [1] and model.rowCount() == 1 and model.rowCount(model.index(0, 0)) == 0
     assert model.index(0, 0).data(RowsModel.KeyRole) == "k3"
     assert model.data(QModelIndex()) is None
+
+
+def test_every_button_says_what_it_does_and_has_a_name(
+    qtbot: QtBot, drill: Drill, panel: ActAsUnitPanel
+) -> None:
+    from PySide6.QtWidgets import QAbstractButton
+
+    start(qtbot, drill)
+    unexplained = []
+    for page in panel.pages:
+        panel.show_page(page)
+        for button in page.findChildren(QAbstractButton):
+            if button.isVisible() and not (button.toolTip() and button.accessibleName()):
+                unexplained.append(f"{type(page).__name__}: {button.text()}")
+    assert unexplained == []
+    form = panel.report_page.form
+    assert form.recipient_boxes["district_government"].toolTip() == "此报告同时报送区政府"
+    assert panel.level_page.button.toolTip().startswith("判定级别：")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from exercising import FakeWall, opened_session, record, show_widget, stored_events, wait_recorded
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QMainWindow, QScrollArea
 from pytestqt.qtbot import QtBot
 
@@ -229,3 +229,85 @@ def test_nothing_is_clipped_on_a_laptop_or_a_projector(
     assert view.event_feed.view.height() > 100
     assert view.msel_panel.view.width() > 450
     assert view.clock_bar.end_button.geometry().right() <= view.clock_bar.width()
+
+
+def test_a_board_cell_opens_the_forms_for_that_unit_and_obligation(
+    qtbot: QtBot, view: ExerciseView, session: ExerciseSession, wall: FakeWall
+) -> None:
+    from exercising import set_scenario_time
+
+    from drill_app.core.exercise import inject_payload
+
+    record(qtbot, session, "exercise_started")
+    for inject_id in ("i01_hotline", "i02_119", "i03_gas_company_report"):
+        inject = session.scenario.injects_by_id[inject_id]
+        assert inject.at is not None
+        set_scenario_time(wall, session, inject.at * 60)
+        record(qtbot, session, "inject_delivered", inject_payload(inject))
+    board = view.status_board
+    model = board.model
+    table = board.view
+
+    def cell_rect(unit: str, key: str) -> QRect:
+        source = model.index(model.row_of(unit), model.column_of(key))
+        return table.visualRect(board.proxy.mapFromSource(source))
+
+    # Double-click: the housing bureau's phone report.
+    where = cell_rect("housing", "phone").center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)  # (the 1st click:
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)  # QTest sends
+    # only the second press of a double-click)
+    act = view.act_panel
+    assert view.tabs.currentIndex() == view.act_tab
+    assert act.current_unit() == "housing"
+    assert act.stack.currentWidget() is act.report_page
+    assert act.report_page.form.report_kind() == "phone"
+
+    # The keyboard: Tab reaches the board; Enter on the emergency bureau's written report.
+    table.setFocus()
+    source = model.index(model.row_of("emergency"), model.column_of("written"))
+    table.setCurrentIndex(board.proxy.mapFromSource(source))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert act.current_unit() == "emergency"
+    assert act.report_page.form.report_kind() == "written"
+    # Tab leaves the board rather than walking its cells.
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table
+
+
+def test_ctrl_tab_and_ctrl_page_down_move_between_the_side_tabs(
+    qtbot: QtBot, view: ExerciseView
+) -> None:
+    view.window().activateWindow()
+    view.msel_panel.view.setFocus()
+    assert view.tabs.currentIndex() == 0
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert view.tabs.currentIndex() == 1
+    qtbot.keyClick(
+        QApplication.focusWidget() or view.tabs,
+        Qt.Key.Key_PageDown,
+        Qt.KeyboardModifier.ControlModifier,
+    )
+    assert view.tabs.currentIndex() == 2
+    qtbot.keyClick(
+        QApplication.focusWidget() or view.tabs,
+        Qt.Key.Key_PageUp,
+        Qt.KeyboardModifier.ControlModifier,
+    )
+    assert view.tabs.currentIndex() == 1
+
+
+def test_tab_and_shift_tab_leave_the_log_and_the_msel_table(
+    qtbot: QtBot, view: ExerciseView, session: ExerciseSession
+) -> None:
+    record(qtbot, session, "exercise_started")
+    record(qtbot, session, "exercise_paused")
+    record(qtbot, session, "exercise_resumed")
+    view.window().activateWindow()
+    for table in (view.event_feed.view, view.msel_panel.view, view.status_board.view):
+        for key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            table.setCurrentIndex(table.model().index(1, 1))  # a cell inside the table
+            table.setFocus()
+            qtbot.waitUntil(table.hasFocus)
+            qtbot.keyClick(table, key)
+            assert not table.hasFocus(), f"{table.objectName()} keeps the focus on {key}"

@@ -151,7 +151,13 @@ def test_the_language_is_remembered_for_the_next_start(
     (english,) = [a for a in window.language_actions.actions() if a.data() == "en"]
     english.trigger()
     assert window.statusBar().currentMessage() == "界面语言将在下次启动时生效。"
+    # …and a notice that stays until then, readable in the language chosen
+    assert window.language_notice.isVisible()
+    assert window.language_notice.text() == "界面语言：English from the next start"
     assert AppSettings.in_file(settings_file).language == "en"
+    (chinese,) = [a for a in window.language_actions.actions() if a.data() == "zh_CN"]
+    chinese.trigger()  # back to the language on screen: nothing pending
+    assert not window.language_notice.isVisible()
 
 
 # --- exercises --------------------------------------------------------------------------------
@@ -193,6 +199,7 @@ def test_a_new_exercise_is_created_in_the_archive_and_opened(
     assert isinstance(window.session, ExerciseSession)
     assert window.session.exercise_id == exercise_id
     assert window.settings.open_exercise_id == exercise_id
+    assert window.settings.roster == {"housing": "张强", "emergency": "李明"}  # for next time
     assert window.home_action.isEnabled()
     from drill_app.ui.exercise.exercise_view import ExerciseView
 

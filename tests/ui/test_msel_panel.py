@@ -308,3 +308,25 @@ def test_nothing_can_be_released_after_the_end(
     assert not panel.release_due_button.isEnabled() and not panel.adhoc_button.isEnabled()
     assert panel.model.rowCount(panel.model.index(0, 0)) == 0
     assert panel.model.data(QModelIndex()) is None
+
+
+def test_disabled_buttons_say_why_now_and_ctrl_r_releases_the_selected_inject(
+    qtbot: QtBot, panel: MselPanel, session: ExerciseSession
+) -> None:
+    release = panel.release_button
+    assert release.toolTip() == "立即向接收单位发出所选注入（Ctrl+R）\n请先开始演练。"
+    record(qtbot, session, "exercise_started")
+    # Running now: the reason is no longer the start, but the missing choice.
+    panel.view.selectionModel().clearCurrentIndex()
+    panel.refresh()
+    assert not release.isEnabled()
+    assert release.toolTip().endswith("\n请先在列表中选择一条待发注入。")
+    assert panel.adhoc_button.isEnabled()
+    assert "\n" not in panel.adhoc_button.toolTip()  # enabled: only what it does
+    panel.select_inject("i01_hotline")
+    assert release.isEnabled() and release.toolTip() == "立即向接收单位发出所选注入（Ctrl+R）"
+    panel.view.setFocus()
+    with qtbot.waitSignal(session.event_added, timeout=10_000) as released:
+        qtbot.keyClick(panel.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert released.args[0].kind == "inject_delivered"
+    assert status(panel, "i01_hotline") == "已发出 00:00"

@@ -17,7 +17,6 @@ from drill_app.core.plan import Plan
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
 from drill_app.ui.session import ScenarioEntry, scan_scenarios
 from drill_app.ui.start.new_exercise_dialog import NewExerciseDialog, SeatAssignmentModel
-from drill_app.wording.palette import ERROR_COLOUR
 
 TODAY = dt.date(2026, 11, 28)
 SHANHAI = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
@@ -172,21 +171,22 @@ def test_each_field_says_what_is_wrong_and_create_waits(
     dialog = open_dialog()
     ok = dialog.ok_button
     assert ok.text() == "新建演练"
-    # At first only the seats are missing, and the message names the units.
-    assert not ok.isEnabled()
-    assert dialog.seats_error.isVisibleTo(dialog)
-    assert dialog.seats_error.text() == "请填写以下单位的参演人员：" + "、".join(
-        name for _, name in SHANHAI_SEATS
+    # At first no seat has a name: that may wait (a name can come later), so creating is
+    # allowed, and a warning names the units still without one.
+    assert ok.isEnabled()
+    assert dialog.seats_warning.isVisibleTo(dialog)
+    assert dialog.seats_warning.text() == (
+        "以下单位尚无参演人员："
+        + "、".join(name for _, name in SHANHAI_SEATS)
+        + "。仍可新建演练，这些席位将不显示人员姓名。"
     )
-    assert error_colour(dialog.seats_error) == ERROR_COLOUR
     assert not dialog.title_error.isVisibleTo(dialog)
 
     fill_seats(dialog, NAMES[:9])
-    assert dialog.seats_error.text() == "请填写以下单位的参演人员：区交警大队"
-    assert not ok.isEnabled()
+    assert dialog.seats_warning.text().startswith("以下单位尚无参演人员：区交警大队。")
     type_participant(qtbot, dialog, 9, "吴刚")
     assert dialog.seat_model.index(9, 1).data() == "吴刚"
-    assert not dialog.seats_error.isVisibleTo(dialog)
+    assert not dialog.seats_warning.isVisibleTo(dialog)
     assert ok.isEnabled()
 
     dialog.title_edit.clear()
@@ -207,8 +207,43 @@ def test_each_field_says_what_is_wrong_and_create_waits(
 
     # A name of spaces only is no name.
     type_participant(qtbot, dialog, 0, "   ")
-    assert dialog.seats_error.text() == "请填写以下单位的参演人员：区住房和城乡建设局"
-    assert not ok.isEnabled()
+    assert dialog.seats_warning.text().startswith("以下单位尚无参演人员：区住房和城乡建设局。")
+    assert ok.isEnabled()
+
+
+# --- the roster remembered between drills ------------------------------------------------------
+
+
+def test_the_roster_of_the_last_drill_is_offered_and_a_name_may_be_left_for_later(
+    plan: Plan, scenarios: tuple[ScenarioEntry, ...], chinese: None, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from drill_app.ui.shared.settings import AppSettings
+
+    settings = AppSettings.in_file(tmp_path / "settings.ini")
+    settings.remember_roster([("housing", "张强"), ("police", "王伟"), ("fire", "")])
+    settings.remember_roster([("emergency", "李明"), ("police", "赵磊")])  # a later drill
+    assert AppSettings.in_file(tmp_path / "settings.ini").roster == {
+        "housing": "张强",
+        "emergency": "李明",
+        "police": "赵磊",
+    }
+    dialog = NewExerciseDialog(plan, "", scenarios, SHANHAI, today=TODAY, roster=settings.roster)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    seats = dict(dialog.seat_model.seats())
+    assert (seats["housing"], seats["emergency"], seats["police"], seats["fire"]) == (
+        "张强",
+        "李明",
+        "赵磊",
+        "",
+    )
+    assert dialog.ok_button.isEnabled()
+    assert dialog.seats_warning.isVisible()
+    assert "区消防救援大队" in dialog.seats_warning.text()
+    assert "区住房和城乡建设局" not in dialog.seats_warning.text()
+    # The exercise is created with the names there are; the others stay empty.
+    created = {s.unit_id: s.participant for s in dialog.new_exercise().seats}
+    assert created["police"] == "赵磊" and created["fire"] == ""
 
 
 def test_a_scenario_file_that_vanished_is_reported(

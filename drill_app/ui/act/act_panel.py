@@ -46,6 +46,26 @@ if TYPE_CHECKING:
     from drill_app.ui.session import ExerciseSession
 
 
+# The status board's columns (drill_app.ui.exercise.status_board_model) and the form each
+# opens: a report column chooses its report kind, the others their page.
+BOARD_REPORT_KINDS = {
+    "phone": "phone",
+    "written": "written",
+    "content": "written",
+    "followup": "followup",
+    "sensitive": "sensitive",
+    "result": "result",
+}
+BOARD_PAGES = {
+    "level": "level_page",
+    "handover": "command_page",
+    "group": "groups_page",
+    "warning": "warning_page",
+    "step": "steps_page",
+    "supply": "supply_page",
+    "authority": "command_page",
+}
+
 # --- the panel ----------------------------------------------------------------------------
 
 
@@ -105,6 +125,7 @@ class ActAsUnitPanel(QWidget):
         ]
         self.stack = QStackedWidget(self)
         for page in self.pages:
+            page.explain_controls()
             self.stack.addWidget(page)
         self.actions_model = QStringListModel(names, self)
         self.actions_view = QListView(self)
@@ -143,12 +164,29 @@ class ActAsUnitPanel(QWidget):
     def set_unit(self, unit: str) -> None:
         self.unit_combo.setCurrentIndex(self.unit_combo.findData(unit))
 
+    def act_for(self, unit: str, column: str) -> None:
+        """The forms for *unit* and what a status board column asks of it: the page of
+        that action (a report kind chosen for reports), the unit chosen."""
+        if self.unit_combo.findData(unit) < 0:
+            return
+        self.set_unit(unit)
+        kind = BOARD_REPORT_KINDS.get(column)
+        if kind is not None:
+            self.show_page(self.report_page)
+            self.report_page.form.set_report_kind(kind)
+            return
+        page_name = BOARD_PAGES.get(column)
+        if page_name is not None:
+            self.show_page(getattr(self, page_name))
+
     def show_page(self, page: ActionPageWidget) -> None:
         self.actions_view.setCurrentIndex(self.actions_model.index(self.pages.index(page), 0))
 
     # --- internals ----------------------------------------------------------------------------
 
     def _unit_changed(self, _index: int) -> None:
+        for page in self.pages:
+            page.clear_feedback()
         self._refresh()
         unit = self.current_unit()
         if unit is not None:

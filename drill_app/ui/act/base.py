@@ -11,7 +11,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -57,6 +60,7 @@ class ActionPageWidget(QWidget):
         self.words = context.words
         self.plan: Plan = context.words.plan
         self.title = ""
+        self.ref = ""
         outer = QVBoxLayout(self)
         self.heading = QLabel(self)
         self.heading.setObjectName("page_title")
@@ -67,13 +71,27 @@ class ActionPageWidget(QWidget):
         outer.addWidget(self.heading)
         self.body = QVBoxLayout()
         outer.addLayout(self.body, 1)
+        self._feedback_labels: list[QLabel] = []
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # Enter on the main keys and the keypad
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.send_by_keyboard)
+
+    def send_by_keyboard(self) -> None:
+        """Ctrl+Enter anywhere in the page: what the page's default button does."""
+        for button in self.findChildren(QPushButton):
+            if button.isDefault() and button.isEnabled() and button.isVisible():
+                button.click()
+                return
 
     def set_heading(self, title: str, ref: str) -> None:
         self.title = title
+        self.ref = ref
         self.heading.setText(f"<b>{title}</b>  <span style='color: {HINT_COLOUR}'>{ref}</span>")
 
     def feedback_label(self, name: str) -> QLabel:
         label = QLabel(self)
+        self._feedback_labels.append(label)
         label.setObjectName(name)
         label.setWordWrap(True)
         label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -96,14 +114,16 @@ class ActionPageWidget(QWidget):
         def on_recorded(event: Event) -> None:
             if button is not None:
                 button.setEnabled(True)
-            show_feedback(feedback, recorded_text(event, what), "ok")
+            if self.context.unit() == unit:  # a confirmation belongs to its unit
+                show_feedback(feedback, recorded_text(event, what), "ok")
             if recorded is not None:
                 recorded(event)
 
         def on_refused(reason: Refusal) -> None:
             if button is not None:
                 button.setEnabled(True)
-            show_feedback(feedback, refusal_text(reason, self.words), "error")
+            if self.context.unit() == unit:
+                show_feedback(feedback, refusal_text(reason, self.words), "error")
             if refused is not None:
                 refused(reason)
 
@@ -114,6 +134,24 @@ class ActionPageWidget(QWidget):
             show_feedback(feedback, self.tr("Recording…"), "wait")
             if button is not None:
                 button.setEnabled(False)
+
+    def explain_controls(self) -> None:
+        """Every button says what it does (tooltip) and is named for screen readers: those
+        the page did not explain itself get "action: page (§)"."""
+        for button in self.findChildren(QAbstractButton):
+            action = button.text().replace("&", "").rstrip("…")
+            if not button.accessibleName():
+                button.setAccessibleName(action)
+            if not button.toolTip() and action:
+                ref = f" ({self.ref})" if self.ref else ""
+                tip = QCoreApplication.translate("ActionPageWidget", "{action}: {page}{ref}")
+                button.setToolTip(tip.format(action=action, page=self.title, ref=ref))
+
+    def clear_feedback(self) -> None:
+        """Another unit chosen: the messages about the previous unit's actions go."""
+        for label in self._feedback_labels:
+            label.clear()
+            label.setToolTip("")
 
     def refresh(self, state: ExerciseState, unit: str | None) -> None:
         """Show what is in force now (after an event, or when the unit changes)."""

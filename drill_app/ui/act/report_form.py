@@ -11,6 +11,7 @@ Plan names come from ``drill_app.wording.PlanWords``.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -211,6 +212,9 @@ class ReportForm(QWidget):
         for number, party_id in enumerate(self._recipient_choices()):
             box = QCheckBox(self.words.party(party_id), recipients_box)
             box.setObjectName(f"recipient_{party_id}")
+            box.setToolTip(
+                self.tr("Send this report to {party} too").format(party=self.words.party(party_id))
+            )
             box.toggled.connect(self._on_changed)
             self.recipient_boxes[party_id] = box
             recipients_layout.addWidget(box, number // 2, number % 2)
@@ -326,8 +330,25 @@ class ReportForm(QWidget):
         layout.addWidget(figures_box)
         self.kind_combo.currentIndexChanged.connect(self._on_changed)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self._editors_in_order = [
+            self.kind_combo,
+            *self.recipient_boxes.values(),
+            *(
+                self.level_combo if item.id == "initial_level" else self.text_inputs[item.id]
+                for item in plan.reporting.content
+            ),
+            *self.figure_inputs.values(),
+        ]
+        self._set_tab_order()
         self._building = False
         self._refresh()
+
+    def _set_tab_order(self) -> None:
+        """Tab goes down the form as it reads: kind, recipients, the §4.1.3 items 1..17
+        in the plan's order, then the figures (not in the order the widgets were made:
+        the level list, item 8, is made before item 1)."""
+        for before, after in itertools.pairwise(self._editors_in_order):
+            QWidget.setTabOrder(before, after)
 
     # --- reading the form -----------------------------------------------------------------
 

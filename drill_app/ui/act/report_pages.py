@@ -38,6 +38,7 @@ class ReportActionWidget(ActionPageWidget):
         self.send_button = QPushButton(self.tr("Send report"), self)
         self.send_button.setObjectName("send_report")
         self.send_button.setDefault(True)
+        self.send_button.setToolTip(self.tr("Send the report as filled in (Ctrl+Enter)"))
         self.feedback = self.feedback_label("report_feedback")
         self.body.addWidget(scroll, 1)
         self.body.addLayout(button_row(self.feedback, self.send_button))

@@ -334,6 +334,7 @@ class EventFeedPanel(QWidget):
         self.count_label.setObjectName("event_count")
 
         self.view = QTableView(self)
+        self.view.setTabKeyNavigation(False)  # Tab and Shift+Tab leave the table: no trap
         self.view.setObjectName("event_feed")
         self.view.setModel(self.proxy)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -13,7 +13,7 @@ accumulates ticks. Panels follow ``session.event_added`` for everything else.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QHideEvent, QShowEvent
+from PySide6.QtGui import QColor, QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -113,7 +113,7 @@ class ExerciseView(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.msel_panel, self.tr("Injects"))
         # The hosted forms scroll rather than force the window wider than a 1366 px screen.
-        self.tabs.addTab(_scrolling(self.act_panel, self), self.tr("Act as unit"))
+        self.act_tab = self.tabs.addTab(_scrolling(self.act_panel, self), self.tr("Act as unit"))
         self.tabs.addTab(_scrolling(self.evaluator_panel, self), self.tr("Evaluation"))
         self.tabs.setTabToolTip(0, self.tr("The MSEL: release, skip or delay injects"))
         self.tabs.setTabToolTip(
@@ -121,6 +121,16 @@ class ExerciseView(QWidget):
         )
         self.tabs.setTabToolTip(2, self.tr("Evaluator observations and ratings"))
         self.msel_panel.due_count_changed.connect(self._due_count_changed)
+        self.status_board.cell_activated.connect(self.act_for)
+        for keys, step in (
+            ("Ctrl+Tab", 1),
+            ("Ctrl+PgDown", 1),
+            ("Ctrl+Shift+Tab", -1),
+            ("Ctrl+PgUp", -1),
+        ):  # between the side tabs from anywhere in the view (tables keep Ctrl+Tab)
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self.next_tab(step))
 
         self.left = QSplitter(Qt.Orientation.Vertical, self)
         self.left.setObjectName("left_splitter")
@@ -165,6 +175,14 @@ class ExerciseView(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 720)
+
+    def next_tab(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def act_for(self, unit: str, column: str) -> None:
+        """A board cell opened: the "act as unit" forms for that unit and obligation."""
+        self.tabs.setCurrentIndex(self.act_tab)
+        self.act_panel.act_for(unit, column)
 
     # --- the one refresh timer ---------------------------------------------------------
 

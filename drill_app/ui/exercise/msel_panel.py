@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -70,6 +70,7 @@ class MselPanel(QWidget):
         self.summary_label.setObjectName("msel_summary")
 
         self.view = QTableView(self)
+        self.view.setTabKeyNavigation(False)  # Tab and Shift+Tab leave the table: no trap
         self.view.setObjectName("msel")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -110,10 +111,9 @@ class MselPanel(QWidget):
 
         self.release_button = QPushButton(self.tr("Release now"), self)
         self.release_button.setObjectName("release")
-        self.release_button.setToolTip(self.tr("Deliver the selected inject to its recipients now"))
+        self.release_button.setShortcut(QKeySequence("Ctrl+R"))
         self.skip_button = QPushButton(self.tr("Skip…"), self)
         self.skip_button.setObjectName("skip")
-        self.skip_button.setToolTip(self.tr("Leave the selected inject out of this exercise"))
         self.delay_minutes = QSpinBox(self)
         self.delay_minutes.setObjectName("delay_minutes")
         self.delay_minutes.setRange(1, 240)
@@ -121,17 +121,10 @@ class MselPanel(QWidget):
         self.delay_minutes.setSuffix(self.tr(" min"))
         self.delay_button = QPushButton(self.tr("Delay"), self)
         self.delay_button.setObjectName("delay")
-        self.delay_button.setToolTip(
-            self.tr(
-                "Hold the selected inject back: it is not offered as due until then. Only the "
-                "actual release is recorded."
-            )
-        )
         self.release_due_button = QPushButton(self.tr("Release all due"), self)
         self.release_due_button.setObjectName("release_due")
         self.adhoc_button = QPushButton(self.tr("Ad-hoc inject…"), self)
         self.adhoc_button.setObjectName("adhoc")
-        self.adhoc_button.setToolTip(self.tr("Write and release an inject that is not in the MSEL"))
         for button in (
             self.release_button,
             self.skip_button,
@@ -255,14 +248,46 @@ class MselPanel(QWidget):
             else self.tr("Release all due")
         )
         self.adhoc_button.setEnabled(live)
-        if not live:
-            reason = (
-                self.tr("The exercise has ended.")
-                if mirror.ended
-                else self.tr("Start the exercise first.")
-            )
-            for button in (self.release_button, self.release_due_button, self.adhoc_button):
-                button.setStatusTip(reason)
+        self._explain_buttons(live, selected is not None, due)
+
+    def _explain_buttons(self, live: bool, selected: bool, due: int) -> None:
+        """Each button's tooltip says what it does and, while it is disabled, why now."""
+        why_not = ""
+        if not live and self.session.mirror.ended:
+            why_not = self.tr("The exercise has ended.")
+        elif not live:
+            why_not = self.tr("Start the exercise first.")
+        needs_choice = why_not or (
+            "" if selected else self.tr("Select a pending inject in the list first.")
+        )
+        texts = {
+            self.release_button: (
+                self.tr("Deliver the selected inject to its recipients now (Ctrl+R)"),
+                needs_choice,
+            ),
+            self.skip_button: (
+                self.tr("Leave the selected inject out of this exercise"),
+                needs_choice,
+            ),
+            self.delay_button: (
+                self.tr(
+                    "Hold the selected inject back: it is not offered as due until then. "
+                    "Only the actual release is recorded."
+                ),
+                needs_choice,
+            ),
+            self.release_due_button: (
+                self.tr("Release every inject that is due now"),
+                why_not or ("" if due else self.tr("No inject is due now.")),
+            ),
+            self.adhoc_button: (
+                self.tr("Write and release an inject that is not in the MSEL"),
+                why_not,
+            ),
+        }
+        for button, (does, reason) in texts.items():
+            button.setToolTip(f"{does}\n{reason}" if reason and not button.isEnabled() else does)
+            button.setStatusTip(reason if not button.isEnabled() else "")
 
     # --- actions ----------------------------------------------------------------------
 

@@ -14,8 +14,7 @@ a cell, which shows the most urgent of them. A column appears when its first lin
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,6 +43,10 @@ from drill_app.wording.palette import ERROR_COLOUR
 class StatusBoardPanel(QWidget):
     """The board with its legend and the filter, fed by the session."""
 
+    cell_activated = Signal(str, str)
+    """A unit's row or cell was double-clicked (or Enter pressed on it): (unit id, column
+    key, "" for the unit's name)."""
+
     def __init__(self, session: ExerciseSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -55,10 +58,7 @@ class StatusBoardPanel(QWidget):
         self.proxy = BoardFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
 
-        title = QLabel(self.tr("Unit status against the plan"), self)
-        title_font = QFont(title.font())
-        title_font.setBold(True)
-        title.setFont(title_font)
+        title = self.tr("Unit status against the plan")
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("board_summary")
         self.only_open = QCheckBox(self.tr("Only units with open items"), self)
@@ -73,13 +73,18 @@ class StatusBoardPanel(QWidget):
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # In the tab order: arrow keys move over the cells, Enter opens the forms.
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the board, never traps
+        self.view.activated.connect(self._activated)
         self.view.setWordWrap(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.verticalHeader().hide()
         line_height = self.fontMetrics().lineSpacing()
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(2 * line_height + 8)
+        # Two lines (state and countdown; unit and participant), tight enough that every
+        # unit of a scenario fits a laptop's screen (1366×768) without scrolling.
+        self.view.verticalHeader().setDefaultSectionSize(2 * line_height + 4)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -134,20 +139,19 @@ class StatusBoardPanel(QWidget):
                 f"background: {background}; color: {text}; padding: 1px 6px; border-radius: 3px;"
             )
             legend.addWidget(chip)
-        legend.addStretch(1)
+        # One heading line: the colour key, then the summary (or, while nothing is owed
+        # yet, the hint saying so) and the filter, so every row of a scenario's units
+        # fits a laptop's screen (1366×768). The board's title is its accessible name.
+        legend.addWidget(self.empty_hint, 1)
+        legend.addStretch(0)
+        legend.addWidget(self.summary_label)
         legend.addWidget(self.only_open)
-
-        heading = QHBoxLayout()
-        heading.addWidget(title)
-        heading.addStretch(1)
-        heading.addWidget(self.summary_label)
+        self.view.setAccessibleName(title)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(heading)
         layout.addLayout(legend)
-        layout.addWidget(self.empty_hint)
         layout.addWidget(self.view, 1)
 
         session.event_added.connect(self._event_added)
@@ -166,7 +170,22 @@ class StatusBoardPanel(QWidget):
             narrowest = max(narrowest, widest + 16)
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(narrowest)
-        self.empty_hint.setVisible(self.model.columnCount() <= 1)
+        empty = self.model.columnCount() <= 1
+        self.empty_hint.setVisible(empty)
+        self.summary_label.setVisible(not empty)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """The board is never shorter than all its units: no unit is scrolled away."""
+        rows = self.model.rowCount()
+        header = self.view.horizontalHeader().sizeHint().height()
+        height = header + rows * self.view.verticalHeader().defaultSectionSize()
+        self.view.setMinimumHeight(height + 2 * self.view.frameWidth() + 2)
+
+    def _activated(self, index: QModelIndex) -> None:
+        source = self.proxy.mapToSource(index)
+        if source.isValid():
+            self.cell_activated.emit(*self.model.place_at(source.row(), source.column()))
 
     def rescore(self) -> None:
         """Recompute the score (after an event) and show it."""

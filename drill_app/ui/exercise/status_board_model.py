@@ -208,6 +208,11 @@ class StatusBoardModel(ReadOnlyTableModel):
     def row_of(self, unit: str) -> int:
         return self._row_of[unit]
 
+    def place_at(self, row: int, column: int) -> tuple[str, str]:
+        """(unit id, column key) of a cell; the key is "" for the unit's own column."""
+        unit = self._units[row][0]
+        return unit, self._columns[column - 1] if 0 < column <= len(self._columns) else ""
+
     def cell_text(self, unit: str, key: str) -> str:
         return self._cells.get((self._row_of[unit], key), _EMPTY).text
 

@@ -41,6 +41,7 @@ from drill_app.paths import PLANS_DIR
 from drill_app.ui.plan.plan_sections import SectionSpec, TableSpec, build_sections, plan_title
 from drill_app.ui.shared.dialogs import ProblemListDialog, show_about
 from drill_app.ui.shared.i18n import DEFAULT_LANGUAGE, is_english
+from drill_app.ui.shared.screen_fit import fit_to_screen
 from drill_app.ui.shared.table_model import ITEM_SEPARATOR, RowTableModel
 
 # Padding added to a column's text width (cell margins), in pixels.
@@ -270,7 +271,7 @@ class PlanBrowserWindow(QMainWindow):
         self._build_central()
         self.plan_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.plan_label, 1)
-        self.resize(1280, 800)
+        fit_to_screen(self, QSize(1280, 800))
         self.set_plan(plan, plan_path)
 
     # --- building -------------------------------------------------------------------

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QObject,
     QRunnable,
+    QSize,
     QStandardPaths,
     Qt,
     QThreadPool,
@@ -47,6 +48,7 @@ from drill_app.reports.context import ImprovementRow, ReportContext, seats_of
 from drill_app.reports.render import Document, document_font_family, export_pdf, print_document
 from drill_app.reports.sheet import scoring_sheet
 from drill_app.ui.act.commanding import show_feedback
+from drill_app.ui.shared.screen_fit import fit_to_screen
 from drill_app.wording import PlanWords
 from drill_app.wording.palette import HINT_COLOUR
 
@@ -323,7 +325,7 @@ class DocumentsPanel(QWidget):
         dialog = QPrintPreviewDialog(parent)
         dialog.setWindowTitle(title)
         dialog.paintRequested.connect(paint)
-        dialog.resize(900, 1000)
+        fit_to_screen(dialog, QSize(900, 1000))
         dialog.exec()
         dialog.deleteLater()
 

@@ -28,6 +28,7 @@ from drill_app.core.scoring import Line
 from drill_app.ui.act.commanding import show_feedback
 from drill_app.ui.act.form_parts import PLAN_REF
 from drill_app.ui.score.texts import line_problem
+from drill_app.ui.shared.screen_fit import scrolling
 from drill_app.ui.shared.table_model import RowsModel, TableRow, make_table, selected_key
 from drill_app.wording import PlanWords
 from drill_app.wording.evaluation import IMPROVEMENT_ELEMENTS as ELEMENTS
@@ -83,7 +84,7 @@ class ImprovementsTab(QWidget):
         side_layout.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.improvements_view)
-        splitter.addWidget(side)
+        splitter.addWidget(scrolling(side, splitter))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from drill_app.ui.evaluation.evaluator_panel import EvaluatorPanel, latest_ratings, objective_text
+from drill_app.ui.shared.screen_fit import scrolling
 from drill_app.ui.shared.table_model import (
     RowsModel,
     TableRow,
@@ -64,7 +65,7 @@ class RatingsTab(QWidget):
         left_layout.addWidget(self.ratings_view, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
-        splitter.addWidget(self.evaluator)
+        splitter.addWidget(scrolling(self.evaluator, splitter))
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 4)
         layout = QVBoxLayout(self)

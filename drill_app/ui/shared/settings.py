@@ -16,7 +16,8 @@ read as far as they are understood and keep their version.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
@@ -27,6 +28,8 @@ T = TypeVar("T", str, QByteArray)
 ORGANISATION = "drill-app"
 APPLICATION = "drill-app"
 SETTINGS_VERSION = 2
+# The interface zoom levels (per cent), Ctrl+= and Ctrl+- step through them.
+ZOOM_STEPS = (80, 90, 100, 110, 125, 150, 175, 200)
 VERSION_KEY = "version"
 
 
@@ -78,6 +81,41 @@ class AppSettings:
     """"zh_CN" or "en"; "" = not chosen (Chinese)."""
     open_exercise_id = Option("exercise/open", str, "")
     """The exercise on screen when the app last ran; reopened if it is still running."""
+    roster_json = Option("new_exercise/roster", str, "")
+    """Who played each unit last time (JSON: unit id -> participant), offered next time."""
+    zoom = Option("interface/zoom", str, "100")
+    """The whole interface's text size in per cent of the system's (projector mode)."""
+
+    @property
+    def zoom_percent(self) -> int:
+        """``zoom`` as a number within ZOOM_STEPS' range (100 when unreadable)."""
+        try:
+            value = int(self.zoom)
+        except ValueError:
+            return 100
+        return min(max(value, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
+
+    @zoom_percent.setter
+    def zoom_percent(self, value: int) -> None:
+        self.zoom = str(value)
+
+    @property
+    def roster(self) -> dict[str, str]:
+        """``roster_json`` read: unit id -> participant ({} when unset or unreadable)."""
+        try:
+            value = json.loads(self.roster_json) if self.roster_json else {}
+        except ValueError:
+            return {}
+        if not isinstance(value, dict):
+            return {}
+        return {str(k): v for k, v in value.items() if isinstance(v, str) and v.strip()}
+
+    def remember_roster(self, seats: Iterable[tuple[str, str]]) -> None:
+        """Add the (unit id, participant) pairs named to the roster; units not named this
+        time keep the name they had."""
+        roster = self.roster
+        roster.update((unit, name) for unit, name in seats if name.strip())
+        self.roster_json = json.dumps(roster, ensure_ascii=False, sort_keys=True)
 
     def __init__(self, qsettings: QSettings) -> None:
         self.qsettings = qsettings  # nothing is written until an option is set…

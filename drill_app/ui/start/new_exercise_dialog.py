@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -41,8 +42,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drill_app.ui.shared.screen_fit import fit_to_screen
 from drill_app.ui.shared.table_model import ReadOnlyTableModel
 from drill_app.ui.start.start_models import DisplayNames, scenario_place
+from drill_app.wording.palette import CAUTION_COLOUR
 from drill_app.wording.palette import ERROR_COLOUR as ERROR_RED
 
 if TYPE_CHECKING:
@@ -85,12 +88,20 @@ class SeatAssignmentModel(ReadOnlyTableModel):
         self._participants: list[str] = []
         self._headers = self.headers()
 
-    def set_units(self, units: Sequence[tuple[str, str]]) -> None:
-        """New seats; names already entered for a unit that keeps its seat are kept."""
-        kept = dict(zip((u for u, _ in self._units), self._participants, strict=True))
+    def set_units(
+        self, units: Sequence[tuple[str, str]], roster: Mapping[str, str] | None = None
+    ) -> None:
+        """New seats; names already entered for a unit that keeps its seat are kept, the
+        others come from *roster* (who played the unit last time), if it names them."""
+        kept = {
+            unit: name
+            for (unit, _), name in zip(self._units, self._participants, strict=True)
+            if name.strip()
+        }
+        known = {**(roster or {}), **kept}
         self.beginResetModel()
         self._units = list(units)
-        self._participants = [kept.get(unit_id, "") for unit_id, _ in self._units]
+        self._participants = [known.get(unit_id, "") for unit_id, _ in self._units]
         self.endResetModel()
         self.participants_changed.emit()
 
@@ -187,9 +198,11 @@ class NewExerciseDialog(QDialog):
         *,
         english: bool = False,
         today: dt.date | None = None,
+        roster: Mapping[str, str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._roster = dict(roster or {})
         self.setWindowTitle(self.tr("New exercise"))
         self._plan = plan
         self._plan_text = plan_text
@@ -311,12 +324,16 @@ class NewExerciseDialog(QDialog):
             self,
         )
         self.seats_hint.setWordWrap(True)
-        self.seats_error = _error_label(self, "seats_error")
+        self.seats_warning = QLabel(self)
+        self.seats_warning.setObjectName("seats_warning")
+        self.seats_warning.setWordWrap(True)
+        self.seats_warning.setStyleSheet(f"color: {CAUTION_COLOUR}; font-weight: bold;")
+        self.seats_warning.hide()
         seats = QGroupBox(self.tr("Seats"), self)
         seats_layout = QVBoxLayout(seats)
         seats_layout.addWidget(self.seats_hint)
         seats_layout.addWidget(self.seat_view, 1)
-        seats_layout.addWidget(self.seats_error)
+        seats_layout.addWidget(self.seats_warning)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -338,7 +355,7 @@ class NewExerciseDialog(QDialog):
         self.title_edit.textChanged.connect(self.validate)
         self.date_edit.dateChanged.connect(self.validate)
         self.evaluators_edit.textChanged.connect(self.validate)
-        self.resize(1000, 600)
+        fit_to_screen(self, QSize(1000, 600))
 
     # --- the scenario -------------------------------------------------------------------------
 
@@ -373,7 +390,9 @@ class NewExerciseDialog(QDialog):
                 )
             )
         )
-        self.seat_model.set_units([(unit, names.unit(unit)) for unit in scenario.seats])
+        self.seat_model.set_units(
+            [(unit, names.unit(unit)) for unit in scenario.seats], self._roster
+        )
         self.validate()
 
     def _refill(self, edit: QLineEdit, key: str, value: str) -> None:
@@ -384,7 +403,7 @@ class NewExerciseDialog(QDialog):
     # --- validation ----------------------------------------------------------------------
 
     def problems(self) -> dict[str, str]:
-        """What is wrong, by field: scenario, title, held_on, seats."""
+        """What is wrong, by field: scenario, title, held_on."""
         found: dict[str, str] = {}
         entry = self.current_entry()
         if entry is None:
@@ -400,12 +419,17 @@ class NewExerciseDialog(QDialog):
             found["held_on"] = self.tr(
                 "{date} is more than a year from today; check the date."
             ).format(date=held_on.isoformat())
-        missing = self.seat_model.missing()
-        if missing:
-            found["seats"] = self.tr("Enter the participant for: {units}").format(
-                units="、".join(missing)
-            )
         return found
+
+    def seat_warning(self) -> str:
+        """Seats without a name: allowed (a name may come later), but said."""
+        missing = self.seat_model.missing()
+        if not missing:
+            return ""
+        return self.tr(
+            "No participant yet for: {units}. The exercise can be created; these seats "
+            "show no name."
+        ).format(units="、".join(missing))
 
     def validate(self) -> bool:
         if not hasattr(self, "ok_button"):
@@ -415,10 +439,12 @@ class NewExerciseDialog(QDialog):
             ("scenario", self.scenario_error),
             ("title", self.title_error),
             ("held_on", self.date_error),
-            ("seats", self.seats_error),
         ):
             label.setText(found.get(key, ""))
             label.setVisible(key in found)
+        warning = self.seat_warning()
+        self.seats_warning.setText(warning)
+        self.seats_warning.setVisible(bool(warning))
         self.ok_button.setEnabled(not found)
         return not found
 
@@ -465,10 +491,19 @@ class NewExerciseDialog(QDialog):
         *,
         english: bool = False,
         today: dt.date | None = None,
+        roster: Mapping[str, str] | None = None,
     ) -> NewExercise | None:
-        """Show the dialog; the exercise to create, or None if cancelled."""
+        """Show the dialog; the exercise to create, or None if cancelled. *roster*: who
+        played each unit last time (unit id -> name), offered for the seats."""
         dialog = cls(
-            plan, plan_text, scenarios, selected, english=english, today=today, parent=parent
+            plan,
+            plan_text,
+            scenarios,
+            selected,
+            english=english,
+            today=today,
+            roster=roster,
+            parent=parent,
         )
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:

@@ -10,9 +10,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from drill_app.core.plan import LEVEL_ORDER
 from drill_app.ui.shared.table_model import ReadOnlyTableModel, tooltip_html
-from drill_app.wording import PlanWords
 from drill_app.wording.evaluation import exercise_status_name, exercise_type_name
 from drill_app.wording.palette import ERROR_COLOUR
 
@@ -21,6 +19,7 @@ if TYPE_CHECKING:
     from drill_app.core.scenario import Scenario
     from drill_app.store.store import ExerciseSummary
     from drill_app.ui.session import ScenarioEntry
+    from drill_app.wording import PlanWords
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Record = TypeVar("Record")
@@ -50,6 +49,9 @@ class DisplayNames(QObject):
         self.english = english
 
     def _words(self) -> PlanWords | None:
+        # (imported here: the plan's model is not needed to paint the first window)
+        from drill_app.wording import PlanWords
+
         return PlanWords(self.plan, self.english) if self.plan is not None else None
 
     def category(self, category_id: str) -> str:
@@ -59,6 +61,8 @@ class DisplayNames(QObject):
     def level(self, level_id: str | None) -> str:
         if level_id is None:
             return self.tr("not set")
+        from drill_app.core.plan import LEVEL_ORDER
+
         words = self._words()
         if words is not None and level_id in LEVEL_ORDER:
             return words.level(level_id)
