@@ -3,13 +3,21 @@ check and the reference decoding do, for intact and for altered records alike.""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import namedtuple
+from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from drill_app.core.plan import load_plan
+from drill_app.core.replay import read_actions, replay
+from drill_app.core.scenario import load_scenario
+from drill_app.core.scoring import load_scoring_rules
+from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING, SCENARIOS_DIR
 from drill_app.store.chain import (
     LEGACY_GENESIS,
     ChainedEvent,
@@ -20,6 +28,7 @@ from drill_app.store.chain import (
 )
 from drill_app.store.reading import _loads, events_of_rows, verify_rows
 from drill_app.store.rows import event_of
+from drill_app.store.store import NewExercise, SeatInfo, Store
 
 GENESIS = sha256_text("genesis")
 EXERCISE = "drill-1"
@@ -136,3 +145,39 @@ def test_payload_decoding_is_json_loads(text: str) -> None:
     except ValueError as exc:
         got = type(exc)
     assert repr(got) == repr(expected)
+
+
+@pytest.mark.parametrize("name", ["a-late-phone", "a-wrong-level", "a-perfect"])
+@pytest.mark.parametrize("running", [True, False])
+def test_a_verified_record_rebuilds_the_same_exercise_unvalidated(
+    tmp_path: Path, name: str, running: bool
+) -> None:
+    """Followed as committed (the record verified) or replayed through validation: the
+    same state, events and sheet, for an exercise still running and for an ended one."""
+    plan = load_plan(DEFAULT_PLAN)
+    scenario_path = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
+    scenario = load_scenario(plan, scenario_path)
+    rules = load_scoring_rules(DEFAULT_SCORING)
+    actions = read_actions(Path(__file__).parents[1] / "fixtures" / "replays" / f"{name}.jsonl")
+    run, _ = replay(plan, scenario, rules, actions, exercise_id="d-1")
+    events = [e for e in run.events if not (running and e.kind == "exercise_ended")]
+    with Store.open(f"sqlite:///{tmp_path / 'a.sqlite3'}") as store:
+        store.create_exercise(
+            NewExercise(
+                title="t",
+                plan_text=DEFAULT_PLAN.read_text(encoding="utf-8"),
+                scenario_text=scenario_path.read_text(encoding="utf-8"),
+                held_on=dt.date(2026, 11, 20),
+                seats=tuple(SeatInfo(u) for u in scenario.seats),
+                exercise_id="d-1",
+            ),
+            events,
+        )
+        record = store.stored_record("d-1")
+        clock = lambda: events[-1].wall_time + 30.0  # noqa: E731
+        trusted = store.load_exercise("d-1", rules, record=record, wall_clock=clock)
+        checked = store.load_exercise("d-1", rules, wall_clock=clock)  # validates each event
+    assert record.check.ok and trusted.ended == (not running)
+    assert trusted.state == checked.state
+    assert trusted.events == checked.events == events
+    assert trusted.score() == checked.score()
