@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from drill_app.core.facts import FactsError, FactValue, validate_facts
 from drill_app.core.plan import ColourId, Id, LevelId, Plan, Text
 from drill_app.core.refusals import EventError, FieldProblem, Refusal
-from drill_app.core.scenario import Scenario, Source, step_ids
+from drill_app.core.sources import Source
+
+if TYPE_CHECKING:
+    from drill_app.core.scenario import Scenario
 
 Actor = Literal["controller", "seat", "evaluator", "system"]
 ReportKind = Literal["phone", "written", "followup", "final", "sensitive", "result"]
@@ -487,7 +490,7 @@ def _check_references(
             raise EventError.of("warning_already", colour=p["colour"])
     elif kind == "warning_lifted" and state.warning is None:
         raise EventError.of("no_warning_to_lift")
-    elif kind == "step_taken" and p["step"] not in step_ids(plan):
+    elif kind == "step_taken" and p["step"] not in plan.steps_by_id:
         raise EventError.of("step_unknown", step=p["step"])
     elif kind in ("supply_cut", "supply_restored"):
         classes = {u.id for u in plan.actions.supply_priority}

@@ -32,6 +32,7 @@ from drill_app.core.plan_base import (
     colour_rank,
     level_rank,
 )
+from drill_app.core.plan_checks import reference_problems
 from drill_app.core.sourcefile import (
     DataFileError,
     SourceDocument,
@@ -524,8 +525,6 @@ def plan_from_document(doc: SourceDocument) -> Plan:
         plan = Plan.model_validate(doc.data)
     except ValidationError as exc:
         raise DataFileError(pydantic_problems(doc, exc.errors())) from None
-    from drill_app.core.plan_checks import reference_problems  # it imports this module
-
     problems = reference_problems(plan, doc)
     if problems:
         raise DataFileError(problems)

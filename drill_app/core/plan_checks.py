@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from drill_app.core.plan import COLOUR_ORDER, LEVEL_ORDER, Plan
+from typing import TYPE_CHECKING
+
+from drill_app.core.plan_base import COLOUR_ORDER, LEVEL_ORDER
 from drill_app.core.sourcefile import PathKey, Problem, SourceDocument
+
+if TYPE_CHECKING:
+    from drill_app.core.plan import Plan
 
 
 def reference_problems(plan: Plan, doc: SourceDocument) -> list[Problem]:

@@ -17,6 +17,7 @@ from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from drill_app.core.events import KINDS
 from drill_app.core.facts import FACTS_BY_KEY, FactsError, FactValue, validate_facts
 from drill_app.core.plan import (
     COLOUR_ORDER,
@@ -38,24 +39,12 @@ from drill_app.core.sourcefile import (
     pydantic_problems,
     read_yaml_file,
 )
+from drill_app.core.sources import Source
 
 SCENARIO_FORMAT = 1
 
 ExerciseType = Literal["tabletop", "live"]
 
-Source = Literal[
-    "hotline_12345",
-    "police_110",
-    "fire_119",
-    "scada",
-    "gas_company",
-    "district_government",
-    "city_hq",
-    "upstream_supplier",
-    "media",
-    "public",
-    "controller",
-]
 SOURCE_NAMES: Mapping[str, str] = {
     "hotline_12345": "12345市民服务热线",
     "police_110": "110报警电话",
@@ -496,8 +485,6 @@ def _payload_field_problems(
     action: ActionMatch, doc: SourceDocument, path: PathKey
 ) -> list[Problem]:
     """An expected payload names only fields the action kind has (a typo could never match)."""
-    from drill_app.core.events import KINDS  # events imports this module
-
     fields = KINDS[action.kind].payload.model_fields
     return [
         doc.problem(

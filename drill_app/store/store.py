@@ -9,6 +9,7 @@ was accepted.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import time
 import uuid
@@ -29,10 +30,7 @@ from drill_app.core.scoring import ScoreSheet, ScoringRules, score_exercise
 from drill_app.core.sourcefile import DataFileError, parse_yaml
 from drill_app.store.appending import new_rows
 from drill_app.store.chain import (
-    ChainedEvent,
-    EventFields,
     VerifyResult,
-    check_chain,
     genesis_hash,
     sha256_text,
 )
@@ -47,6 +45,7 @@ from drill_app.store.models import (
     SeatRow,
 )
 from drill_app.store.ownership import check_writer
+from drill_app.store.reading import events_of_rows, verify_rows
 from drill_app.store.receipts import Receipt, write_receipts
 from drill_app.store.rows import (
     chain_next,
@@ -358,12 +357,11 @@ class Store:
             genesis = genesis_hash(
                 record_fields(row, sha256_text(row.plan.content), sha256_text(row.scenario.content))
             )
-            rows = session.execute(chain_rows(exercise_id)).all()
-        chained = (ChainedEvent(r.seq, EventFields(*r[1:8]), r.prev_hash, r.hash) for r in rows)
+            rows = session.connection().execute(chain_rows(exercise_id)).all()  # plain rows
         stored = (detail.summary.event_count, detail.summary.head_hash)
         with _no_cycle_collection():  # thousands of acyclic objects: nothing to collect
-            check = check_chain(exercise_id, genesis, chained, stored, extra)
-            events = [event_of(exercise_id, r) for r in rows] if with_events else []
+            check = verify_rows(exercise_id, genesis, rows, stored, extra)
+            events = events_of_rows(exercise_id, rows) if with_events else []
         return StoredRecord(detail, tuple(events), check)
 
     def open_exercise(
@@ -386,15 +384,19 @@ class Store:
         time is computed from the recorded control events and the wall clock.
         """
         detail = record.detail if record is not None else self.exercise(exercise_id)
-        plan = parse_plan(detail.plan_text)
-        scenario = parse_scenario(plan, detail.scenario_text)
+        plan = stored_plan(detail.plan_text)
+        scenario = stored_scenario(detail.plan_text, detail.scenario_text)
         exercise = Exercise(
             plan, scenario, rules, exercise_id, wall_clock=wall_clock, new_id=new_id
         )
         stored = list(record.events) if record is not None else self.events(exercise_id)
+        # A record that verified holds the events as the engine validated them when they
+        # were recorded: followed as committed (same state, test_reading), not re-validated.
+        trusted = record is not None and record.check.ok
+        apply = exercise.apply_committed if trusted else exercise.apply
         for n, event in enumerate(stored, start=1):
             try:
-                exercise.apply(event)
+                apply(event)
             except EventError as exc:
                 raise StoreError(
                     f"the stored events of {exercise_id} cannot be replayed (event {n}, "
@@ -412,8 +414,9 @@ class Store:
         """The exercise of *record* for reading: scored as recorded when it verified and
         has ended, else rebuilt through the engine (which checks every event)."""
         if record.check.ok and record.detail.summary.status == "ended":
-            plan = parse_plan(record.detail.plan_text)
-            scenario = parse_scenario(plan, record.detail.scenario_text)
+            detail = record.detail
+            plan = stored_plan(detail.plan_text)
+            scenario = stored_scenario(detail.plan_text, detail.scenario_text)
             return ArchivedExercise(plan, scenario, rules, list(record.events))
         return self.load_exercise(record.detail.summary.id, rules, record=record)
 
@@ -535,6 +538,21 @@ def parse_scenario(plan: Plan, text: str) -> Scenario:
         raise StoreError(f"the stored scenario is not valid: {exc.problems[0]}") from None
 
 
+@functools.lru_cache(maxsize=8)
+def stored_plan(text: str) -> Plan:
+    """parse_plan, once per text: the archive holds a few plans under many exercises.
+
+    Keyed by the exact text read now (a changed text is parsed anew); a Plan is frozen.
+    """
+    return parse_plan(text)
+
+
+@functools.lru_cache(maxsize=8)
+def stored_scenario(plan_text: str, text: str) -> Scenario:
+    """parse_scenario under stored_plan(*plan_text*), once per pair of texts."""
+    return parse_scenario(stored_plan(plan_text), text)
+
+
 def _summary(row: ExerciseRow) -> ExerciseSummary:
     return ExerciseSummary(
         row.id,
@@ -580,7 +598,3 @@ def _improvement(item: ImprovementItem) -> ImprovementInfo:
         item.status,
         tuple((h.status, h.changed_at, h.note) for h in item.history),
     )
-
-
-def seats_of(rows: Sequence[SeatInfo]) -> tuple[SeatInfo, ...]:
-    return tuple(rows)
