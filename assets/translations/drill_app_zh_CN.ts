@@ -3036,6 +3036,18 @@
         <translation>{users}未压减，无需恢复</translation>
     </message>
     <message>
+        <source>No such entry in this exercise</source>
+        <translation>本演练没有这条记录</translation>
+    </message>
+    <message>
+        <source>This entry has already been voided</source>
+        <translation>该记录已作废</translation>
+    </message>
+    <message>
+        <source>Only the units&apos; entries can be voided; control events, injects, voids and evaluators&apos; records stand as recorded</source>
+        <translation>只能作废参演单位的记录；导调控制、注入、作废记录和评估记录不能作废</translation>
+    </message>
+    <message>
         <source>Not saved: the database could not be reached (the connection broke or the server stopped). Nothing was recorded; try again when it is back.</source>
         <translation>未保存：无法访问数据库（连接中断或数据库服务器已停止）。本次操作没有记录，请在数据库恢复后重试。</translation>
     </message>

@@ -214,6 +214,13 @@ class ReviewRecorded(Payload):
     by: str = ""
 
 
+class EntryVoided(Payload):
+    """A mistaken entry set aside: it stays in the log, and no longer counts (issue 12 §3)."""
+
+    event: str
+    reason: Text
+
+
 @dataclass(frozen=True)
 class KindSpec:
     payload: type[Payload]
@@ -257,7 +264,28 @@ KINDS: Mapping[str, KindSpec] = {
     "evaluator_rating": KindSpec(EvaluatorRating, _EVAL),
     "finding_recorded": KindSpec(FindingRecorded, _EVAL),
     "review_recorded": KindSpec(ReviewRecorded, _EVAL),
+    # The controller corrects the log; evaluators judge it and do not edit it.
+    "entry_voided": KindSpec(EntryVoided, frozenset({"controller"})),
 }
+
+VOIDABLE_KINDS = frozenset(kind for kind, spec in KINDS.items() if spec.needs_unit)
+"""What a void can set aside: the units' entries (reports, decisions, actions). Control and
+clock events, injects, voids and evaluators' records stand as they are."""
+
+
+def voided_ids(events: Iterable[Event]) -> set[str]:
+    """The ids of the entries voided among *events*."""
+    return {e.payload["event"] for e in events if e.kind == "entry_voided"}
+
+
+def standing_events(events: Iterable[Event]) -> list[Event]:
+    """*events* without the voided entries and the voids: what state and scoring count.
+
+    The one place voids are honoured; the log itself keeps every event."""
+    events = list(events)
+    voided = voided_ids(events)
+    return [e for e in events if e.kind != "entry_voided" and e.id not in voided]
+
 
 EVALUATION_KINDS = frozenset(
     {"evaluator_note", "evaluator_rating", "finding_recorded", "review_recorded"}
@@ -276,6 +304,9 @@ class ExerciseState:
     """
 
     ids: set[str] = field(default_factory=set)
+    entries: dict[str, str] = field(default_factory=dict)
+    """The kind of every recorded event, by id (a void names one)."""
+    voided: set[str] = field(default_factory=set)
     started: bool = False
     ended: bool = False
     paused: bool = False
@@ -301,6 +332,7 @@ class ExerciseState:
 
     def apply(self, event: Event) -> None:
         self.ids.add(event.id)
+        self.entries[event.id] = event.kind
         self.last_time = max(self.last_time, event.scenario_time)
         handler = _APPLY.get(event.kind)
         if handler is not None:
@@ -335,14 +367,24 @@ _APPLY: Mapping[str, Callable[[ExerciseState, Event], object]] = {
     "sensitive_determined": lambda s, e: setattr(s, "sensitive", _first(s.sensitive, e)),
     "disposal_ended": lambda s, e: setattr(s, "disposal_ended", _first(s.disposal_ended, e)),
     "response_ended": lambda s, e: setattr(s, "response_ended", e),
+    "entry_voided": lambda s, e: s.voided.add(e.payload["event"]),
 }
 
 
 def exercise_state(events: Iterable[Event]) -> ExerciseState:
-    """The state after *events* (already validated), from nothing."""
+    """The state after *events* (already validated), from nothing; voided entries are in
+    the log (ids, last time) but not in force."""
+    events = list(events)
+    standing = {e.id for e in standing_events(events)}
     state = ExerciseState()
     for event in events:
-        state.apply(event)
+        if event.id in standing:
+            state.apply(event)
+        else:
+            state.ids.add(event.id)
+            state.entries[event.id] = event.kind
+            state.last_time = max(state.last_time, event.scenario_time)
+    state.voided = voided_ids(events)
     return state
 
 
@@ -512,8 +554,20 @@ def _check_references(
         raise EventError.of("response_already_ended")
     elif p.get("about_unit") is not None and p["about_unit"] not in scenario.seats:
         raise EventError.of("unit_has_no_seat", unit=p["about_unit"])
+    elif kind == "entry_voided":
+        _check_void(state, p["event"])
     elif kind == "evaluator_rating" and p["objective"] not in {
         None,
         *(o.id for o in scenario.objectives),
     }:
         raise EventError.of("objective_unknown", objective=p["objective"])
+
+
+def _check_void(state: ExerciseState, entry: str) -> None:
+    kind = state.entries.get(entry)
+    if kind is None:
+        raise EventError.of("entry_unknown", event=entry)
+    if entry in state.voided:
+        raise EventError.of("entry_already_voided", event=entry)
+    if kind not in VOIDABLE_KINDS:
+        raise EventError.of("entry_not_voidable", event=entry, kind=kind)

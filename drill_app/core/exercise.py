@@ -15,7 +15,14 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from drill_app.core.clock import CONTROL_KINDS, ClockReading, ControlEvent, ExerciseClock
-from drill_app.core.events import Actor, Event, ExerciseState, validate_event
+from drill_app.core.events import (
+    Actor,
+    Event,
+    ExerciseState,
+    exercise_state,
+    standing_events,
+    validate_event,
+)
 from drill_app.core.expectations import Expectation, derive_expectations
 from drill_app.core.plan import Plan
 from drill_app.core.record import ExerciseRecord
@@ -65,6 +72,7 @@ class Exercise:
         self._expectations_cache: tuple[int, dict[str, Expectation]] = (-1, {})
         self._persist = persist
         self._by_id: dict[str, Event] = {}
+        self._log: list[Event] = []
 
     def attach_persistence(self, persist: Callable[[Event], object]) -> None:
         """From now on, every new event goes through *persist* before it is applied."""
@@ -74,7 +82,8 @@ class Exercise:
 
     @property
     def events(self) -> list[Event]:
-        return self.record.events
+        """Every event recorded, voided entries and voids included (the log)."""
+        return self._log
 
     def clock(self) -> ClockReading:
         return self._clock.read(self._wall())
@@ -171,6 +180,16 @@ class Exercise:
 
     def _add(self, event: Event) -> None:
         self._by_id[event.id] = event
+        self._log.append(event)
+        if event.kind == "entry_voided":
+            # A void changes the past: state and record are derived again without the entry.
+            self._state = exercise_state(self._log)
+            self.record = ExerciseRecord(self.scenario, self.plan)
+            for standing in standing_events(self._log):
+                self.record.add(standing)
+            self.record.now = self._state.last_time
+            self._expectations_cache = (-1, {})
+            return
         self._state.apply(event)
         self.record.add(event)
         if event.kind in CONTROL_KINDS:

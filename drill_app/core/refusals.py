@@ -53,6 +53,10 @@ RefusalCode = Literal[
     "recipient_unknown",
     "response_already_ended",
     "objective_unknown",
+    # corrections
+    "entry_unknown",
+    "entry_already_voided",
+    "entry_not_voidable",
     # the command path
     "no_exercise_open",
     "not_saved",
@@ -111,6 +115,9 @@ LOG_TEXT: Mapping[RefusalCode, str] = {
     "recipient_unknown": "unknown report recipient {party!r}",
     "response_already_ended": "the response has already been ended",
     "objective_unknown": "the scenario has no objective {objective!r}",
+    "entry_unknown": "no entry {event!r} is recorded in this exercise",
+    "entry_already_voided": "entry {event!r} is already voided",
+    "entry_not_voidable": "entry {event!r} ({kind}) cannot be voided: only units' entries can",
     "no_exercise_open": "no exercise is open",
     "not_saved": "not saved: {error}",
 }

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from drill_app.core.events import Event
+from drill_app.core.events import Event, standing_events
 from drill_app.core.expectations import Expectation, ImmediateMinutes, derive_expectations
 from drill_app.core.judging import JUDGES, Status, payload_contains, report_missing_fields
 from drill_app.core.plan import Plan
@@ -248,8 +248,9 @@ def score_exercise(
     plan: Plan, scenario: Scenario, events: Sequence[Event], rules: ScoringRules
 ) -> ScoreSheet:
     record = ExerciseRecord(scenario, plan)
-    for event in events:
+    for event in standing_events(events):
         record.add(event)
+    record.now = max((e.scenario_time for e in events), default=record.now)  # a void is late
     return score_record(plan, scenario, record, rules)
 
 

@@ -120,6 +120,17 @@ WORDING: Mapping[RefusalCode, Wording] = {
     "objective_unknown": lambda r, w: translate(
         "Refusal", "The scenario has no objective {objective}"
     ).format(objective=r["objective"]),
+    "entry_unknown": _fixed(lambda: translate("Refusal", "No such entry in this exercise")),
+    "entry_already_voided": _fixed(
+        lambda: translate("Refusal", "This entry has already been voided")
+    ),
+    "entry_not_voidable": _fixed(
+        lambda: translate(
+            "Refusal",
+            "Only the units' entries can be voided; control events, injects, voids and "
+            "evaluators' records stand as recorded",
+        )
+    ),
     "no_exercise_open": _fixed(lambda: translate("Refusal", "No exercise is open")),
     # The database failed (went away, stays locked): a sentence, never the driver's text.
     "not_saved": lambda r, w: translate(
