@@ -755,6 +755,10 @@
         <source>What happened</source>
         <translation>内容</translation>
     </message>
+    <message>
+        <source>[VOIDED: {reason}] {summary}</source>
+        <translation>[已作废：{reason}] {summary}</translation>
+    </message>
 </context>
 <context>
     <name>EventFeedPanel</name>
@@ -785,6 +789,22 @@
     <message>
         <source>Nothing has happened yet. From the start, every action of the control cell and of the units is logged here with its scenario time.</source>
         <translation>尚无记录。演练开始后，导调组和各参演单位的每项操作都会连同推演时间记录在这里。</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Void the selected unit entry as a mistake: it stays in the log, marked</source>
+        <translation>将所选的参演单位记录作为误录作废：该记录仍保留在事件记录中，并标注为已作废</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>正在记录…</translation>
+    </message>
+    <message>
+        <source>Entry voided</source>
+        <translation>已作废</translation>
     </message>
     <message>
         <source>{count} events</source>
@@ -918,6 +938,10 @@
         <translation>记录点评与评估</translation>
     </message>
     <message>
+        <source>Entry voided</source>
+        <translation>作废记录</translation>
+    </message>
+    <message>
         <source>Control cell</source>
         <translation>导调组</translation>
     </message>
@@ -1016,6 +1040,10 @@
     <message>
         <source>Help requested from {party}</source>
         <translation>请求{party}支援</translation>
+    </message>
+    <message>
+        <source>Voided an entry: {reason}</source>
+        <translation>作废一条记录：{reason}</translation>
     </message>
 </context>
 <context>
@@ -3810,6 +3838,26 @@
         <source>no report</source>
         <translation>未报告</translation>
     </message>
+    <message>
+        <source>Entries voided as mistakes: kept in the record, not scored ({count}).</source>
+        <translation>作为误录作废的记录（共{count}条）：保留在演练记录中，不计入评分。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Voided at</source>
+        <translation>作废时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
 </context>
 <context>
     <name>ReportActionWidget</name>
@@ -4443,6 +4491,29 @@ tasks</source>
     <message>
         <source>Cut since {time}</source>
         <translation>已压减（{time}）</translation>
+    </message>
+</context>
+<context>
+    <name>VoidEntryDialog</name>
+    <message>
+        <source>Void an entry</source>
+        <translation>作废记录</translation>
+    </message>
+    <message>
+        <source>The entry stays in the log, marked as voided with your reason, and no longer counts in the score. Nothing is deleted.</source>
+        <translation>该记录仍保留在事件记录中，标注为已作废并注明原因，不再计入评分。不删除任何记录。</translation>
+    </message>
+    <message>
+        <source>Why is this entry a mistake?</source>
+        <translation>这条记录错在哪里？</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>

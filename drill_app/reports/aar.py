@@ -25,7 +25,12 @@ from drill_app.reports.record_note import warning_banner
 from drill_app.reports.render import Document
 from drill_app.reports.sheet import objectives_table, summary_table
 from drill_app.reports.signing import footer_note, record_block, signatures
-from drill_app.reports.timeline import Mark, report_kind_label, timeline_drawing
+from drill_app.reports.timeline import (
+    Mark,
+    report_kind_label,
+    timeline_drawing,
+    voided_entries,
+)
 from drill_app.wording.evaluation import improvement_element_name as element_name
 from drill_app.wording.evaluation import improvement_status_name
 from drill_app.wording.evaluation import review_stage_name as stage_name
@@ -325,7 +330,7 @@ def after_action_report(ctx: ReportContext) -> Document:
         (QCoreApplication.translate("Report", "2. Overall conclusion"), conclusion(ctx, ev)),
         (
             QCoreApplication.translate("Report", "3. Reports against deadlines"),
-            '<p><img src="timeline" width="page"/></p>',
+            '<p><img src="timeline" width="page"/></p>' + voided_entries(ctx),
         ),
         (
             QCoreApplication.translate("Report", "4. Results by category"),

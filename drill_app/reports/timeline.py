@@ -7,14 +7,20 @@ and in a PDF its labels — units, times, report kinds, legend — are text.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from drill_app.core.plan import Plan, ReportKind
 from drill_app.core.scoring import Line
+from drill_app.reports.common import clock, esc, head_row, table
 from drill_app.reports.render import Drawing, document_font_family
+from drill_app.wording.events import event_kind_name
 from drill_app.wording.palette import LINE_STATUS_COLOURS
+
+if TYPE_CHECKING:
+    from drill_app.reports.context import ReportContext
 
 COLOURS = {status: QColor(colour) for status, colour in LINE_STATUS_COLOURS.items()}
 ROW = 110
@@ -200,3 +206,47 @@ def cross(p: QPainter, x: float, y: float, colour: QColor) -> None:
     d = 10
     p.drawLine(QPointF(x - d, y - d), QPointF(x + d, y + d))
     p.drawLine(QPointF(x - d, y + d), QPointF(x + d, y - d))
+
+
+def voided_entries(ctx: ReportContext) -> str:
+    """The entries voided as mistakes: kept in the record, listed here, not scored."""
+    events = {e.id: e for e in ctx.events}
+    rows = []
+    for void in (e for e in ctx.events if e.kind == "entry_voided"):
+        entry = events.get(str(void.payload["event"]))
+        if entry is None:
+            continue
+        rows.append(
+            "<tr>"
+            + "".join(
+                f"<td>{esc(cell)}</td>"
+                for cell in (
+                    clock(entry.scenario_time),
+                    ctx.unit_name(entry.unit) if entry.unit else "",
+                    event_kind_name(entry.kind),
+                    clock(void.scenario_time),
+                    void.payload["reason"],
+                )
+            )
+            + "</tr>"
+        )
+    if not rows:
+        return ""
+    intro = QCoreApplication.translate(
+        "Report",
+        "Entries voided as mistakes: kept in the record, not scored ({count}).",
+    ).format(count=len(rows))
+    head = head_row(
+        *zip(
+            (
+                QCoreApplication.translate("Report", "Time"),
+                QCoreApplication.translate("Report", "Unit"),
+                QCoreApplication.translate("Report", "Entry"),
+                QCoreApplication.translate("Report", "Voided at"),
+                QCoreApplication.translate("Report", "Reason"),
+            ),
+            (10, 22, 18, 10, 40),
+            strict=True,
+        )
+    )
+    return f"<p>{esc(intro)}</p>" + table(head + "".join(rows))

@@ -44,6 +44,7 @@ def event_kind_names() -> dict[str, str]:
         "evaluator_rating": translate("EventKinds", "Evaluator rating"),
         "finding_recorded": translate("EventKinds", "Finding recorded"),
         "review_recorded": translate("EventKinds", "Review recorded"),
+        "entry_voided": translate("EventKinds", "Entry voided"),
     }
     return {kind: names.get(kind, kind) for kind in KINDS}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pypdf
@@ -10,7 +11,11 @@ import pytest
 from documenting import flat, report, text_of
 
 from drill_app.cli import main
-from drill_app.paths import SCENARIOS_DIR
+from drill_app.core.plan import Plan
+from drill_app.core.replay import read_actions, replay
+from drill_app.core.scenario import load_scenario
+from drill_app.core.scoring import load_scoring_rules
+from drill_app.paths import DEFAULT_SCORING, SCENARIOS_DIR
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "replays"
 SCENARIO = str(SCENARIOS_DIR / "a-shanhai-explosion.yaml")
@@ -222,3 +227,25 @@ def test_the_after_action_report_words_each_setting_in_force(
     assert "及时续报" in compact
     for keyword in ("either", "each_unit", "本次取值"):
         assert keyword not in compact
+
+
+def test_a_voided_entry_is_listed_in_the_after_action_report_and_not_scored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], plan: Plan
+) -> None:
+    source = FIXTURES / "a-late-phone.jsonl"
+    scenario = load_scenario(plan, Path(SCENARIO))
+    exercise, _ = replay(plan, scenario, load_scoring_rules(DEFAULT_SCORING), read_actions(source))
+    late = next(
+        e for e in exercise.events if e.kind == "report_submitted" and e.unit == "emergency"
+    )
+    void = {"at": 40, "kind": "entry_voided", "payload": {"event": late.id, "reason": "误录"}}
+    actions = tmp_path / "voided.jsonl"
+    actions.write_text(source.read_text(encoding="utf-8") + json.dumps(void) + "\n", "utf-8")
+    out = tmp_path / "aar.pdf"
+    args = ["report", "--replay", SCENARIO, str(actions), "--held-on", "2026-11-20"]
+    assert main(["--lang", "zh_CN", *args, "--aar", "--pdf", str(out)]) == 0
+    capsys.readouterr()
+    compact = flat(text_of(out))
+    assert "作为误录作废的记录（共1条）：保留在演练记录中，不计入评分。" in compact
+    assert "0:32区应急管理局信息报告0:40误录" in compact
+    assert "迟7分钟" not in compact  # the late phone report is no longer scored

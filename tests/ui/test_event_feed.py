@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from drilling import row_cells
 from exercising import MINUTE, FakeWall, record, set_scenario_time, show_widget
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from drill_app.core.exercise import inject_payload
 from drill_app.ui.exercise.event_feed import NO_UNIT, EventFeedModel, EventFeedPanel
+from drill_app.ui.score.score_view import ScoreView
 from drill_app.ui.session import ExerciseSession
 from drill_app.wording.events import event_kind_names
 
@@ -147,3 +149,59 @@ def test_the_model_keeps_to_its_rows(feed: EventFeedPanel) -> None:
     assert model.data(model.index(0, 0)) is None
     assert model.data(QPersistentModelIndex(QModelIndex())) is None
     assert model.headerData(9, Qt.Orientation.Horizontal) is None
+
+
+def score_cells(view: ScoreView, line_id: str) -> tuple[str, ...]:
+    row = [line.id for line in view.session.score().lines].index(line_id)
+    return row_cells(view.lines_tab.lines, row)[4:7]
+
+
+def test_a_mistaken_entry_is_voided_from_the_feed(
+    qtbot: QtBot, feed: EventFeedPanel, session: ExerciseSession, wall: FakeWall
+) -> None:
+    view = show_widget(qtbot, ScoreView(session, session.archive), 900, 500)
+    injects = session.scenario.injects_by_id
+    record(qtbot, session, "exercise_started")
+    record(qtbot, session, "inject_delivered", inject_payload(injects["i01_hotline"]))
+    set_scenario_time(wall, session, 10 * MINUTE)
+    record(qtbot, session, "inject_delivered", inject_payload(injects["i03_gas_company_report"]))
+    set_scenario_time(wall, session, 33 * MINUTE)
+    all_three = ["district_government", "district_hq_office", "city_government"]
+    report = record(
+        qtbot,
+        session,
+        "report_submitted",
+        {"report_kind": "phone", "recipients": all_three},
+        unit="emergency",
+    )
+    assert score_cells(view, "phone_report:emergency") == ("00:30:00", "00:33:00", "迟报3分钟")
+
+    feed.view.selectRow(0)  # the start of the exercise stands as recorded
+    assert not feed.void_button.isEnabled()
+    feed.view.selectRow(3)
+    assert feed.void_button.isEnabled()
+    qtbot.mouseClick(feed.void_button, Qt.MouseButton.LeftButton)
+    dialog = feed.void_dialog
+    assert dialog is not None and dialog.isVisible() and not dialog.ok.isEnabled()
+    dialog.reason.insert("误录为区应急局的报告")  # typed through an input method
+    with qtbot.waitSignal(session.event_added, timeout=10_000):
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
+    # the late report no longer counts: the line is missed
+    qtbot.waitUntil(lambda: score_cells(view, "phone_report:emergency")[2] == "未完成")
+    assert score_cells(view, "phone_report:emergency")[1] == "—"
+    # nothing is deleted: the report keeps its row, struck through, with the reason
+    assert [r[2] for r in rows(feed)] == [
+        "演练开始",
+        "情景注入",
+        "情景注入",
+        "信息报告",
+        "作废记录",
+    ]
+    assert rows(feed)[3][3].startswith("[已作废：误录为区应急局的报告] 电话报告")
+    assert feed.proxy.index(3, 2).data(Qt.ItemDataRole.FontRole).strikeOut()
+    assert rows(feed)[4][3] == "作废一条记录：误录为区应急局的报告"
+    assert [e.id for e in session.events][3] == report.id
+    assert feed.void_feedback.text() == "已作废"
+    feed.view.selectRow(3)  # voided once is enough
+    assert not feed.void_button.isEnabled()

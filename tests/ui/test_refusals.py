@@ -166,7 +166,22 @@ SITUATIONS: list[tuple[RefusalCode, bool, Callable[[Exercise], None]]] = [
         True,
         lambda ex: evaluator(ex, "evaluator_rating", {"rating": "P", "objective": "nothing"}),
     ),
+    ("entry_unknown", True, lambda ex: void(ex, "no-such-entry")),
+    ("entry_not_voidable", True, lambda ex: void(ex, "x-000001")),  # the start
+    (
+        "entry_already_voided",
+        True,
+        lambda ex: [seat(ex, "warning_issued", {"colour": "blue"}), twice(voids_last)(ex)],
+    ),
 ]
+
+
+def void(ex: Exercise, entry: str) -> None:
+    ex.submit("entry_voided", {"event": entry, "reason": "录入错误"}, actor="controller")
+
+
+def voids_last(ex: Exercise) -> None:
+    void(ex, next(e.id for e in reversed(ex.events) if e.kind == "warning_issued"))
 
 
 def jump_back_free(ex: Exercise) -> None:

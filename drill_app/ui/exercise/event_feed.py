@@ -29,15 +29,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from drill_app.core.events import Event
+from drill_app.core.refusals import Refusal
+from drill_app.ui.act.commanding import show_feedback
+from drill_app.ui.exercise.void_entry import VoidEntryDialog, can_void
 from drill_app.ui.session import ExerciseSession
 from drill_app.ui.shared.table_model import ReadOnlyTableModel, tooltip_html
-from drill_app.wording import PlanWords
+from drill_app.wording import PlanWords, refusal_text
 from drill_app.wording.clock import format_clock, format_speed
 from drill_app.wording.events import actor_names, event_kind_names, rating_name, report_kind_name
 
@@ -147,6 +151,8 @@ def summarize_payload(names: PlanWords, kind: str, payload: Mapping[str, Any]) -
             party=names.party(str(p["to"]))
         )
         return f"{text}: {p['text']}" if p.get("text") else text
+    if kind == "entry_voided" and "reason" in p:
+        return translate("EventKinds", "Voided an entry: {reason}").format(reason=p["reason"])
     if kind == "evaluator_note" and "text" in p:
         if p.get("about_unit"):
             return f"{names.party(str(p['about_unit']))}: {p['text']}"
@@ -201,9 +207,27 @@ class EventFeedModel(ReadOnlyTableModel):
         self._names = names
         self._kind_names = event_kind_names()
         self._rows: list[FeedRow] = []
+        self._row_of: dict[str, int] = {}
+        self.voided: dict[str, str] = {}
+        """The reason each voided entry was voided, by its id (the entry keeps its row)."""
 
     def row(self, row: int) -> FeedRow:
         return self._rows[row]
+
+    def _mark_voided(self, void: Event) -> None:
+        entry = str(void.payload["event"])
+        self.voided[entry] = str(void.payload["reason"])
+        row = self._row_of.get(entry)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def _summary(self, row: FeedRow) -> str:
+        reason = self.voided.get(row.event_id)
+        if reason is None:
+            return row.summary
+        return translate("EventFeed", "[VOIDED: {reason}] {summary}").format(
+            reason=reason, summary=row.summary
+        )
 
     def _row_for(self, event: Event) -> FeedRow:
         return FeedRow(
@@ -222,7 +246,11 @@ class EventFeedModel(ReadOnlyTableModel):
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(events) - 1)
         self._rows.extend(self._row_for(e) for e in events)
+        self._row_of.update((e.id, first + i) for i, e in enumerate(events))
         self.endInsertRows()
+        for event in events:
+            if event.kind == "entry_voided":
+                self._mark_voided(event)
 
     # --- Qt interface ---------------------------------------------------------------
 
@@ -235,13 +263,17 @@ class EventFeedModel(ReadOnlyTableModel):
         row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.time, row.unit, row.kind_name, row.summary)[column]
+            return (row.time, row.unit, row.kind_name, self._summary(row))[column]
+        if role == Qt.ItemDataRole.FontRole and row.event_id in self.voided:
+            font = QFont()
+            font.setStrikeOut(column != 3)  # the reason stays readable
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:
             unit = self._names.party(row.unit_key) if row.unit_key else row.unit
             return tooltip_html(
                 (row.time, unit, row.kind_name, row.summary)[column]
                 if column != 3
-                else f"{row.time}  {unit}\n{row.kind_name}\n{row.summary}"
+                else f"{row.time}  {unit}\n{row.kind_name}\n{self._summary(row)}"
             )
         if role == EventFeedModel.UnitRole:
             return row.unit_key
@@ -368,6 +400,20 @@ class EventFeedPanel(QWidget):
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setStyleSheet("color: #555; padding: 4px;")
 
+        self._words = names
+        self.void_button = QPushButton(self.tr("Void…"), self)
+        self.void_button.setObjectName("void_entry")
+        self.void_button.setToolTip(
+            self.tr("Void the selected unit entry as a mistake: it stays in the log, marked")
+        )
+        self.void_button.setEnabled(False)
+        self.void_button.clicked.connect(self.ask_void)
+        self.void_feedback = QLabel(self)
+        self.void_feedback.setObjectName("void_feedback")
+        self.void_dialog: VoidEntryDialog | None = None
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.dataChanged.connect(self._selection_changed)
+
         self._following = True
         scroll = self.view.verticalScrollBar()
         scroll.valueChanged.connect(self._scrolled)
@@ -380,12 +426,14 @@ class EventFeedPanel(QWidget):
         filters.addWidget(self.count_label)
         filters.addWidget(self.unit_filter)
         filters.addWidget(self.kind_filter)
+        filters.addWidget(self.void_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(filters)
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.void_feedback)
 
         self.model.append_events(session.events)
         # after the proxy (connected first) has taken the new rows in
@@ -402,6 +450,39 @@ class EventFeedPanel(QWidget):
 
     def _event_added(self, event: Event) -> None:
         self.model.append_events([event])
+
+    # --- voiding a mistaken entry ------------------------------------------------------
+
+    def selected_row(self) -> FeedRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        if len(rows) != 1:
+            return None
+        return self.model.row(self.proxy.mapToSource(rows[0]).row())
+
+    def _selection_changed(self, *_args: object) -> None:
+        self.void_button.setEnabled(can_void(self.selected_row(), self.model.voided))
+
+    def ask_void(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        dialog = VoidEntryDialog(row, self)
+        dialog.accepted.connect(lambda: self._send_void(row.event_id, dialog.reason_text()))
+        self.void_dialog = dialog
+        dialog.open()
+
+    def _send_void(self, entry: str, reason: str) -> None:
+        show_feedback(self.void_feedback, self.tr("Recording…"), "wait")
+        self.session.send(
+            "entry_voided",
+            {"event": entry, "reason": reason},
+            actor="controller",
+            recorded=lambda _e: show_feedback(self.void_feedback, self.tr("Entry voided"), "ok"),
+            refused=self._void_refused,
+        )
+
+    def _void_refused(self, reason: Refusal) -> None:
+        show_feedback(self.void_feedback, refusal_text(reason, self._words), "error")
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
