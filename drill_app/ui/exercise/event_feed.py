@@ -410,6 +410,8 @@ class EventFeedPanel(QWidget):
         self.void_button.clicked.connect(self.ask_void)
         self.void_feedback = QLabel(self)
         self.void_feedback.setObjectName("void_feedback")
+        self.void_feedback.setWordWrap(True)
+        self.void_feedback.hide()  # takes room from the feed only once there is a void
         self.void_dialog: VoidEntryDialog | None = None
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.dataChanged.connect(self._selection_changed)
@@ -472,6 +474,7 @@ class EventFeedPanel(QWidget):
         dialog.open()
 
     def _send_void(self, entry: str, reason: str) -> None:
+        self.void_feedback.show()
         show_feedback(self.void_feedback, self.tr("Recording…"), "wait")
         self.session.send(
             "entry_voided",
