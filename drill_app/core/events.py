@@ -472,6 +472,8 @@ def validate_event(plan: Plan, scenario: Scenario, state: ExerciseState, event: 
             raise EventError.of("exercise_already_started")
     elif not state.started and kind not in EVALUATION_KINDS:
         raise EventError.of("exercise_not_started")
+    if state.ended and kind == "entry_voided":  # the record of play is closed (docs/scoring.md)
+        raise EventError.of("void_after_end", event=event.payload.get("event"))
     if state.ended and kind not in EVALUATION_KINDS:
         raise EventError.of("exercise_ended")
     if kind == "exercise_paused" and state.paused:

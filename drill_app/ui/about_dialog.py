@@ -16,6 +16,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from drill_app import __version__
+from drill_app.ui.shared.describe import describe
 from drill_app.paths import APP_ICON_FILE
 
 ICON_PIXELS = 96
@@ -44,6 +45,8 @@ class AboutDialog(QDialog):
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text_label.setMinimumWidth(420)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        for button in buttons.buttons():
+            describe(button, self.tr("Close this window"))
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)

@@ -288,3 +288,29 @@ def test_bad_voids_are_refused_with_their_codes(informed: Exercise) -> None:
     void = exercise.submit("entry_voided", {"event": report.id, "reason": "x"}, actor="controller")
     assert _refused(exercise, {"event": report.id, "reason": "again"}) == "entry_already_voided"
     assert _refused(exercise, {"event": void.id, "reason": "x"}) == "entry_not_voidable"
+
+
+def test_after_the_end_a_void_is_refused_and_a_finding_records_the_mistake(
+    informed: Exercise, wall: FakeWall
+) -> None:
+    """The review stage works on a closed record of play (docs/scoring.md, "Voids")."""
+    exercise = informed
+    wall.advance(23 * 60)
+    report = exercise.submit("report_submitted", REPORT, actor="seat", unit="emergency")
+    exercise.submit("exercise_ended", actor="controller")
+    score_before = [(x.id, x.status, x.points) for x in exercise.score().lines]
+    refused = _refused(exercise, {"event": report.id, "reason": "entered for the wrong unit"})
+    assert refused == "void_after_end"
+    assert [(x.id, x.status, x.points) for x in exercise.score().lines] == score_before
+    assert report.id not in exercise.state.voided
+    finding = exercise.submit(
+        "finding_recorded",
+        {
+            "finding": "area_for_improvement",
+            "text": "电话报告误记为应急局所报（实为住建局）",
+            "evidence": [report.id],
+            "about_unit": "emergency",
+        },
+        actor="evaluator",
+    )
+    assert exercise.events[-1] is finding

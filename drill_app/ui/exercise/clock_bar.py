@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from drill_app.core.clock import CONTROL_KINDS, ClockState
 from drill_app.core.events import Event
+from drill_app.ui.shared.describe import explain
 from drill_app.ui.session import ExerciseSession
 from drill_app.ui.shared.dialogs import confirm
 from drill_app.wording.clock import format_clock, format_speed
@@ -114,11 +115,11 @@ class ClockBarWidget(QWidget):
 
         self.start_button = self._button(self.tr("Start"), "F5", self._start)
         self.start_button.setObjectName("start")
-        self.start_button.setToolTip(self.tr("Start the exercise clock (F5)"))
+        self.start_button.setAccessibleName(self.tr("Start"))
         self.pause_button = self._button(self.tr("Pause"), None, self._pause)
-        self.pause_button.setToolTip(self.tr("Pause the exercise clock (Space, Pause)"))
+        self.pause_button.setAccessibleName(self.tr("Pause"))
         self.resume_button = self._button(self.tr("Resume"), None, self._resume)
-        self.resume_button.setToolTip(self.tr("Resume the exercise clock (Space, Pause)"))
+        self.resume_button.setAccessibleName(self.tr("Resume"))
 
         speed_title = QLabel(self.tr("Speed:"), self)
         self.speed_group = QButtonGroup(self)
@@ -133,11 +134,7 @@ class ClockBarWidget(QWidget):
             button.setCheckable(True)
             button.setObjectName(f"speed_{speed:g}")
             key = f"Ctrl+{(number + 1) % 10}"
-            button.setToolTip(
-                self.tr("Run the scenario clock {speed} as fast as real time ({key})").format(
-                    speed=format_speed(speed), key=key
-                )
-            )
+            button.setAccessibleName(self.tr("Speed {speed}").format(speed=format_speed(speed)))
             button.setMinimumWidth(button.fontMetrics().horizontalAdvance("10×") + 16)
             button.clicked.connect(partial(self._set_speed, speed))
             self._shortcut(key, partial(self._set_speed, speed))
@@ -147,11 +144,10 @@ class ClockBarWidget(QWidget):
 
         self.jump_button = self._button(self.tr("Jump to next inject"), "Ctrl+J", self._jump)
         self.jump_button.setObjectName("jump")
+        self.jump_button.setAccessibleName(self.tr("Jump to next inject"))
         self.end_button = self._button(self.tr("End exercise"), "Ctrl+E", self._end)
         self.end_button.setObjectName("end")
-        self.end_button.setToolTip(
-            self.tr("End the exercise: no more injects or unit actions, only evaluation (Ctrl+E)")
-        )
+        self.end_button.setAccessibleName(self.tr("End exercise"))
         self.end_button.setStyleSheet(
             f"QPushButton:enabled {{ color: {ERROR_COLOUR}; font-weight: bold; }}"
         )
@@ -246,10 +242,48 @@ class ClockBarWidget(QWidget):
             )
         else:
             self.jump_button.setText(self.tr("Jump to next inject"))
-        self.jump_button.setToolTip(
-            self.tr("Move the scenario clock forward to the next inject's time (Ctrl+J)")
-        )
         self.end_button.setEnabled(idle and live)
+        self._explain_buttons(idle, state, target is not None)
+
+    def _explain_buttons(self, idle: bool, state: str, inject_waiting: bool) -> None:
+        """Each button's tooltip says what it does and, while it is disabled, why now."""
+        why_not = {
+            "not_started": self.tr("The exercise has not started yet."),
+            "ended": self.tr("The exercise has ended."),
+        }.get(state, "")
+        if not idle:
+            why_not = self.tr("Waiting until the last clock command is recorded.")
+        started = self.tr("The exercise has already started.")
+        texts = {
+            self.start_button: (self.tr("Start the exercise clock (F5)"), why_not or started),
+            self.pause_button: (
+                self.tr("Pause the exercise clock (Space, Pause)"),
+                why_not or self.tr("The clock is already paused."),
+            ),
+            self.resume_button: (
+                self.tr("Resume the exercise clock (Space, Pause)"),
+                why_not or self.tr("The clock is running."),
+            ),
+            self.jump_button: (
+                self.tr("Move the scenario clock forward to the next inject's time (Ctrl+J)"),
+                why_not or ("" if inject_waiting else self.tr("No inject is waiting.")),
+            ),
+            self.end_button: (
+                self.tr(
+                    "End the exercise: no more injects or unit actions, only evaluation (Ctrl+E)"
+                ),
+                why_not,
+            ),
+        }
+        for number, (speed, button) in enumerate(self.speed_buttons.items()):
+            texts[button] = (
+                self.tr("Run the scenario clock {speed} as fast as real time ({key})").format(
+                    speed=format_speed(speed), key=f"Ctrl+{(number + 1) % 10}"
+                ),
+                why_not,
+            )
+        for button, (does, reason) in texts.items():
+            explain(button, does, reason)
 
     # --- commands -----------------------------------------------------------------------
 

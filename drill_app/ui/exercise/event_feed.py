@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from drill_app.core.events import Event
 from drill_app.core.refusals import Refusal
+from drill_app.ui.shared.describe import describe, explain
 from drill_app.ui.act.commanding import show_feedback
 from drill_app.ui.exercise.void_entry import VoidEntryDialog, can_void
 from drill_app.ui.session import ExerciseSession
@@ -341,6 +342,7 @@ class EventFeedPanel(QWidget):
         self.unit_filter = QComboBox(self)
         self.unit_filter.setObjectName("unit_filter")
         self.unit_filter.setToolTip(self.tr("Show the events of one unit only"))
+        self.unit_filter.setAccessibleName(self.tr("Unit filter"))
         self.unit_filter.addItem(self.tr("All units"), None)
         self.unit_filter.addItem(self.tr("Control cell / system (no unit)"), NO_UNIT)
         for unit in session.scenario.seats:
@@ -348,6 +350,7 @@ class EventFeedPanel(QWidget):
         self.kind_filter = QComboBox(self)
         self.kind_filter.setObjectName("kind_filter")
         self.kind_filter.setToolTip(self.tr("Show one kind of event only"))
+        self.kind_filter.setAccessibleName(self.tr("Kind filter"))
         self.kind_filter.addItem(self.tr("All kinds"), None)
         for kind, name in event_kind_names().items():
             self.kind_filter.addItem(name, kind)
@@ -368,6 +371,11 @@ class EventFeedPanel(QWidget):
         self.view = QTableView(self)
         self.view.setTabKeyNavigation(False)  # Tab and Shift+Tab leave the table: no trap
         self.view.setObjectName("event_feed")
+        describe(
+            self.view,
+            self.tr("Everything recorded, with its scenario time; select a unit's entry to void it"),
+            self.tr("Event log"),
+        )
         self.view.setModel(self.proxy)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -403,9 +411,7 @@ class EventFeedPanel(QWidget):
         self._words = names
         self.void_button = QPushButton(self.tr("Void…"), self)
         self.void_button.setObjectName("void_entry")
-        self.void_button.setToolTip(
-            self.tr("Void the selected unit entry as a mistake: it stays in the log, marked")
-        )
+        self.void_button.setAccessibleName(self.tr("Void"))
         self.void_button.setEnabled(False)
         self.void_button.clicked.connect(self.ask_void)
         self.void_feedback = QLabel(self)
@@ -448,10 +454,13 @@ class EventFeedPanel(QWidget):
         ):
             signal.connect(self._update_count)
         self._update_count()
+        self._selection_changed()
         session.event_added.connect(self._event_added)
 
     def _event_added(self, event: Event) -> None:
         self.model.append_events([event])
+        if event.kind == "exercise_ended":
+            self._selection_changed()
 
     # --- voiding a mistaken entry ------------------------------------------------------
 
@@ -462,7 +471,26 @@ class EventFeedPanel(QWidget):
         return self.model.row(self.proxy.mapToSource(rows[0]).row())
 
     def _selection_changed(self, *_args: object) -> None:
-        self.void_button.setEnabled(can_void(self.selected_row(), self.model.voided))
+        row = self.selected_row()
+        ended = self.session.mirror.ended
+        self.void_button.setEnabled(not ended and can_void(row, self.model.voided))
+        explain(
+            self.void_button,
+            self.tr("Void the selected unit entry as a mistake: it stays in the log, marked"),
+            self._why_not_void(row, ended),
+        )
+
+    def _why_not_void(self, row: FeedRow | None, ended: bool) -> str:
+        if ended:
+            return refusal_text(Refusal("void_after_end", {}), self._words)
+        if row is None:
+            return self.tr("Select a unit's entry in the log first.")
+        if row.event_id in self.model.voided:
+            return self.tr("This entry has already been voided.")
+        return self.tr(
+            "Only the units' entries can be voided; control events, injects and "
+            "evaluators' records stand as recorded."
+        )
 
     def ask_void(self) -> None:
         row = self.selected_row()

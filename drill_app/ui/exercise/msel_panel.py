@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from drill_app.core.events import Event
 from drill_app.core.exercise import inject_payload
 from drill_app.core.scenario import Inject
+from drill_app.ui.shared.describe import describe, explain
 from drill_app.ui.exercise.adhoc_inject_dialog import AdhocInjectDialog
 from drill_app.ui.exercise.msel_model import MselModel
 from drill_app.ui.session import ExerciseSession
@@ -72,6 +73,11 @@ class MselPanel(QWidget):
         self.view = QTableView(self)
         self.view.setTabKeyNavigation(False)  # Tab and Shift+Tab leave the table: no trap
         self.view.setObjectName("msel")
+        describe(
+            self.view,
+            self.tr("The injects in order of time and their status; select one to act on it"),
+            self.tr("Injects (MSEL)"),
+        )
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -106,6 +112,11 @@ class MselPanel(QWidget):
 
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("inject_detail")
+        describe(
+            self.detail,
+            self.tr("The selected inject's full text, source, recipients and condition"),
+            self.tr("Inject detail"),
+        )
         self.detail.setOpenLinks(False)
         self.detail.setPlaceholderText(self.tr("Select an inject to read its full text."))
 
@@ -116,6 +127,7 @@ class MselPanel(QWidget):
         self.skip_button.setObjectName("skip")
         self.delay_minutes = QSpinBox(self)
         self.delay_minutes.setObjectName("delay_minutes")
+        self.delay_minutes.setAccessibleName(self.tr("Delay by minutes"))
         self.delay_minutes.setRange(1, 240)
         self.delay_minutes.setValue(5)
         self.delay_minutes.setSuffix(self.tr(" min"))
@@ -125,6 +137,14 @@ class MselPanel(QWidget):
         self.release_due_button.setObjectName("release_due")
         self.adhoc_button = QPushButton(self.tr("Ad-hoc inject…"), self)
         self.adhoc_button.setObjectName("adhoc")
+        for button, name in (
+            (self.release_button, self.tr("Release now")),
+            (self.skip_button, self.tr("Skip")),
+            (self.delay_button, self.tr("Delay")),
+            (self.release_due_button, self.tr("Release all due")),
+            (self.adhoc_button, self.tr("Ad-hoc inject")),
+        ):
+            button.setAccessibleName(name)
         for button in (
             self.release_button,
             self.skip_button,
@@ -286,8 +306,11 @@ class MselPanel(QWidget):
             ),
         }
         for button, (does, reason) in texts.items():
-            button.setToolTip(f"{does}\n{reason}" if reason and not button.isEnabled() else does)
-            button.setStatusTip(reason if not button.isEnabled() else "")
+            explain(button, does, reason)
+        self.delay_minutes.setToolTip(
+            self.tr("How many minutes the Delay button holds the selected inject back")
+            + (f"\n{needs_choice}" if needs_choice else "")
+        )
 
     # --- actions ----------------------------------------------------------------------
 

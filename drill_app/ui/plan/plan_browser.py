@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from drill_app import __version__
+from drill_app.ui.shared.describe import describe
 from drill_app.core.plan import Plan, load_plan
 from drill_app.core.sourcefile import DataFileError
 from drill_app.paths import PLANS_DIR
@@ -75,6 +76,13 @@ class PlanTableWidget(QWidget):
         self.title_label = QLabel(f"<b>{html.escape(spec.title)}</b>", self)
         self.view = QTableView(self)
         self.view.setObjectName(spec.key)
+        describe(
+            self.view,
+            self.tr("{table} ({section}): select a row to read it whole below").format(
+                table=spec.title, section=section_title
+            ),
+            spec.title,
+        )
         self.view.setModel(self.proxy)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -296,10 +304,20 @@ class PlanBrowserWindow(QMainWindow):
     def _build_central(self) -> None:
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
+        describe(
+            self.navigation,
+            self.tr("The plan's sections: choose one to show its tables"),
+            self.tr("Sections"),
+        )
         self.navigation.currentRowChanged.connect(self._section_chosen)
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("filter")
+        describe(
+            self.filter_edit,
+            self.tr("Show only the rows of this section that contain the text (Ctrl+F)"),
+            self.tr("Filter"),
+        )
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setPlaceholderText(self.tr("Filter the rows of this section"))
         self.filter_edit.textChanged.connect(self._filter_changed)
@@ -314,6 +332,11 @@ class PlanBrowserWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.detail_view = QTextBrowser(self)
         self.detail_view.setObjectName("detail")
+        describe(
+            self.detail_view,
+            self.tr("The selected row's full text and its place in the plan"),
+            self.tr("Detail"),
+        )
         self.detail_view.setOpenLinks(False)
         self.detail_view.setPlaceholderText(self.tr("Select a row to read its full text here."))
 

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drill_app.ui.shared.describe import describe, explain
 from drill_app.ui.shared.screen_fit import fit_to_screen
 from drill_app.ui.shared.table_model import ReadOnlyTableModel
 from drill_app.ui.start.start_models import DisplayNames, scenario_place
@@ -222,6 +223,11 @@ class NewExerciseDialog(QDialog):
     def _build(self) -> None:
         self.scenario_combo = QComboBox(self)
         self.scenario_combo.setObjectName("scenario")
+        describe(
+            self.scenario_combo,
+            self.tr("The scenario the drill plays (only scenarios without problems are offered)"),
+            self.tr("Scenario"),
+        )
         for entry in self._entries:
             assert entry.scenario is not None
             self.scenario_combo.addItem(entry.scenario.title, str(entry.path))
@@ -232,10 +238,16 @@ class NewExerciseDialog(QDialog):
 
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("title")
+        describe(
+            self.title_edit,
+            self.tr("The exercise's title, as printed on its scoring sheet and report"),
+            self.tr("Title"),
+        )
         self.title_error = _error_label(self, "title_error")
 
         self.date_edit = QDateEdit(self)
         self.date_edit.setObjectName("held_on")
+        describe(self.date_edit, self.tr("The day the drill is held"), self.tr("Date held"))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setMinimumDate(QDate(2000, 1, 1))
@@ -245,22 +257,35 @@ class NewExerciseDialog(QDialog):
 
         self.place_edit = QLineEdit(self)
         self.place_edit.setObjectName("place")
+        describe(self.place_edit, self.tr("Where the drill is held"), self.tr("Place"))
 
         self.type_combo = QComboBox(self)
         self.type_combo.setObjectName("exercise_type")
+        describe(
+            self.type_combo,
+            self.tr("The form of the drill (§9.3: tabletop or field exercise)"),
+            self.tr("Exercise type"),
+        )
         for type_id in EXERCISE_TYPES:
             self.type_combo.addItem(self._names.exercise_type(type_id), type_id)
 
         self.controller_edit = QLineEdit(self)
         self.controller_edit.setObjectName("controller")
         self.controller_edit.setPlaceholderText(self.tr("Who directs the exercise"))
+        describe(self.controller_edit, self.tr("Who directs the exercise"), self.tr("Controller"))
         self.evaluators_edit = QLineEdit(self)
         self.evaluators_edit.setObjectName("evaluators")
         self.evaluators_edit.setPlaceholderText(self.tr("Several names separated by commas or 、"))
+        describe(
+            self.evaluators_edit,
+            self.tr("Who observes and rates the drill; several names separated by commas or 、"),
+            self.tr("Evaluators"),
+        )
 
         self.deadlines_check = QCheckBox(self.tr("Show reporting deadlines to trainees"), self)
         self.deadlines_check.setObjectName("show_deadlines")
         self.deadlines_check.setChecked(True)
+        self.deadlines_check.setAccessibleName(self.tr("Show reporting deadlines to trainees"))
         self.deadlines_check.setToolTip(
             self.tr(
                 "Trainees see the countdown to each deadline. Clear it to test whether units "
@@ -269,6 +294,7 @@ class NewExerciseDialog(QDialog):
         )
         self.speed_combo = QComboBox(self)
         self.speed_combo.setObjectName("clock_speed")
+        self.speed_combo.setAccessibleName(self.tr("Clock speed"))
         for speed in CLOCK_SPEEDS:
             self.speed_combo.addItem(f"{speed}×", speed)
         self.speed_combo.setToolTip(
@@ -308,6 +334,11 @@ class NewExerciseDialog(QDialog):
         self.seat_model.participants_changed.connect(self.validate)
         self.seat_view = QTableView(self)
         self.seat_view.setObjectName("seats")
+        describe(
+            self.seat_view,
+            self.tr("One seat per participating unit: type who plays each unit in the right column"),
+            self.tr("Seats"),
+        )
         self.seat_view.setModel(self.seat_model)
         self.seat_view.verticalHeader().hide()
         self.seat_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
@@ -344,6 +375,8 @@ class NewExerciseDialog(QDialog):
         self.ok_button.setText(self.tr("Create exercise"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        describe(cancel, self.tr("Close without creating an exercise"))
 
         columns = QHBoxLayout()
         columns.addWidget(basics, 5)
@@ -446,6 +479,11 @@ class NewExerciseDialog(QDialog):
         self.seats_warning.setText(warning)
         self.seats_warning.setVisible(bool(warning))
         self.ok_button.setEnabled(not found)
+        explain(
+            self.ok_button,
+            self.tr("Create the exercise; its clock starts on the exercise console"),
+            self.tr("Not yet: {problems}").format(problems=" ".join(found.values())),
+        )
         return not found
 
     def held_on(self) -> dt.date:

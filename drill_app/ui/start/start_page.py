@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drill_app.ui.shared.describe import describe, explain
 from drill_app.ui.start.start_models import (
     EXERCISE_COLUMN_CAPS,
     GREY,
@@ -121,6 +122,11 @@ class StartPageWidget(QWidget):
         # The scenario library.
         library = QGroupBox(self.tr("Scenario library"), content)
         self.scenario_view = _table(library, self.scenario_model, "scenarios")
+        describe(
+            self.scenario_view,
+            self.tr("The built-in scenarios and those in your folder; double-click one to prepare a drill"),
+            self.tr("Scenario library"),
+        )
         self.scenario_view.selectionModel().currentRowChanged.connect(self._scenario_changed)
         self.scenario_view.doubleClicked.connect(self._scenario_double_clicked)
         self.folder_label = QLabel(library)
@@ -128,12 +134,15 @@ class StartPageWidget(QWidget):
         self.folder_label.setWordWrap(True)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_folder_button = QPushButton(self.tr("Open folder"), library)
+        describe(self.open_folder_button, self.tr("Open your scenario folder in the file manager"))
         self.open_folder_button.clicked.connect(self._open_user_folder)
         self.rescan_button = QPushButton(self.tr("Check again"), library)
         self.rescan_button.setToolTip(self.tr("Read the scenario files again"))
+        self.rescan_button.setAccessibleName(self.tr("Check again"))
         self.rescan_button.clicked.connect(self.refresh_requested)
         self.new_button = QPushButton(self.tr("New exercise…"), library)
         self.new_button.setObjectName("new_exercise")
+        self.new_button.setAccessibleName(self.tr("New exercise"))
         self.new_button.setDefault(True)
         self.new_button.clicked.connect(self._new_clicked)
         folder_row = QHBoxLayout()
@@ -149,6 +158,11 @@ class StartPageWidget(QWidget):
         details = QGroupBox(self.tr("Selected scenario"), content)
         self.detail_view = QTextBrowser(details)
         self.detail_view.setObjectName("scenario_detail")
+        describe(
+            self.detail_view,
+            self.tr("The selected scenario: its summary, units, injects and any problems in its file"),
+            self.tr("Selected scenario"),
+        )
         self.detail_view.setOpenLinks(False)
         details_layout = QVBoxLayout(details)
         details_layout.addWidget(self.detail_view)
@@ -156,6 +170,11 @@ class StartPageWidget(QWidget):
         # Recent exercises.
         recent = QGroupBox(self.tr("Exercises"), content)
         self.exercise_view = _table(recent, self.exercise_model, "exercises")
+        describe(
+            self.exercise_view,
+            self.tr("The exercises in this database; double-click one to open or continue it"),
+            self.tr("Exercises"),
+        )
         self.exercise_view.selectionModel().currentRowChanged.connect(self._exercise_changed)
         self.exercise_view.doubleClicked.connect(self._open_clicked)
         self.no_exercises_label = QLabel(
@@ -168,6 +187,7 @@ class StartPageWidget(QWidget):
         self.no_exercises_label.setStyleSheet(f"color: {GREY}")
         self.open_button = QPushButton(self.tr("Open the selected exercise"), recent)
         self.open_button.setObjectName("open_exercise")
+        self.open_button.setAccessibleName(self.tr("Open the selected exercise"))
         self.open_button.clicked.connect(self._open_clicked)
         open_row = QHBoxLayout()
         open_row.addWidget(self.no_exercises_label, 10)
@@ -325,6 +345,16 @@ class StartPageWidget(QWidget):
             self.open_button.setText(self.tr("Continue the selected exercise"))
         else:
             self.open_button.setText(self.tr("Open the selected exercise"))
+        explain(
+            self.new_button,
+            self.tr("Prepare a new drill on the selected scenario: title, date, participants"),
+            self.tr("No scenario can be used: every scenario file has problems (see the list)."),
+        )
+        explain(
+            self.open_button,
+            self.tr("Open the selected exercise: run it, or see its score if it has ended"),
+            self.tr("Select an exercise in the list first."),
+        )
 
     def _show_scenario_detail(self) -> None:
         entry = self.selected_scenario()

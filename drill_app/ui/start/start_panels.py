@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drill_app.ui.shared.describe import describe
 from drill_app.ui.start.start_models import AMBER, GREEN, RED, SOON_DAYS
 
 if TYPE_CHECKING:
@@ -135,11 +136,21 @@ class DatabaseProblemPanel(QWidget):
         self.backups_model = QStringListModel(self)
         self.backups_view = QListView(self)
         self.backups_view.setModel(self.backups_model)
+        describe(
+            self.backups_view,
+            self.tr("Copies of the database saved before each upgrade, newest first"),
+            self.tr("Backups"),
+        )
         self.backups_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.backups_view.doubleClicked.connect(self._use_backup)
         self.open_other_button = QPushButton(self.tr("Open another database file…"), self)
+        describe(self.open_other_button, self.tr("Choose another drill database file to open"))
         self.open_other_button.clicked.connect(self.open_other_requested)
         self.use_backup_button = QPushButton(self.tr("Use the selected backup"), self)
+        describe(
+            self.use_backup_button,
+            self.tr("Open the selected backup copy instead of the damaged database"),
+        )
         self.use_backup_button.clicked.connect(self._use_backup)
         self._backups: list[Path] = []
 

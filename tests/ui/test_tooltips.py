@@ -1,0 +1,101 @@
+"""Every control of every window has a tooltip and an accessible name (issue 12 §2), in
+Chinese; a disabled button's tooltip says why it is disabled now (§4).
+
+The walk (walking.py) opens every window and dialog as a user meets them; on each screen
+every visible button, input, combo box and table or list is read. Qt's inner parts of a
+control (a spin box's line edit, a combo box's popup, a table's header or corner button, a
+tab bar's scroll arrows) belong to their control and are not read on their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+from walking import every_screen
+
+from drill_app.ui.main_window import MainWindow
+
+CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QTextEdit,
+    QPlainTextEdit,
+    QAbstractSpinBox,
+    QComboBox,
+    QAbstractItemView,
+)
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def is_inner_part(widget: QWidget) -> bool:
+    """A piece Qt builds inside another control (read as part of that control)."""
+    if isinstance(widget, QHeaderView):
+        return True
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, (QAbstractSpinBox, QComboBox, QTabBar)):
+            return True
+        if isinstance(parent, QAbstractItemView) and isinstance(widget, QAbstractButton):
+            return True  # a table's corner button
+        parent = parent.parentWidget()
+    return False
+
+
+def controls(window: QWidget) -> list[QWidget]:
+    return [
+        widget
+        for widget in window.findChildren(QWidget)
+        if isinstance(widget, CONTROLS) and widget.isVisible() and not is_inner_part(widget)
+    ]
+
+
+def described(widget: QWidget) -> str:
+    return f"{type(widget).__name__} {widget.objectName()!r} {getattr(widget, 'text', str)()!r}"
+
+
+def undescribed(where: str, window: QWidget) -> list[str]:
+    found = []
+    for widget in controls(window):
+        missing = [
+            what
+            for what, text in (
+                ("tooltip", widget.toolTip()),
+                ("accessible name", widget.accessibleName()),
+            )
+            if not HAN.search(text)
+        ]
+        if missing:
+            found.append(f"{where} · {described(widget)}: no Chinese {' or '.join(missing)}")
+    return found
+
+
+@pytest.fixture
+def window(started_window: MainWindow) -> MainWindow:
+    started_window.resize(1366, 728)
+    return started_window
+
+
+def test_every_control_of_every_window_has_a_tooltip_and_an_accessible_name(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found: list[str] = []
+    screens = 0
+    for where, shown in every_screen(window, qtbot, monkeypatch):
+        screens += 1
+        found += undescribed(where, shown)
+    assert screens >= 20
+    assert not found, f"{len(found)} controls undescribed:\n" + "\n".join(dict.fromkeys(found))
