@@ -8,6 +8,10 @@
         <translation>关于 drill-app</translation>
     </message>
     <message>
+        <source>Close this window</source>
+        <translation>关闭本窗口</translation>
+    </message>
+    <message>
         <source>Python {python}, Qt {qt}, PySide6 {pyside}</source>
         <translation>Python {python}，Qt {qt}，PySide6 {pyside}</translation>
     </message>
@@ -55,6 +59,10 @@
         <translation>已记录 {time}</translation>
     </message>
     <message>
+        <source>The unit whose trainee is at this computer: every form below acts for it</source>
+        <translation>受训人员在本机操作的单位：下方各表单均代其办理</translation>
+    </message>
+    <message>
         <source>Acting for</source>
         <translation>代表参演单位</translation>
     </message>
@@ -90,6 +98,14 @@
         <source>Information and support</source>
         <translation>信息发布与支援</translation>
     </message>
+    <message>
+        <source>What the unit does: choose an action to open its form</source>
+        <translation>单位要办理的事项：选择一项打开其表单</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>办理事项</translation>
+    </message>
 </context>
 <context>
     <name>ActionPageWidget</name>
@@ -109,6 +125,14 @@
         <translation>临时注入</translation>
     </message>
     <message>
+        <source>A short title of the inject, as the MSEL lists it</source>
+        <translation>注入的简短标题（在注入清单中显示）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
         <source>e.g. residents report a smell of gas near the scene</source>
         <translation>例如：市民来电反映现场周边仍有燃气味</translation>
     </message>
@@ -117,20 +141,80 @@
         <translation>向接收单位通报的内容</translation>
     </message>
     <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Who the information comes from</source>
+        <translation>信息来源</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Tick the units that receive the inject</source>
+        <translation>勾选接收本注入的单位</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>接收单位</translation>
+    </message>
+    <message>
         <source>The recipients learn of the incident with this inject (reporting clocks start)</source>
         <translation>接收单位由此获知事件（开始计算报告时限）</translation>
+    </message>
+    <message>
+        <source>Tick when this inject is how the recipients first learn of the incident</source>
+        <translation>接收单位首次由本注入获知事件时勾选</translation>
     </message>
     <message>
         <source>The city HQ arrives on scene with this inject (hand-over due, §5.3.1.7)</source>
         <translation>市应急指挥部随本注入到达现场（此后应移交指挥权，§5.3.1.7）</translation>
     </message>
     <message>
+        <source>Tick when the city headquarters arrives with this inject</source>
+        <translation>市应急指挥部随本注入到达现场时勾选</translation>
+    </message>
+    <message>
+        <source>A fact of the incident the inject states (casualties, pressure …)</source>
+        <translation>本注入说明的事件情况（伤亡、压力……）</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>The value of the fact</source>
+        <translation>该情况的数值</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
         <source>Add fact</source>
         <translation>添加</translation>
     </message>
     <message>
+        <source>Add the fact and its value to the inject</source>
+        <translation>将该情况及其数值加入注入</translation>
+    </message>
+    <message>
+        <source>The facts the inject states</source>
+        <translation>本注入说明的情况</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>情况</translation>
+    </message>
+    <message>
         <source>Remove fact</source>
         <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected fact from the inject</source>
+        <translation>从注入中移除所选情况</translation>
     </message>
     <message>
         <source>Facts change the incident (casualties, losses …) from the moment of release; the recipients are then held to know them.</source>
@@ -163,6 +247,14 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Release the inject to its recipients now</source>
+        <translation>立即向接收单位发出本注入</translation>
+    </message>
+    <message>
+        <source>Close without releasing anything</source>
+        <translation>关闭，不发出任何注入</translation>
     </message>
     <message>
         <source>yes</source>
@@ -265,8 +357,28 @@
         <translation>继续</translation>
     </message>
     <message>
+        <source>The exercise has not started yet.</source>
+        <translation>演练尚未开始。</translation>
+    </message>
+    <message>
+        <source>The exercise has ended.</source>
+        <translation>演练已结束。</translation>
+    </message>
+    <message>
+        <source>Waiting until the last clock command is recorded.</source>
+        <translation>正在等待上一条时钟指令记录完毕。</translation>
+    </message>
+    <message>
+        <source>The exercise has already started.</source>
+        <translation>演练已经开始。</translation>
+    </message>
+    <message>
         <source>Pause the exercise clock (Space, Pause)</source>
         <translation>暂停演练计时（空格键或Pause键）</translation>
+    </message>
+    <message>
+        <source>The clock is already paused.</source>
+        <translation>时钟已暂停。</translation>
     </message>
     <message>
         <source>Resume the exercise clock (Space, Pause)</source>
@@ -287,6 +399,14 @@
     <message>
         <source>End exercise</source>
         <translation>结束演练</translation>
+    </message>
+    <message>
+        <source>The clock is running.</source>
+        <translation>时钟正在运行。</translation>
+    </message>
+    <message>
+        <source>No inject is waiting.</source>
+        <translation>没有待发的注入。</translation>
     </message>
     <message>
         <source>End the exercise: no more injects or unit actions, only evaluation (Ctrl+E)</source>
@@ -310,6 +430,14 @@
     <message>
         <source>Command and response</source>
         <translation>指挥与响应</translation>
+    </message>
+    <message>
+        <source>Who takes over command when the higher headquarters arrives</source>
+        <translation>上级指挥部到达后由谁接管指挥</translation>
+    </message>
+    <message>
+        <source>Hand command over to</source>
+        <translation>移交指挥权给</translation>
     </message>
     <message>
         <source>Hand over command to</source>
@@ -375,12 +503,28 @@
         <translation>原因：</translation>
     </message>
     <message>
+        <source>Copies of the database saved before each upgrade, newest first</source>
+        <translation>每次升级前保存的数据库副本，最新的在前</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
         <source>Open another database file…</source>
         <translation>打开其他数据库文件…</translation>
     </message>
     <message>
+        <source>Choose another drill database file to open</source>
+        <translation>选择另一个演练数据库文件打开</translation>
+    </message>
+    <message>
         <source>Use the selected backup</source>
         <translation>使用所选备份</translation>
+    </message>
+    <message>
+        <source>Open the selected backup copy instead of the damaged database</source>
+        <translation>打开所选备份副本，代替已损坏的数据库</translation>
     </message>
     <message>
         <source>Backups of this database (newest first):</source>
@@ -452,6 +596,10 @@
         <translation>打印与导出</translation>
     </message>
     <message>
+        <source>Scope of the scoring sheet</source>
+        <translation>评分表范围</translation>
+    </message>
+    <message>
         <source>Whole drill (all units)</source>
         <translation>整个演练（全部参演单位）</translation>
     </message>
@@ -470,6 +618,18 @@
     <message>
         <source>Export PDF…</source>
         <translation>导出PDF…</translation>
+    </message>
+    <message>
+        <source>Show the {document} as it will print</source>
+        <translation>显示{document}的打印效果</translation>
+    </message>
+    <message>
+        <source>Print the {document} on a printer you choose</source>
+        <translation>在所选打印机上打印{document}</translation>
+    </message>
+    <message>
+        <source>Save the {document} as a PDF file</source>
+        <translation>将{document}保存为PDF文件</translation>
     </message>
     <message>
         <source>Whole drill</source>
@@ -693,12 +853,40 @@
         <translation>评估目标</translation>
     </message>
     <message>
+        <source>The unit the observation is about</source>
+        <translation>观察所涉单位</translation>
+    </message>
+    <message>
+        <source>Record this observation in the exercise log</source>
+        <translation>将本条观察记入演练记录</translation>
+    </message>
+    <message>
+        <source>The scenario&apos;s objective being rated, or the drill as a whole</source>
+        <translation>所评的情景目标，或演练整体</translation>
+    </message>
+    <message>
         <source>Unit</source>
         <translation>参演单位</translation>
     </message>
     <message>
+        <source>The unit being rated</source>
+        <translation>被评级的单位</translation>
+    </message>
+    <message>
+        <source>Rate the objective: {rating}</source>
+        <translation>评定该目标：{rating}</translation>
+    </message>
+    <message>
         <source>Comment</source>
         <translation>评语</translation>
+    </message>
+    <message>
+        <source>Comment on the rating (optional)</source>
+        <translation>评级说明（可选）</translation>
+    </message>
+    <message>
+        <source>Record this rating in the exercise log</source>
+        <translation>将本次评级记入演练记录</translation>
     </message>
     <message>
         <source>Time</source>
@@ -711,6 +899,14 @@
     <message>
         <source>Text</source>
         <translation>内容</translation>
+    </message>
+    <message>
+        <source>Every observation and rating recorded so far</source>
+        <translation>目前已记录的全部观察和评级</translation>
+    </message>
+    <message>
+        <source>Observations and ratings</source>
+        <translation>观察和评级</translation>
     </message>
     <message>
         <source>Notes and ratings recorded</source>
@@ -771,6 +967,10 @@
         <translation>只显示某一单位的事件</translation>
     </message>
     <message>
+        <source>Unit filter</source>
+        <translation>单位筛选</translation>
+    </message>
+    <message>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
@@ -783,8 +983,16 @@
         <translation>只显示某一类事件</translation>
     </message>
     <message>
+        <source>Kind filter</source>
+        <translation>类型筛选</translation>
+    </message>
+    <message>
         <source>All kinds</source>
         <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Everything recorded, with its scenario time; select a unit&apos;s entry to void it</source>
+        <translation>全部记录及其情景时间；选择单位的记录可将其作废</translation>
     </message>
     <message>
         <source>Nothing has happened yet. From the start, every action of the control cell and of the units is logged here with its scenario time.</source>
@@ -795,8 +1003,24 @@
         <translation>作废…</translation>
     </message>
     <message>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
         <source>Void the selected unit entry as a mistake: it stays in the log, marked</source>
         <translation>将所选的参演单位记录作为误录作废：该记录仍保留在事件记录中，并标注为已作废</translation>
+    </message>
+    <message>
+        <source>Select a unit&apos;s entry in the log first.</source>
+        <translation>请先在记录中选择一条单位记录。</translation>
+    </message>
+    <message>
+        <source>This entry has already been voided.</source>
+        <translation>该记录已作废。</translation>
+    </message>
+    <message>
+        <source>Only the units&apos; entries can be voided; control events, injects and evaluators&apos; records stand as recorded.</source>
+        <translation>只能作废单位的记录；控制事件、注入和评估人员的记录保持原样。</translation>
     </message>
     <message>
         <source>Recording…</source>
@@ -1135,6 +1359,14 @@
         <translation>内容</translation>
     </message>
     <message>
+        <source>The reviews recorded after the drill, stage by stage</source>
+        <translation>演练结束后按阶段记录的点评</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>点评</translation>
+    </message>
+    <message>
         <source>Type</source>
         <translation>类型</translation>
     </message>
@@ -1155,6 +1387,14 @@
         <translation>原因分析</translation>
     </message>
     <message>
+        <source>The strengths and problems recorded, with their grade and evidence</source>
+        <translation>已记录的亮点和问题及其等级和依据</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>亮点和问题</translation>
+    </message>
+    <message>
         <source>Reviews recorded</source>
         <translation>已记录的点评</translation>
     </message>
@@ -1167,8 +1407,28 @@
         <translation>演练后点评与评估（AQ/T 9009）</translation>
     </message>
     <message>
+        <source>The review stage (AQ/T 9009): on-site review, self-assessment, evaluation team</source>
+        <translation>点评阶段（AQ/T 9009）：现场点评、参演人员自评、评估组评估</translation>
+    </message>
+    <message>
+        <source>Review stage</source>
+        <translation>点评阶段</translation>
+    </message>
+    <message>
+        <source>The unit the review is about</source>
+        <translation>点评所涉单位</translation>
+    </message>
+    <message>
+        <source>Unit reviewed</source>
+        <translation>被点评单位</translation>
+    </message>
+    <message>
         <source>Name of the person speaking</source>
         <translation>点评人或发言人姓名</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
     </message>
     <message>
         <source>What was said: the main points</source>
@@ -1217,6 +1477,34 @@
     <message>
         <source>Scored item</source>
         <translation>评分项目</translation>
+    </message>
+    <message>
+        <source>Record this review in the exercise log</source>
+        <translation>将本次点评记入演练记录</translation>
+    </message>
+    <message>
+        <source>The kind of finding: {kind}</source>
+        <translation>发现类型：{kind}</translation>
+    </message>
+    <message>
+        <source>The scored item the finding is about; its evidence comes with it</source>
+        <translation>该发现所涉的评分项，其依据一并带入</translation>
+    </message>
+    <message>
+        <source>The section of the plan the finding refers to, e.g. §4.1.2</source>
+        <translation>该发现引用的预案条款，如§4.1.2</translation>
+    </message>
+    <message>
+        <source>Plan section</source>
+        <translation>预案条款</translation>
+    </message>
+    <message>
+        <source>The unit the finding is about</source>
+        <translation>该发现所涉单位</translation>
+    </message>
+    <message>
+        <source>Record this finding in the exercise log</source>
+        <translation>将本条发现记入演练记录</translation>
     </message>
     <message>
         <source>Plan §</source>
@@ -1302,6 +1590,14 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>The plan&apos;s working groups (§2.3.2) and whether each is active</source>
+        <translation>预案规定的工作组（§2.3.2）及其是否已启动</translation>
+    </message>
+    <message>
+        <source>Working groups</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
         <source>Activate group</source>
         <translation>启动工作组</translation>
     </message>
@@ -1369,20 +1665,76 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>The improvement plan: each item, its owner, due date and status</source>
+        <translation>整改计划：各事项及其责任单位、完成时限和状态</translation>
+    </message>
+    <message>
+        <source>Improvement plan</source>
+        <translation>整改计划</translation>
+    </message>
+    <message>
         <source>New improvement item</source>
         <translation>新增整改事项</translation>
+    </message>
+    <message>
+        <source>The problem found in the drill</source>
+        <translation>演练中发现的问题</translation>
+    </message>
+    <message>
+        <source>What will be done about it</source>
+        <translation>将采取的整改措施</translation>
+    </message>
+    <message>
+        <source>What the action improves (plan, organisation, training, equipment …)</source>
+        <translation>整改针对的方面（预案、组织、培训、装备……）</translation>
+    </message>
+    <message>
+        <source>The unit responsible for the item</source>
+        <translation>负责该事项的单位</translation>
     </message>
     <message>
         <source>(choose the unit)</source>
         <translation>（请选择单位）</translation>
     </message>
     <message>
+        <source>Who to contact: name and phone</source>
+        <translation>联系人：姓名和电话</translation>
+    </message>
+    <message>
         <source>Name and phone</source>
         <translation>姓名、联系电话</translation>
     </message>
     <message>
+        <source>The section of the plan the item refers to, e.g. §4.1.2</source>
+        <translation>该事项引用的预案条款，如§4.1.2</translation>
+    </message>
+    <message>
+        <source>Plan section</source>
+        <translation>预案条款</translation>
+    </message>
+    <message>
+        <source>When the work on the item starts</source>
+        <translation>该事项的开始日期</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>When the item is due to be done</source>
+        <translation>该事项的完成时限</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
         <source>Add item</source>
         <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add the item to the improvement plan</source>
+        <translation>将该事项加入整改计划</translation>
     </message>
     <message>
         <source>Issue found</source>
@@ -1395,6 +1747,18 @@
     <message>
         <source>Status of the selected item</source>
         <translation>所选事项的整改状态</translation>
+    </message>
+    <message>
+        <source>The new status of the selected item</source>
+        <translation>所选事项的新状态</translation>
+    </message>
+    <message>
+        <source>A note on the change of status (optional)</source>
+        <translation>状态变更说明（可选）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Note (what was done)</source>
@@ -1433,6 +1797,18 @@
         <translation>正在保存…</translation>
     </message>
     <message>
+        <source>Record the selected item&apos;s new status</source>
+        <translation>记录所选事项的新状态</translation>
+    </message>
+    <message>
+        <source>Waiting until the last change is saved.</source>
+        <translation>正在等待上一项更改保存完毕。</translation>
+    </message>
+    <message>
+        <source>Select an item in the improvement plan first.</source>
+        <translation>请先在整改计划中选择一个事项。</translation>
+    </message>
+    <message>
         <source>History:</source>
         <translation>整改记录：</translation>
     </message>
@@ -1460,6 +1836,14 @@
         <translation>发布信息、请求支援</translation>
     </message>
     <message>
+        <source>The text released to the public</source>
+        <translation>向公众发布的信息</translation>
+    </message>
+    <message>
+        <source>Information released</source>
+        <translation>发布的信息</translation>
+    </message>
+    <message>
         <source>Text released to the public</source>
         <translation>向社会发布的信息内容</translation>
     </message>
@@ -1468,8 +1852,20 @@
         <translation>发布信息</translation>
     </message>
     <message>
+        <source>Who is asked for support</source>
+        <translation>请求谁提供支援</translation>
+    </message>
+    <message>
+        <source>Request support from</source>
+        <translation>请求支援的对象</translation>
+    </message>
+    <message>
         <source>What is needed (optional)</source>
         <translation>需要支援的事项（可选）</translation>
+    </message>
+    <message>
+        <source>Support needed</source>
+        <translation>所需支援</translation>
     </message>
     <message>
         <source>Request support</source>
@@ -1565,6 +1961,22 @@
         <translation>类别</translation>
     </message>
     <message>
+        <source>Points by unit; select a unit to show its items</source>
+        <translation>按单位统计的得分；选择单位可显示其评分项</translation>
+    </message>
+    <message>
+        <source>Totals by unit</source>
+        <translation>按单位合计</translation>
+    </message>
+    <message>
+        <source>Points by category of the scoring rules</source>
+        <translation>按评分规则类别统计的得分</translation>
+    </message>
+    <message>
+        <source>Totals by category</source>
+        <translation>按类别合计</translation>
+    </message>
+    <message>
         <source>By unit</source>
         <translation>按单位</translation>
     </message>
@@ -1597,6 +2009,30 @@
         <translation>说明</translation>
     </message>
     <message>
+        <source>Every scored item: what the plan asks, what was done, the points</source>
+        <translation>全部评分项：预案要求、实际完成情况和得分</translation>
+    </message>
+    <message>
+        <source>Scoring sheet</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <source>Show the items of one unit only</source>
+        <translation>只显示一个单位的评分项</translation>
+    </message>
+    <message>
+        <source>Unit filter</source>
+        <translation>单位筛选</translation>
+    </message>
+    <message>
+        <source>Show the items of one category only</source>
+        <translation>只显示一个类别的评分项</translation>
+    </message>
+    <message>
+        <source>Category filter</source>
+        <translation>类别筛选</translation>
+    </message>
+    <message>
         <source>Scored items</source>
         <translation>评分项目</translation>
     </message>
@@ -1613,6 +2049,10 @@
         <translation>内容</translation>
     </message>
     <message>
+        <source>The log entries the selected item was judged on</source>
+        <translation>所选评分项的评判依据（演练记录）</translation>
+    </message>
+    <message>
         <source>Add an improvement item for this</source>
         <translation>据此新增整改事项</translation>
     </message>
@@ -1627,6 +2067,26 @@
     <message>
         <source>Evidence</source>
         <translation>依据事件</translation>
+    </message>
+    <message>
+        <source>Select a scored item above first.</source>
+        <translation>请先在上方选择一个评分项。</translation>
+    </message>
+    <message>
+        <source>Start an improvement plan item from the selected scored item</source>
+        <translation>根据所选评分项新增整改事项</translation>
+    </message>
+    <message>
+        <source>This item was done as the plan asks.</source>
+        <translation>该项已按预案要求完成。</translation>
+    </message>
+    <message>
+        <source>Record a strength or a problem citing the selected item as evidence</source>
+        <translation>以所选评分项为依据记录亮点或问题</translation>
+    </message>
+    <message>
+        <source>This item is not decided yet.</source>
+        <translation>该项尚未判定。</translation>
     </message>
     <message>
         <source>select an item above</source>
@@ -1942,6 +2402,18 @@
         <translation>情景注入（MSEL）</translation>
     </message>
     <message>
+        <source>The injects in order of time and their status; select one to act on it</source>
+        <translation>按时间排列的注入及其状态；选择一条进行操作</translation>
+    </message>
+    <message>
+        <source>The selected inject&apos;s full text, source, recipients and condition</source>
+        <translation>所选注入的全文、来源、接收单位和条件</translation>
+    </message>
+    <message>
+        <source>Inject detail</source>
+        <translation>注入详情</translation>
+    </message>
+    <message>
         <source>Select an inject to read its full text.</source>
         <translation>选择一条注入，在此查看全文。</translation>
     </message>
@@ -1954,8 +2426,24 @@
         <translation>跳过…</translation>
     </message>
     <message>
+        <source>Delay by minutes</source>
+        <translation>推迟分钟数</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Ad-hoc inject</source>
+        <translation>临时注入</translation>
+    </message>
+    <message>
         <source>Leave the selected inject out of this exercise</source>
         <translation>本次演练不发出所选注入</translation>
+    </message>
+    <message>
+        <source>How many minutes the Delay button holds the selected inject back</source>
+        <translation>“推迟”按钮将所选注入推迟的分钟数</translation>
     </message>
     <message>
         <source> min</source>
@@ -2021,12 +2509,64 @@
         <translation>新建演练</translation>
     </message>
     <message>
+        <source>The scenario the drill plays (only scenarios without problems are offered)</source>
+        <translation>演练使用的情景（只列出没有问题的情景）</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>The exercise&apos;s title, as printed on its scoring sheet and report</source>
+        <translation>演练名称，印在评分表和报告上</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The day the drill is held</source>
+        <translation>演练举行日期</translation>
+    </message>
+    <message>
+        <source>Date held</source>
+        <translation>举行日期</translation>
+    </message>
+    <message>
+        <source>Where the drill is held</source>
+        <translation>演练地点</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>The form of the drill (§9.3: tabletop or field exercise)</source>
+        <translation>演练形式（§9.3：桌面推演或实战演练）</translation>
+    </message>
+    <message>
+        <source>Exercise type</source>
+        <translation>演练形式</translation>
+    </message>
+    <message>
         <source>Who directs the exercise</source>
         <translation>负责导调的人员</translation>
     </message>
     <message>
+        <source>Controller</source>
+        <translation>导调人员</translation>
+    </message>
+    <message>
         <source>Several names separated by commas or 、</source>
         <translation>多人请用逗号或顿号（、）分隔</translation>
+    </message>
+    <message>
+        <source>Who observes and rates the drill; several names separated by commas or 、</source>
+        <translation>观察并评估演练的人员；多人以逗号或顿号分隔</translation>
+    </message>
+    <message>
+        <source>Evaluators</source>
+        <translation>评估人员</translation>
     </message>
     <message>
         <source>Show reporting deadlines to trainees</source>
@@ -2035,6 +2575,10 @@
     <message>
         <source>Trainees see the countdown to each deadline. Clear it to test whether units know the plan&apos;s deadlines by themselves.</source>
         <translation>参演人员可看到各项时限的倒计时。取消勾选可检验各单位是否自行掌握预案规定的时限。</translation>
+    </message>
+    <message>
+        <source>Clock speed</source>
+        <translation>时钟倍速</translation>
     </message>
     <message>
         <source>How fast scenario time runs when the exercise starts; it can be changed.</source>
@@ -2081,8 +2625,20 @@
         <translation>演练信息</translation>
     </message>
     <message>
+        <source>One seat per participating unit: type who plays each unit in the right column</source>
+        <translation>每个参演单位一个席位：在右列填写扮演该单位的人员</translation>
+    </message>
+    <message>
         <source>One seat per participating unit. Enter the person who plays each unit (click a cell in the right-hand column and type).</source>
         <translation>每个参演单位一个席位。请填写代表各单位参演的人员（点击右列单元格后输入）。</translation>
+    </message>
+    <message>
+        <source>Create the exercise; its clock starts on the exercise console</source>
+        <translation>创建演练；在演练控制台启动其时钟</translation>
+    </message>
+    <message>
+        <source>Not yet: {problems}</source>
+        <translation>尚不能创建：{problems}</translation>
     </message>
     <message>
         <source>Seats</source>
@@ -2091,6 +2647,10 @@
     <message>
         <source>Create exercise</source>
         <translation>新建演练</translation>
+    </message>
+    <message>
+        <source>Close without creating an exercise</source>
+        <translation>关闭，不创建演练</translation>
     </message>
     <message>
         <source>There is no valid scenario to choose.</source>
@@ -2136,12 +2696,36 @@
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
+        <source>The plan&apos;s sections: choose one to show its tables</source>
+        <translation>预案章节：选择一章显示其表格</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>Show only the rows of this section that contain the text (Ctrl+F)</source>
+        <translation>只显示本章中包含该文字的行（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
         <source>Filter the rows of this section</source>
         <translation>筛选本栏目的条目</translation>
     </message>
     <message>
         <source>F&amp;ilter:</source>
         <translation>筛选(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>The selected row&apos;s full text and its place in the plan</source>
+        <translation>所选行的全文及其在预案中的位置</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Select a row to read its full text here.</source>
@@ -2804,6 +3388,13 @@
     </message>
 </context>
 <context>
+    <name>PlanTableWidget</name>
+    <message>
+        <source>{table} ({section}): select a row to read it whole below</source>
+        <translation>{table}（{section}）：选择一行可在下方阅读全文</translation>
+    </message>
+</context>
+<context>
     <name>ProblemListDialog</name>
     <message>
         <source>… and {count} more</source>
@@ -2896,6 +3487,14 @@
     <message>
         <source>Time</source>
         <translation>时间</translation>
+    </message>
+    <message>
+        <source>The latest rating of each objective and unit by the evaluators</source>
+        <translation>评估人员对各目标和单位的最新评级</translation>
+    </message>
+    <message>
+        <source>Evaluators&apos; ratings</source>
+        <translation>评估人员评级</translation>
     </message>
     <message>
         <source>The rating in force for each objective and unit. Select a row to rate it again; the new rating replaces it.</source>
@@ -3074,6 +3673,10 @@
     <message>
         <source>Only the units&apos; entries can be voided; control events, injects, voids and evaluators&apos; records stand as recorded</source>
         <translation>只能作废参演单位的记录；导调控制、注入、作废记录和评估记录不能作废</translation>
+    </message>
+    <message>
+        <source>The exercise has ended: its record of play is closed to voids. Record the mistake as a finding in the review; the after-action report lists it</source>
+        <translation>演练已结束，演练记录不再接受作废。请在点评中将该错误记为问题，总结报告会列出</translation>
     </message>
     <message>
         <source>Not saved: the database could not be reached (the connection broke or the server stopped). Nothing was recorded; try again when it is back.</source>
@@ -3909,6 +4512,18 @@
         <translation>报告类型</translation>
     </message>
     <message>
+        <source>Phone report (§4.1.2) or written report (§4.1.3), and which one</source>
+        <translation>电话报告（§4.1.2）或书面报告（§4.1.3）及其类别</translation>
+    </message>
+    <message>
+        <source>Item {number} of a written report (§4.1.3): {item}</source>
+        <translation>书面报告第{number}项（§4.1.3）：{item}</translation>
+    </message>
+    <message>
+        <source>{figure}: left empty, it is not reported</source>
+        <translation>{figure}：留空则不报告</translation>
+    </message>
+    <message>
         <source>{figure}: enter an amount in yuan, 0 or more (digits only)</source>
         <translation>{figure}：请填写不小于0的金额（元），只能输入数字</translation>
     </message>
@@ -4088,8 +4703,16 @@
         <translation>情景库</translation>
     </message>
     <message>
+        <source>The built-in scenarios and yours; double-click one to prepare a drill</source>
+        <translation>内置情景和您的情景；双击一个情景准备演练</translation>
+    </message>
+    <message>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Open your scenario folder in the file manager</source>
+        <translation>在文件管理器中打开您的情景文件夹</translation>
     </message>
     <message>
         <source>Check again</source>
@@ -4104,12 +4727,24 @@
         <translation>新建演练…</translation>
     </message>
     <message>
+        <source>New exercise</source>
+        <translation>新建演练</translation>
+    </message>
+    <message>
         <source>Selected scenario</source>
         <translation>情景详情</translation>
     </message>
     <message>
+        <source>The selected scenario: its summary, units, injects and any problems in its file</source>
+        <translation>所选情景：概要、参演单位、注入及其文件中的问题</translation>
+    </message>
+    <message>
         <source>Exercises</source>
         <translation>演练记录</translation>
+    </message>
+    <message>
+        <source>The exercises in this database; double-click one to open or continue it</source>
+        <translation>本数据库中的演练；双击一个演练打开或继续</translation>
     </message>
     <message>
         <source>No exercise yet. Choose a scenario above and click “New exercise…” to prepare one.</source>
@@ -4134,6 +4769,22 @@
     <message>
         <source>Continue the selected exercise</source>
         <translation>继续所选演练</translation>
+    </message>
+    <message>
+        <source>Prepare a new drill on the selected scenario: title, date, participants</source>
+        <translation>按所选情景准备新演练：名称、日期、参演人员</translation>
+    </message>
+    <message>
+        <source>No scenario can be used: every scenario file has problems (see the list).</source>
+        <translation>没有可用的情景：每个情景文件都有问题（见列表）。</translation>
+    </message>
+    <message>
+        <source>Open the selected exercise: run it, or see its score if it has ended</source>
+        <translation>打开所选演练：进行演练，已结束的查看评分</translation>
+    </message>
+    <message>
+        <source>Select an exercise in the list first.</source>
+        <translation>请先在列表中选择一个演练。</translation>
     </message>
     <message>
         <source>Select a scenario to read its summary.</source>
@@ -4395,8 +5046,32 @@ tasks</source>
         <translation>处置措施</translation>
     </message>
     <message>
+        <source>Show the steps and measures of one section of the plan</source>
+        <translation>只显示预案某一章节的步骤和措施</translation>
+    </message>
+    <message>
+        <source>Plan section</source>
+        <translation>预案条款</translation>
+    </message>
+    <message>
         <source>All sections</source>
         <translation>全部</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s steps and measures: tick one when the unit takes it</source>
+        <translation>预案规定的步骤和措施：单位采取后勾选</translation>
+    </message>
+    <message>
+        <source>Steps and measures</source>
+        <translation>步骤和措施</translation>
+    </message>
+    <message>
+        <source>A note recorded with the next step you tick (optional)</source>
+        <translation>随下一个勾选的步骤一并记录的备注（可选）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Note for the next step you tick (optional)</source>
@@ -4465,6 +5140,14 @@ tasks</source>
         <translation>供气状态</translation>
     </message>
     <message>
+        <source>Gas users in the plan&apos;s order of priority and whether their supply is cut</source>
+        <translation>按预案优先顺序排列的用气户及其是否已停气</translation>
+    </message>
+    <message>
+        <source>Gas supply</source>
+        <translation>供气</translation>
+    </message>
+    <message>
         <source>Cut supply</source>
         <translation>压减供气</translation>
     </message>
@@ -4504,12 +5187,28 @@ tasks</source>
         <translation>该记录仍保留在事件记录中，标注为已作废并注明原因，不再计入评分。不删除任何记录。</translation>
     </message>
     <message>
+        <source>Why the entry is a mistake: kept in the log and on the report</source>
+        <translation>该记录错误的原因：保留在记录和报告中</translation>
+    </message>
+    <message>
         <source>Why is this entry a mistake?</source>
         <translation>这条记录错在哪里？</translation>
     </message>
     <message>
         <source>Void</source>
         <translation>作废</translation>
+    </message>
+    <message>
+        <source>Close without voiding anything</source>
+        <translation>关闭，不作废任何记录</translation>
+    </message>
+    <message>
+        <source>Void the entry: it stays in the log, marked, and no longer counts</source>
+        <translation>作废该记录：仍保留在记录中并加标注，不再计分</translation>
+    </message>
+    <message>
+        <source>Give the reason first.</source>
+        <translation>请先填写原因。</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -4521,6 +5220,14 @@ tasks</source>
     <message>
         <source>Issue, change or lift a warning</source>
         <translation>发布/调整/解除预警</translation>
+    </message>
+    <message>
+        <source>The colour of the warning to issue or change to</source>
+        <translation>发布或调整的预警颜色</translation>
+    </message>
+    <message>
+        <source>Warning colour</source>
+        <translation>预警颜色</translation>
     </message>
     <message>
         <source>{colour} warning ({severity})</source>

@@ -16,8 +16,8 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from drill_app import __version__
-from drill_app.ui.shared.describe import describe
 from drill_app.paths import APP_ICON_FILE
+from drill_app.ui.shared.describe import describe
 
 ICON_PIXELS = 96
 

@@ -99,10 +99,4 @@ def test_the_running_exercise_shows_every_unit_without_scrolling(
 
     session.send("exercise_ended", actor="controller")
     qtbot.waitUntil(lambda: window.score_view is not None and window.score_view.isVisible())
-    import sys
-
-    sys.path.insert(0, "/tmp/i12")
-    import dbg
-
-    dbg.dump(window, 0, 8)
     assert_on_screen(window)

@@ -12,47 +12,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QComboBox,
-    QHeaderView,
-    QLineEdit,
-    QPlainTextEdit,
-    QTabBar,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from walking import every_screen
 
 from drill_app.ui.main_window import MainWindow
+from drill_app.ui.shared.describe import CONTROLS, is_inner_part
 
-CONTROLS = (
-    QAbstractButton,
-    QLineEdit,
-    QTextEdit,
-    QPlainTextEdit,
-    QAbstractSpinBox,
-    QComboBox,
-    QAbstractItemView,
-)
 HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-def is_inner_part(widget: QWidget) -> bool:
-    """A piece Qt builds inside another control (read as part of that control)."""
-    if isinstance(widget, QHeaderView):
-        return True
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, (QAbstractSpinBox, QComboBox, QTabBar)):
-            return True
-        if isinstance(parent, QAbstractItemView) and isinstance(widget, QAbstractButton):
-            return True  # a table's corner button
-        parent = parent.parentWidget()
-    return False
 
 
 def controls(window: QWidget) -> list[QWidget]:

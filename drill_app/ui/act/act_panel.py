@@ -40,6 +40,7 @@ from drill_app.ui.act.commanding import (
 from drill_app.ui.act.decision_pages import GroupsActionWidget, WarningActionWidget
 from drill_app.ui.act.measure_pages import StepsActionWidget, SupplyActionWidget
 from drill_app.ui.act.report_pages import LevelActionWidget, ReportActionWidget
+from drill_app.ui.shared.describe import describe
 from drill_app.wording import PlanWords
 
 if TYPE_CHECKING:
@@ -83,6 +84,11 @@ class ActAsUnitPanel(QWidget):
 
         self.unit_combo = QComboBox(self)
         self.unit_combo.setObjectName("unit")
+        describe(
+            self.unit_combo,
+            self.tr("The unit whose trainee is at this computer: every form below acts for it"),
+            self.tr("Acting for"),
+        )
         for unit in session.scenario.seats:
             name = self.words.party(unit)
             person = participants.get(unit, "")
@@ -130,6 +136,11 @@ class ActAsUnitPanel(QWidget):
         self.actions_model = QStringListModel(names, self)
         self.actions_view = QListView(self)
         self.actions_view.setObjectName("actions")
+        describe(
+            self.actions_view,
+            self.tr("What the unit does: choose an action to open its form"),
+            self.tr("Actions"),
+        )
         self.actions_view.setModel(self.actions_model)
         self.actions_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.actions_view.setSpacing(2)

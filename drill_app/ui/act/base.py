@@ -32,6 +32,7 @@ from drill_app.ui.act.commanding import (
     recorded_text,
     show_feedback,
 )
+from drill_app.ui.shared.describe import CONTROLS, is_inner_part
 from drill_app.ui.shared.table_model import RowsModel, selected_key
 from drill_app.wording import PlanWords, refusal_text
 from drill_app.wording.palette import HINT_COLOUR
@@ -136,16 +137,28 @@ class ActionPageWidget(QWidget):
                 button.setEnabled(False)
 
     def explain_controls(self) -> None:
-        """Every button says what it does (tooltip) and is named for screen readers: those
-        the page did not explain itself get "action: page (§)"."""
-        for button in self.findChildren(QAbstractButton):
-            action = button.text().replace("&", "").rstrip("…")
-            if not button.accessibleName():
-                button.setAccessibleName(action)
-            if not button.toolTip() and action:
-                ref = f" ({self.ref})" if self.ref else ""
-                tip = QCoreApplication.translate("ActionPageWidget", "{action}: {page}{ref}")
-                button.setToolTip(tip.format(action=action, page=self.title, ref=ref))
+        """Every control says what it does (tooltip) and is named for screen readers: those
+        the page did not explain itself get "name: page (§)", the name being the button's
+        text, or the text of the label that names the field (its buddy)."""
+        buddies = {
+            label.buddy(): label.text().replace("&", "").rstrip("：:")
+            for label in self.findChildren(QLabel)
+            if label.buddy() is not None
+        }
+        ref = f" ({self.ref})" if self.ref else ""
+        tip = QCoreApplication.translate("ActionPageWidget", "{action}: {page}{ref}")
+        for control in self.findChildren(QWidget):
+            if not isinstance(control, CONTROLS) or is_inner_part(control):
+                continue
+            if isinstance(control, QAbstractButton):
+                name = control.text().replace("&", "").rstrip("…")
+            else:
+                name = buddies.get(control, "")
+            if not control.accessibleName() and name:
+                control.setAccessibleName(name)
+            name = control.accessibleName()
+            if not control.toolTip() and name:
+                control.setToolTip(tip.format(action=name, page=self.title, ref=ref))
 
     def clear_feedback(self) -> None:
         """Another unit chosen: the messages about the previous unit's actions go."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from drill_app.core.events import Event, ExerciseState
 from drill_app.ui.act.base import ActContext, ActionPageWidget, button_row, shorten
+from drill_app.ui.shared.describe import describe
 from drill_app.ui.shared.table_model import (
     bold_label,
 )
@@ -39,6 +40,11 @@ class CommandActionWidget(ActionPageWidget):
         handover_ref = next((r.handover_ref for r in plan.responses if r.handover_ref), "")
         self.handover_to = QComboBox(self)
         self.handover_to.setObjectName("handover_to")
+        describe(
+            self.handover_to,
+            self.tr("Who takes over command when the higher headquarters arrives"),
+            self.tr("Hand command over to"),
+        )
         for party in dict.fromkeys(targets):
             self.handover_to.addItem(self.words.party(party), party)
         grid = QGridLayout()
@@ -141,6 +147,11 @@ class InformationActionWidget(ActionPageWidget):
         self.set_heading(self.tr("Release information, request support"), ref)
         self.release_text = QPlainTextEdit(self)
         self.release_text.setObjectName("release_text")
+        describe(
+            self.release_text,
+            self.tr("The text released to the public"),
+            self.tr("Information released"),
+        )
         self.release_text.setPlaceholderText(self.tr("Text released to the public"))
         self.release_text.setTabChangesFocus(True)
         self.release_message = self._message_label("release_message")
@@ -150,11 +161,13 @@ class InformationActionWidget(ActionPageWidget):
 
         self.help_to = QComboBox(self)
         self.help_to.setObjectName("help_to")
+        describe(self.help_to, self.tr("Who is asked for support"), self.tr("Request support from"))
         for party in self.plan.parties:
             self.help_to.addItem(self.words.party(party), party)
         self.help_to.setCurrentIndex(max(0, self.help_to.findData("city_hq")))
         self.help_text = QLineEdit(self)
         self.help_text.setObjectName("help_text")
+        describe(self.help_text, self.tr("What is needed (optional)"), self.tr("Support needed"))
         self.help_text.setPlaceholderText(self.tr("What is needed (optional)"))
         self.help_button = QPushButton(self.tr("Request support"), self)
         self.help_button.setObjectName("request_help")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from drill_app.core.events import ExerciseState
 from drill_app.core.plan import COLOUR_ORDER
 from drill_app.ui.act.base import ActContext, ActionPageWidget, ChoiceListPage, button_row
+from drill_app.ui.shared.describe import describe
 from drill_app.ui.shared.table_model import (
     RowsModel,
     TableRow,
@@ -35,6 +36,11 @@ class GroupsActionWidget(ChoiceListPage):
         )
         self.view = make_table(self.model, self, 2)
         self.view.setObjectName("groups")
+        describe(
+            self.view,
+            self.tr("The plan's working groups (§2.3.2) and whether each is active"),
+            self.tr("Working groups"),
+        )
         self.activate_button = QPushButton(self.tr("Activate group"), self)
         self.activate_button.setObjectName("activate_group")
         self.stand_down_button = QPushButton(self.tr("Stand down group"), self)
@@ -99,6 +105,11 @@ class WarningActionWidget(ActionPageWidget):
         self.in_force.setObjectName("warning_in_force")
         self.colour_combo = QComboBox(self)
         self.colour_combo.setObjectName("colour")
+        describe(
+            self.colour_combo,
+            self.tr("The colour of the warning to issue or change to"),
+            self.tr("Warning colour"),
+        )
         for colour_id in reversed(COLOUR_ORDER):
             colour = plan.colour(colour_id)
             self.colour_combo.addItem(

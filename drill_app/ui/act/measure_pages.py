@@ -36,6 +36,7 @@ from drill_app.ui.act.base import (
     button_row,
     shorten,
 )
+from drill_app.ui.shared.describe import describe
 from drill_app.ui.shared.table_model import (
     RowsModel,
     TableRow,
@@ -186,6 +187,11 @@ class StepsActionWidget(ActionPageWidget):
         )
         self.section_combo = QComboBox(self)
         self.section_combo.setObjectName("step_section")
+        describe(
+            self.section_combo,
+            self.tr("Show the steps and measures of one section of the plan"),
+            self.tr("Plan section"),
+        )
         self.section_combo.addItem(self.tr("All sections"), -1)
         for number, (name, steps) in enumerate(self._sections):
             refs = sorted({s.ref.split("(")[0] for s in steps}, key=len)
@@ -193,9 +199,19 @@ class StepsActionWidget(ActionPageWidget):
         self.model = StepsModel(self.words, self)
         self.view = make_table(self.model, self, 0, {2: 110, 3: 120, 4: 130})
         self.view.setObjectName("steps")
+        describe(
+            self.view,
+            self.tr("The plan's steps and measures: tick one when the unit takes it"),
+            self.tr("Steps and measures"),
+        )
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.note = QLineEdit(self)
         self.note.setObjectName("step_note")
+        describe(
+            self.note,
+            self.tr("A note recorded with the next step you tick (optional)"),
+            self.tr("Note"),
+        )
         self.note.setPlaceholderText(self.tr("Note for the next step you tick (optional)"))
         self.feedback = self.feedback_label("steps_feedback")
         self.section_combo.setSizeAdjustPolicy(
@@ -288,6 +304,11 @@ class SupplyActionWidget(ChoiceListPage):
         )
         self.view = make_table(self.model, self, 1)
         self.view.setObjectName("supply")
+        describe(
+            self.view,
+            self.tr("Gas users in the plan's order of priority and whether their supply is cut"),
+            self.tr("Gas supply"),
+        )
         self.cut_button = QPushButton(self.tr("Cut supply"), self)
         self.cut_button.setObjectName("cut_supply")
         self.restore_button = QPushButton(self.tr("Restore supply"), self)

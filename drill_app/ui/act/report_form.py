@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from drill_app.core.facts import FACTS_BY_KEY
 from drill_app.core.plan import LEVEL_ORDER, Obligation, Plan
 from drill_app.core.scoring import report_missing_fields
+from drill_app.ui.shared.describe import describe
 from drill_app.wording.events import report_kind_name
 from drill_app.wording.palette import ERROR_COLOUR, HINT_COLOUR, OK_COLOUR
 from drill_app.wording.plan_words import PlanWords
@@ -198,6 +199,11 @@ class ReportForm(QWidget):
         # Kind and what the plan asks for it.
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("report_kind")
+        describe(
+            self.kind_combo,
+            self.tr("Phone report (§4.1.2) or written report (§4.1.3), and which one"),
+            self.tr("Kind of report"),
+        )
         for kind in REPORT_KINDS:
             self.kind_combo.addItem(report_kind_name(kind), kind)
         self.kind_hint = QLabel(self)
@@ -212,6 +218,7 @@ class ReportForm(QWidget):
         for number, party_id in enumerate(self._recipient_choices()):
             box = QCheckBox(self.words.party(party_id), recipients_box)
             box.setObjectName(f"recipient_{party_id}")
+            box.setAccessibleName(self.words.party(party_id))
             box.setToolTip(
                 self.tr("Send this report to {party} too").format(party=self.words.party(party_id))
             )
@@ -263,6 +270,13 @@ class ReportForm(QWidget):
                 self.text_inputs[item.id] = line_edit
                 editor = line_edit
             editor.setObjectName(f"field_{item.id}")
+            describe(
+                editor,
+                self.tr("Item {number} of a written report (§4.1.3): {item}").format(
+                    number=number, item=label_text
+                ),
+                label_text,
+            )
             label.setBuddy(editor)
             marker = QLabel(self.content_box)
             marker.setObjectName(f"marker_{item.id}")
@@ -289,6 +303,13 @@ class ReportForm(QWidget):
             else:
                 spin = FigureSpinBox(parent=figures_box)
             spin.setObjectName(f"figure_{key}")
+            describe(
+                spin,
+                self.tr("{figure}: left empty, it is not reported").format(
+                    figure=self.words.fact(key)
+                ),
+                self.words.fact(key),
+            )
             unit = self.words.fact_unit(key)
             if unit:
                 spin.setSuffix(f" {unit}")

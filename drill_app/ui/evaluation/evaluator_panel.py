@@ -30,6 +30,7 @@ from drill_app.core.events import Event
 from drill_app.core.refusals import Refusal
 from drill_app.ui.act.commanding import PendingCommands, recorded_text, show_feedback
 from drill_app.ui.act.form_parts import feedback_label, message_label
+from drill_app.ui.shared.describe import describe
 from drill_app.ui.shared.table_model import RowsModel, TableRow, bold_label, make_table
 from drill_app.wording import PlanWords, refusal_text
 from drill_app.wording.clock import clock_text
@@ -76,13 +77,22 @@ class EvaluatorPanel(QWidget):
         note_box = QGroupBox(self.tr("Observation"), self)
         self.note_text = QPlainTextEdit(note_box)
         self.note_text.setObjectName("note_text")
+        describe(
+            self.note_text,
+            self.tr("What you observed (strengths, problems)"),
+            self.tr("Observation"),
+        )
         self.note_text.setTabChangesFocus(True)
         self.note_text.setPlaceholderText(self.tr("What you observed (strengths, problems)"))
         self.note_text.setFixedHeight(self.note_text.fontMetrics().lineSpacing() * 3 + 12)
         self.note_unit = self._unit_combo(note_box, "note_unit")
+        describe(
+            self.note_unit, self.tr("The unit the observation is about"), self.tr("About unit")
+        )
         self.note_message = message_label(note_box, "note_message")
         self.note_button = QPushButton(self.tr("Record observation"), note_box)
         self.note_button.setObjectName("record_note")
+        describe(self.note_button, self.tr("Record this observation in the exercise log"))
         self.note_feedback = feedback_label(note_box, "note_feedback")
         note_layout = QGridLayout(note_box)
         note_layout.addWidget(self.note_text, 0, 0, 1, 4)
@@ -97,6 +107,11 @@ class EvaluatorPanel(QWidget):
         rating_box = QGroupBox(self.tr("Rating"), self)
         self.objective_combo = QComboBox(rating_box)
         self.objective_combo.setObjectName("objective")
+        describe(
+            self.objective_combo,
+            self.tr("The scenario's objective being rated, or the drill as a whole"),
+            self.tr("Objective"),
+        )
         self.objective_combo.addItem(objective_text(scenario, None), None)
         for objective in scenario.objectives:
             refs = " ".join(objective.refs)
@@ -109,20 +124,26 @@ class EvaluatorPanel(QWidget):
         )
         self.objective_combo.setMinimumContentsLength(24)
         self.rating_unit = self._unit_combo(rating_box, "rating_unit")
+        describe(self.rating_unit, self.tr("The unit being rated"), self.tr("Unit"))
         self.rating_buttons = QButtonGroup(self)
         ratings_row = QGridLayout()
         for number, rating in enumerate(RATINGS):
             button = QRadioButton(rating_name(rating), rating_box)
             button.setObjectName(f"rating_{rating}")
+            describe(
+                button, self.tr("Rate the objective: {rating}").format(rating=rating_name(rating))
+            )
             self.rating_buttons.addButton(button, number)
             ratings_row.addWidget(button, number // 2, number % 2)
         ratings_row.setColumnStretch(2, 1)
         self.rating_message = message_label(rating_box, "rating_message")
         self.comment = QLineEdit(rating_box)
         self.comment.setObjectName("rating_comment")
+        describe(self.comment, self.tr("Comment on the rating (optional)"), self.tr("Comment"))
         self.comment.setPlaceholderText(self.tr("Comment (optional)"))
         self.rating_button = QPushButton(self.tr("Record rating"), rating_box)
         self.rating_button.setObjectName("record_rating")
+        describe(self.rating_button, self.tr("Record this rating in the exercise log"))
         self.rating_feedback = feedback_label(rating_box, "rating_feedback")
         rating_layout = QGridLayout(rating_box)
         rating_layout.addWidget(self._label(self.tr("Objective"), self.objective_combo), 0, 0)
@@ -151,6 +172,11 @@ class EvaluatorPanel(QWidget):
         )
         self.view = make_table(self.model, self, 5, {2: 220})
         self.view.setObjectName("evaluations")
+        describe(
+            self.view,
+            self.tr("Every observation and rating recorded so far"),
+            self.tr("Observations and ratings"),
+        )
         list_title = bold_label(self.tr("Notes and ratings recorded"), self)
 
         layout = QVBoxLayout(self)

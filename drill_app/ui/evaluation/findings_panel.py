@@ -48,6 +48,7 @@ from drill_app.ui.evaluation.review_words import (
     finding_name,
     stage_hint,
 )
+from drill_app.ui.shared.describe import describe
 from drill_app.ui.shared.table_model import RowsModel, TableRow, bold_label, make_table
 from drill_app.wording import PlanWords, refusal_text
 from drill_app.wording.clock import clock_text
@@ -90,6 +91,11 @@ class FindingsPanel(QWidget):
         )
         self.reviews_view = make_table(self.reviews, self, 4)
         self.reviews_view.setObjectName("reviews")
+        describe(
+            self.reviews_view,
+            self.tr("The reviews recorded after the drill, stage by stage"),
+            self.tr("Reviews"),
+        )
         self.findings = RowsModel(
             (
                 self.tr("Time"),
@@ -104,6 +110,11 @@ class FindingsPanel(QWidget):
         )
         self.findings_view = make_table(self.findings, self, (5, 6))
         self.findings_view.setObjectName("findings")
+        describe(
+            self.findings_view,
+            self.tr("The strengths and problems recorded, with their grade and evidence"),
+            self.tr("Findings"),
+        )
         lists = QWidget(self)
         lists_layout = QVBoxLayout(lists)
         lists_layout.setContentsMargins(4, 0, 0, 0)
@@ -133,14 +144,26 @@ class FindingsPanel(QWidget):
         box = QGroupBox(self.tr("Reviews after the drill (AQ/T 9009)"), parent)
         self.stage_combo = QComboBox(box)
         self.stage_combo.setObjectName("review_stage")
+        describe(
+            self.stage_combo,
+            self.tr(
+                "The review stage (AQ/T 9009): on-site review, self-assessment, evaluation team"
+            ),
+            self.tr("Review stage"),
+        )
         for stage in STAGES:
             self.stage_combo.addItem(stage_name(stage), stage)
         self.stage_hint = hint_label(box)
         self.review_unit = self._unit_combo(box, "review_unit")
+        describe(
+            self.review_unit, self.tr("The unit the review is about"), self.tr("Unit reviewed")
+        )
         self.review_by = QLineEdit(box)
         self.review_by.setObjectName("review_by")
+        describe(self.review_by, self.tr("Name of the person speaking"), self.tr("Speaker"))
         self.review_by.setPlaceholderText(self.tr("Name of the person speaking"))
         self.review_text = text_box(box, "review_text", 4)
+        describe(self.review_text, self.tr("What was said: the main points"), self.tr("Review"))
         self.review_text.setPlaceholderText(self.tr("What was said: the main points"))
         self.review_messages = {
             "unit": message_label(box, "review_unit_message"),
@@ -148,6 +171,7 @@ class FindingsPanel(QWidget):
         }
         self.review_button = QPushButton(self.tr("Record review"), box)
         self.review_button.setObjectName("record_review")
+        describe(self.review_button, self.tr("Record this review in the exercise log"))
         self.review_feedback = feedback_label(box, "review_feedback")
         grid = QGridLayout(box)
         grid.addWidget(self._label(self.tr("Step"), self.stage_combo), 0, 0)
@@ -186,12 +210,18 @@ class FindingsPanel(QWidget):
             )
             button = QRadioButton(text, box)
             button.setObjectName(f"finding_{finding}")
+            describe(button, self.tr("The kind of finding: {kind}").format(kind=text))
             self.kind_buttons.addButton(button, number)
             kinds.addWidget(button)
         kinds.addStretch(1)
         self.kind_buttons.button(1).setChecked(True)
         self.line_combo = QComboBox(box)
         self.line_combo.setObjectName("finding_line")
+        describe(
+            self.line_combo,
+            self.tr("The scored item the finding is about; its evidence comes with it"),
+            self.tr("Scored item"),
+        )
         self.line_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -201,14 +231,27 @@ class FindingsPanel(QWidget):
         self.evidence_label.setObjectName("finding_evidence")
         self.ref_edit = QLineEdit(box)
         self.ref_edit.setObjectName("finding_plan_ref")
+        describe(
+            self.ref_edit,
+            self.tr("The section of the plan the finding refers to, e.g. §4.1.2"),
+            self.tr("Plan section"),
+        )
         self.ref_edit.setPlaceholderText("§4.1.2")
         self.finding_unit = self._unit_combo(box, "finding_unit")
+        describe(self.finding_unit, self.tr("The unit the finding is about"), self.tr("Unit"))
         self.finding_text = text_box(box, "finding_text", 3)
+        describe(
+            self.finding_text, self.tr("What went well, or what went wrong"), self.tr("Finding")
+        )
         self.finding_text.setPlaceholderText(self.tr("What went well, or what went wrong"))
         self.cause_text = text_box(box, "finding_cause", 2)
+        describe(
+            self.cause_text, self.tr("Why it happened (analysis of the cause)"), self.tr("Cause")
+        )
         self.cause_text.setPlaceholderText(self.tr("Why it happened (analysis of the cause)"))
         self.grade_combo = QComboBox(box)
         self.grade_combo.setObjectName("finding_grade")
+        self.grade_combo.setAccessibleName(self.tr("Grade"))
         self.grade_combo.addItem(self.tr("(choose the grade)"), None)
         rules = self.session.rules.finding_grades
         for grade in GRADES:
@@ -228,6 +271,7 @@ class FindingsPanel(QWidget):
         }
         self.finding_button = QPushButton(self.tr("Record"), box)
         self.finding_button.setObjectName("record_finding")
+        describe(self.finding_button, self.tr("Record this finding in the exercise log"))
         self.finding_feedback = feedback_label(box, "finding_feedback")
         self.cause_label = self._label(self.tr("Cause"), self.cause_text)
         self.grade_label = self._label(self.tr("Grade"), self.grade_combo)

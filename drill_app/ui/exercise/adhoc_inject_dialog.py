@@ -35,6 +35,7 @@ from drill_app.core.facts import FACTS, FACTS_BY_KEY, FactDef, FactValue
 from drill_app.core.refusals import EventError
 from drill_app.core.scenario import SOURCE_NAMES
 from drill_app.ui.session import ExerciseSession
+from drill_app.ui.shared.describe import describe
 from drill_app.wording import PlanWords, refusal_text
 from drill_app.wording.palette import ERROR_COLOUR
 
@@ -52,21 +53,33 @@ class AdhocInjectDialog(QDialog):
 
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("title")
+        describe(
+            self.title_edit,
+            self.tr("A short title of the inject, as the MSEL lists it"),
+            self.tr("Title"),
+        )
         self.title_edit.setPlaceholderText(
             self.tr("e.g. residents report a smell of gas near the scene")
         )
         self.text_edit = QPlainTextEdit(self)
         self.text_edit.setObjectName("text")
+        describe(self.text_edit, self.tr("What the recipients are told"), self.tr("Text"))
         self.text_edit.setPlaceholderText(self.tr("What the recipients are told"))
         self.text_edit.setTabChangesFocus(True)
         self.source_combo = QComboBox(self)
         self.source_combo.setObjectName("source")
+        describe(self.source_combo, self.tr("Who the information comes from"), self.tr("Source"))
         for source, name in SOURCE_NAMES.items():
             self.source_combo.addItem(name, source)
         self.source_combo.setCurrentIndex(self.source_combo.findData("controller"))
 
         self.recipients = QListWidget(self)
         self.recipients.setObjectName("recipients")
+        describe(
+            self.recipients,
+            self.tr("Tick the units that receive the inject"),
+            self.tr("Recipients"),
+        )
         self.recipients.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         for unit in session.scenario.seats:
             item = QListWidgetItem(session.plan.party_name(unit), self.recipients)
@@ -84,15 +97,27 @@ class AdhocInjectDialog(QDialog):
             self,
         )
         self.informs.setObjectName("informs_incident")
+        describe(
+            self.informs,
+            self.tr("Tick when this inject is how the recipients first learn of the incident"),
+        )
         self.city_arrives = QCheckBox(
             self.tr("The city HQ arrives on scene with this inject (hand-over due, §5.3.1.7)"),
             self,
         )
         self.city_arrives.setObjectName("city_hq_arrives")
+        describe(
+            self.city_arrives, self.tr("Tick when the city headquarters arrives with this inject")
+        )
 
         # facts: key, typed value, add; the added ones listed with a remove button
         self.fact_combo = QComboBox(self)
         self.fact_combo.setObjectName("fact")
+        describe(
+            self.fact_combo,
+            self.tr("A fact of the incident the inject states (casualties, pressure …)"),
+            self.tr("Fact"),
+        )
         for fact in FACTS:
             label = f"{fact.label_zh}（{fact.unit}）" if fact.unit else fact.label_zh
             self.fact_combo.addItem(label, fact.key)
@@ -100,17 +125,21 @@ class AdhocInjectDialog(QDialog):
         self._editor_for: dict[str, QWidget] = {}
         for fact in FACTS:
             editor = _value_editor(fact, self)
+            describe(editor, self.tr("The value of the fact"), self.tr("Value"))
             self._editor_for[fact.key] = editor
             self.fact_editors.addWidget(editor)
         self.fact_combo.currentIndexChanged.connect(self._fact_chosen)
         self.add_fact_button = QPushButton(self.tr("Add fact"), self)
         self.add_fact_button.setObjectName("add_fact")
+        describe(self.add_fact_button, self.tr("Add the fact and its value to the inject"))
         self.add_fact_button.setAutoDefault(False)
         self.add_fact_button.clicked.connect(self._add_fact)
         self.facts_list = QListWidget(self)
         self.facts_list.setObjectName("facts")
+        describe(self.facts_list, self.tr("The facts the inject states"), self.tr("Facts"))
         self.facts_list.setFixedHeight(3 * (self.fontMetrics().height() + 6) + 6)
         self.remove_fact_button = QPushButton(self.tr("Remove fact"), self)
+        describe(self.remove_fact_button, self.tr("Remove the selected fact from the inject"))
         self.remove_fact_button.setAutoDefault(False)
         self.remove_fact_button.clicked.connect(self._remove_fact)
 
@@ -159,6 +188,14 @@ class AdhocInjectDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        describe(
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok),
+            self.tr("Release the inject to its recipients now"),
+        )
+        describe(
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+            self.tr("Close without releasing anything"),
+        )
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

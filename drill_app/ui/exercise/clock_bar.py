@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from drill_app.core.clock import CONTROL_KINDS, ClockState
 from drill_app.core.events import Event
-from drill_app.ui.shared.describe import explain
 from drill_app.ui.session import ExerciseSession
+from drill_app.ui.shared.describe import explain
 from drill_app.ui.shared.dialogs import confirm
 from drill_app.wording.clock import format_clock, format_speed
 from drill_app.wording.palette import ERROR_COLOUR

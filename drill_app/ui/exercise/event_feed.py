@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
 
 from drill_app.core.events import Event
 from drill_app.core.refusals import Refusal
-from drill_app.ui.shared.describe import describe, explain
 from drill_app.ui.act.commanding import show_feedback
 from drill_app.ui.exercise.void_entry import VoidEntryDialog, can_void
 from drill_app.ui.session import ExerciseSession
+from drill_app.ui.shared.describe import describe, explain
 from drill_app.ui.shared.table_model import ReadOnlyTableModel, tooltip_html
 from drill_app.wording import PlanWords, refusal_text
 from drill_app.wording.clock import format_clock, format_speed
@@ -373,7 +373,9 @@ class EventFeedPanel(QWidget):
         self.view.setObjectName("event_feed")
         describe(
             self.view,
-            self.tr("Everything recorded, with its scenario time; select a unit's entry to void it"),
+            self.tr(
+                "Everything recorded, with its scenario time; select a unit's entry to void it"
+            ),
             self.tr("Event log"),
         )
         self.view.setModel(self.proxy)

@@ -41,10 +41,10 @@ from PySide6.QtWidgets import (
 from drill_app.core.events import Event
 from drill_app.core.exercise import inject_payload
 from drill_app.core.scenario import Inject
-from drill_app.ui.shared.describe import describe, explain
 from drill_app.ui.exercise.adhoc_inject_dialog import AdhocInjectDialog
 from drill_app.ui.exercise.msel_model import MselModel
 from drill_app.ui.session import ExerciseSession
+from drill_app.ui.shared.describe import describe, explain
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate

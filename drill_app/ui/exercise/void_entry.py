@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from drill_app.core.events import VOIDABLE_KINDS
+from drill_app.ui.shared.describe import describe, explain
 
 if TYPE_CHECKING:
     from drill_app.ui.exercise.event_feed import FeedRow
@@ -43,6 +44,11 @@ class VoidEntryDialog(QDialog):
         note.setWordWrap(True)
         self.reason = QLineEdit(self)
         self.reason.setObjectName("void_reason")
+        describe(
+            self.reason,
+            self.tr("Why the entry is a mistake: kept in the log and on the report"),
+            self.tr("Reason"),
+        )
         self.reason.setPlaceholderText(self.tr("Why is this entry a mistake?"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -50,14 +56,27 @@ class VoidEntryDialog(QDialog):
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("Void"))
         self.ok.setEnabled(False)
-        self.reason.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
+        self.reason.textChanged.connect(self._reason_changed)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        describe(
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+            self.tr("Close without voiding anything"),
+        )
         layout = QFormLayout(self)
         layout.addRow(what)
         layout.addRow(self.tr("Reason"), self.reason)
         layout.addRow(note)
         layout.addRow(self.buttons)
+        self._reason_changed("")
+
+    def _reason_changed(self, text: str) -> None:
+        self.ok.setEnabled(bool(text.strip()))
+        explain(
+            self.ok,
+            self.tr("Void the entry: it stays in the log, marked, and no longer counts"),
+            self.tr("Give the reason first."),
+        )
 
     def reason_text(self) -> str:
         return self.reason.text().strip()

@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from drill_app import __version__
-from drill_app.ui.shared.describe import describe
 from drill_app.core.plan import Plan, load_plan
 from drill_app.core.sourcefile import DataFileError
 from drill_app.paths import PLANS_DIR
 from drill_app.ui.plan.plan_sections import SectionSpec, TableSpec, build_sections, plan_title
+from drill_app.ui.shared.describe import describe
 from drill_app.ui.shared.dialogs import ProblemListDialog, show_about
 from drill_app.ui.shared.i18n import DEFAULT_LANGUAGE, is_english
 from drill_app.ui.shared.screen_fit import fit_to_screen

@@ -48,6 +48,7 @@ from drill_app.reports.context import ImprovementRow, ReportContext, seats_of
 from drill_app.reports.render import Document, document_font_family, export_pdf, print_document
 from drill_app.reports.sheet import scoring_sheet
 from drill_app.ui.act.commanding import show_feedback
+from drill_app.ui.shared.describe import describe
 from drill_app.ui.shared.screen_fit import fit_to_screen
 from drill_app.wording import PlanWords
 from drill_app.wording.palette import HINT_COLOUR
@@ -248,6 +249,7 @@ class DocumentsPanel(QWidget):
         box = QGroupBox(self.tr("Print and export"), self)
         self.unit_combo = QComboBox(box)
         self.unit_combo.setObjectName("document_unit")
+        self.unit_combo.setAccessibleName(self.tr("Scope of the scoring sheet"))
         self.unit_combo.addItem(self.tr("Whole drill (all units)"), None)
         for unit in session.scenario.seats:
             self.unit_combo.addItem(self.words.party(unit), unit)
@@ -262,6 +264,11 @@ class DocumentsPanel(QWidget):
             PRINT: self.tr("Print…"),
             PDF: self.tr("Export PDF…"),
         }
+        tips = {
+            PREVIEW: self.tr("Show the {document} as it will print"),
+            PRINT: self.tr("Print the {document} on a printer you choose"),
+            PDF: self.tr("Save the {document} as a PDF file"),
+        }
         aar_scope = QLabel(self.tr("Whole drill"), box)
         aar_scope.setStyleSheet(f"color: {HINT_COLOUR}")
         for row, kind in enumerate(DOCUMENTS):
@@ -274,6 +281,7 @@ class DocumentsPanel(QWidget):
                 button.clicked.connect(self._clicked)
                 button.setProperty("document", kind)
                 button.setProperty("action", action)
+                describe(button, tips[action].format(document=document_name(kind)))
                 self.buttons[(kind, action)] = button
                 grid.addWidget(button, row, column)
         grid.setColumnStretch(1, 1)

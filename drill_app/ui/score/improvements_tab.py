@@ -28,6 +28,7 @@ from drill_app.core.scoring import Line
 from drill_app.ui.act.commanding import show_feedback
 from drill_app.ui.act.form_parts import PLAN_REF
 from drill_app.ui.score.texts import line_problem
+from drill_app.ui.shared.describe import describe, explain
 from drill_app.ui.shared.screen_fit import scrolling
 from drill_app.ui.shared.table_model import RowsModel, TableRow, make_table, selected_key
 from drill_app.wording import PlanWords
@@ -75,6 +76,11 @@ class ImprovementsTab(QWidget):
         )
         self.improvements_view = make_table(self.improvements, self, (0, 1))
         self.improvements_view.setObjectName("improvements")
+        describe(
+            self.improvements_view,
+            self.tr("The improvement plan: each item, its owner, due date and status"),
+            self.tr("Improvement plan"),
+        )
         self.improvements_view.selectionModel().selectionChanged.connect(self._improvement_selected)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
@@ -97,27 +103,50 @@ class ImprovementsTab(QWidget):
         """The form that adds an item."""
         add_box = QGroupBox(self.tr("New improvement item"), self)
         self.issue_edit = self._text_box(add_box, "issue")
+        describe(self.issue_edit, self.tr("The problem found in the drill"), self.tr("Issue"))
         self.action_edit = self._text_box(add_box, "action")
+        describe(
+            self.action_edit, self.tr("What will be done about it"), self.tr("Corrective action")
+        )
         self.element_combo = QComboBox(add_box)
         self.element_combo.setObjectName("element")
+        describe(
+            self.element_combo,
+            self.tr("What the action improves (plan, organisation, training, equipment …)"),
+            self.tr("Element"),
+        )
         for element in ELEMENTS:
             self.element_combo.addItem(element_name(element), element)
         self.owner_combo = QComboBox(add_box)
         self.owner_combo.setObjectName("owner_unit")
+        describe(
+            self.owner_combo, self.tr("The unit responsible for the item"), self.tr("Owner unit")
+        )
         self.owner_combo.addItem(self.tr("(choose the unit)"), None)
         for unit in self.session.plan.units:
             self.owner_combo.addItem(self.words.party(unit.id), unit.id)
         self.contact_edit = QLineEdit(add_box)
         self.contact_edit.setObjectName("contact")
+        describe(self.contact_edit, self.tr("Who to contact: name and phone"), self.tr("Contact"))
         self.contact_edit.setPlaceholderText(self.tr("Name and phone"))
         self.ref_edit = QLineEdit(add_box)
         self.ref_edit.setObjectName("plan_ref")
+        describe(
+            self.ref_edit,
+            self.tr("The section of the plan the item refers to, e.g. §4.1.2"),
+            self.tr("Plan section"),
+        )
         self.ref_edit.setPlaceholderText("§4.1.2")
         today = QDate.currentDate()
         self.start_edit = self._date_edit(add_box, "start_date", today)
+        describe(
+            self.start_edit, self.tr("When the work on the item starts"), self.tr("Start date")
+        )
         self.due_edit = self._date_edit(add_box, "due_date", today.addMonths(3))
+        describe(self.due_edit, self.tr("When the item is due to be done"), self.tr("Due date"))
         self.add_button = QPushButton(self.tr("Add item"), add_box)
         self.add_button.setObjectName("add_improvement")
+        describe(self.add_button, self.tr("Add the item to the improvement plan"))
         self.add_feedback = QLabel(add_box)
         self.add_feedback.setObjectName("add_feedback")
         self.add_feedback.setWordWrap(True)
@@ -158,10 +187,18 @@ class ImprovementsTab(QWidget):
         status_box = QGroupBox(self.tr("Status of the selected item"), self)
         self.status_combo = QComboBox(status_box)
         self.status_combo.setObjectName("improvement_status")
+        describe(
+            self.status_combo,
+            self.tr("The new status of the selected item"),
+            self.tr("Status"),
+        )
         for status in IMPROVEMENT_STATUSES:
             self.status_combo.addItem(improvement_status_name(status), status)
         self.status_note = QLineEdit(status_box)
         self.status_note.setObjectName("status_note")
+        describe(
+            self.status_note, self.tr("A note on the change of status (optional)"), self.tr("Note")
+        )
         self.status_note.setPlaceholderText(self.tr("Note (what was done)"))
         self.status_button = QPushButton(self.tr("Update status"), status_box)
         self.status_button.setObjectName("update_status")
@@ -277,6 +314,13 @@ class ImprovementsTab(QWidget):
     def _improvement_selected(self, *_args: object) -> None:
         item = self.selected_improvement()
         self.status_button.setEnabled(item is not None and not self._status_pending)
+        explain(
+            self.status_button,
+            self.tr("Record the selected item's new status"),
+            self.tr("Waiting until the last change is saved.")
+            if self._status_pending
+            else self.tr("Select an item in the improvement plan first."),
+        )
         if item is None:
             self.history_label.clear()
             return

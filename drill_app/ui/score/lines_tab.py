@@ -36,6 +36,7 @@ from drill_app.ui.score.texts import (
     number_text,
     time_text,
 )
+from drill_app.ui.shared.describe import describe, explain
 from drill_app.ui.shared.table_model import (
     RowsModel,
     TableRow,
@@ -123,9 +124,19 @@ class LinesTab(QWidget):
         )
         self.unit_totals_view = make_table(self.unit_totals, self, 0)
         self.unit_totals_view.setObjectName("unit_totals")
+        describe(
+            self.unit_totals_view,
+            self.tr("Points by unit; select a unit to show its items"),
+            self.tr("Totals by unit"),
+        )
         self.unit_totals_view.selectionModel().selectionChanged.connect(self._unit_total_selected)
         self.category_totals_view = make_table(self.category_totals, self, 0)
         self.category_totals_view.setObjectName("category_totals")
+        describe(
+            self.category_totals_view,
+            self.tr("Points by category of the scoring rules"),
+            self.tr("Totals by category"),
+        )
         totals = QHBoxLayout()
         for title, view in (
             (self.tr("By unit"), self.unit_totals_view),
@@ -158,11 +169,24 @@ class LinesTab(QWidget):
         self.lines_proxy.setSourceModel(self.lines)
         self.lines_view = make_table(self.lines_proxy, self, 2, {1: 170})
         self.lines_view.setObjectName("lines")
+        describe(
+            self.lines_view,
+            self.tr("Every scored item: what the plan asks, what was done, the points"),
+            self.tr("Scoring sheet"),
+        )
         self.lines_view.setSortingEnabled(False)
         self.unit_filter = QComboBox(self)
         self.unit_filter.setObjectName("unit_filter")
+        describe(
+            self.unit_filter, self.tr("Show the items of one unit only"), self.tr("Unit filter")
+        )
         self.category_filter = QComboBox(self)
         self.category_filter.setObjectName("category_filter")
+        describe(
+            self.category_filter,
+            self.tr("Show the items of one category only"),
+            self.tr("Category filter"),
+        )
         self.unit_filter.currentIndexChanged.connect(self._unit_filter_changed)
         self.category_filter.currentIndexChanged.connect(
             lambda _i: self.lines_proxy.set_filter(0, self.category_filter.currentData())
@@ -187,6 +211,11 @@ class LinesTab(QWidget):
         )
         self.evidence_view = make_table(self.evidence, self, 3)
         self.evidence_view.setObjectName("evidence")
+        describe(
+            self.evidence_view,
+            self.tr("The log entries the selected item was judged on"),
+            self.tr("Evidence"),
+        )
         self.evidence_title = QLabel(self)
         self.evidence_title.setObjectName("evidence_title")
         self.evidence_title.setWordWrap(True)
@@ -289,6 +318,17 @@ class LinesTab(QWidget):
         line = self.selected_line()
         self.suggest_button.setEnabled(line is not None and line.status in IMPROVABLE)
         self.finding_button.setEnabled(line is not None and line.status != "pending")
+        select = self.tr("Select a scored item above first.")
+        explain(
+            self.suggest_button,
+            self.tr("Start an improvement plan item from the selected scored item"),
+            select if line is None else self.tr("This item was done as the plan asks."),
+        )
+        explain(
+            self.finding_button,
+            self.tr("Record a strength or a problem citing the selected item as evidence"),
+            select if line is None else self.tr("This item is not decided yet."),
+        )
         if line is None:
             evidence, hint = self.tr("Evidence"), self.tr("select an item above")
             self.evidence_title.setText(

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from drill_app.ui.evaluation.evaluator_panel import EvaluatorPanel, latest_ratings, objective_text
+from drill_app.ui.shared.describe import describe
 from drill_app.ui.shared.screen_fit import scrolling
 from drill_app.ui.shared.table_model import (
     RowsModel,
@@ -45,6 +46,11 @@ class RatingsTab(QWidget):
         )
         self.ratings_view = make_table(self.ratings, self, 0, {3: 160})
         self.ratings_view.setObjectName("latest_ratings")
+        describe(
+            self.ratings_view,
+            self.tr("The latest rating of each objective and unit by the evaluators"),
+            self.tr("Evaluators' ratings"),
+        )
         self.ratings_view.selectionModel().selectionChanged.connect(self._rating_selected)
         self.evaluator = EvaluatorPanel(self.session, self)
         self.evaluator.setObjectName("evaluator")

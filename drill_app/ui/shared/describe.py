@@ -8,7 +8,44 @@ now, on a second line of its tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+
+CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QTextEdit,
+    QPlainTextEdit,
+    QAbstractSpinBox,
+    QComboBox,
+    QAbstractItemView,
+)
+"""What a user operates: each has a tooltip and an accessible name."""
+
+
+def is_inner_part(widget: QWidget) -> bool:
+    """A piece Qt builds inside another control (a spin box's line edit, a combo box's
+    popup, a table's header or corner button, a tab bar's scroll arrows)."""
+    if isinstance(widget, QHeaderView):
+        return True
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, (QAbstractSpinBox, QComboBox, QTabBar)):
+            return True
+        if isinstance(parent, QAbstractItemView) and isinstance(widget, QAbstractButton):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def short_name(widget: QWidget, tooltip: str) -> str:

@@ -336,7 +336,9 @@ class NewExerciseDialog(QDialog):
         self.seat_view.setObjectName("seats")
         describe(
             self.seat_view,
-            self.tr("One seat per participating unit: type who plays each unit in the right column"),
+            self.tr(
+                "One seat per participating unit: type who plays each unit in the right column"
+            ),
             self.tr("Seats"),
         )
         self.seat_view.setModel(self.seat_model)

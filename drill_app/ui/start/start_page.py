@@ -124,7 +124,7 @@ class StartPageWidget(QWidget):
         self.scenario_view = _table(library, self.scenario_model, "scenarios")
         describe(
             self.scenario_view,
-            self.tr("The built-in scenarios and those in your folder; double-click one to prepare a drill"),
+            self.tr("The built-in scenarios and yours; double-click one to prepare a drill"),
             self.tr("Scenario library"),
         )
         self.scenario_view.selectionModel().currentRowChanged.connect(self._scenario_changed)
@@ -160,7 +160,9 @@ class StartPageWidget(QWidget):
         self.detail_view.setObjectName("scenario_detail")
         describe(
             self.detail_view,
-            self.tr("The selected scenario: its summary, units, injects and any problems in its file"),
+            self.tr(
+                "The selected scenario: its summary, units, injects and any problems in its file"
+            ),
             self.tr("Selected scenario"),
         )
         self.detail_view.setOpenLinks(False)
