@@ -15,6 +15,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 # (file name, language, section key, table key to select a row in, row to select)
@@ -266,6 +267,7 @@ def shoot_drill(app: object, plan_path: Path, out: Path) -> bool:
             view = window.exercise_page.currentWidget()
             _wait(app, lambda: False, 1.2)  # one refresh of the board
             ok = write(window, out / "exercise-running.png")
+            ok = shoot_each(app, out, DURING_THE_DRILL, window) and ok
             window.projector.show_board_window()
             from drill_app.ui.exercise.board_window import StatusBoardWindow
 
@@ -293,12 +295,84 @@ def shoot_drill(app: object, plan_path: Path, out: Path) -> bool:
             _wait(app, lambda: window.stack.currentWidget() is window.score_page)
             _wait(app, lambda: False, 1.0)
             ok = write(window, out / "score-view.png") and ok
+            ok = shoot_each(app, out, AFTER_THE_DRILL, window) and ok
             window.close()
             window.deleteLater()
             app.processEvents()  # type: ignore[attr-defined]
             return ok
     finally:
         remove_translators(app, translators)  # type: ignore[arg-type]
+
+
+# --- one function per shot: each shows its window or dialog, returns what to grab --------
+
+
+def shot_about(app: object, window: Any) -> Any:
+    from drill_app.ui.about_dialog import AboutDialog
+
+    return AboutDialog(window, window.plan.identity.title, "sqlite:///drills.sqlite3")
+
+
+def shot_adhoc_inject(app: object, window: Any) -> Any:
+    from drill_app.ui.exercise.adhoc_inject_dialog import AdhocInjectDialog
+
+    dialog = AdhocInjectDialog(window.session, window)
+    dialog.title_edit.setText("群众反映现场附近仍有燃气味")
+    dialog.text_edit.setPlainText("3号楼东侧居民拨打12345，称楼道内仍能闻到燃气味。")
+    dialog.set_recipients(["towngas", "street"])
+    return dialog
+
+
+def shot_void(app: object, window: Any) -> Any:
+    feed = window.exercise_view.event_feed
+    last = feed.proxy.rowCount() - 1
+    for row in range(last, -1, -1):  # the latest unit entry
+        feed.view.selectRow(row)
+        if feed.void_button.isEnabled():
+            break
+    feed.ask_void()
+    feed.void_dialog.reason.setText("误将公安分局的操作记在住建局名下")
+    return feed.void_dialog
+
+
+def shot_evaluation(app: object, window: Any) -> Any:
+    window.exercise_view.tabs.setCurrentIndex(2)
+    return window
+
+
+def score_tab(index: int) -> Any:
+    def shot(app: object, window: Any) -> Any:
+        window.score_view.tabs.setCurrentIndex(index)
+        return window
+
+    return shot
+
+
+DURING_THE_DRILL: tuple[tuple[str, Any], ...] = (
+    ("about.png", shot_about),
+    ("adhoc-inject.png", shot_adhoc_inject),
+    ("void-entry.png", shot_void),
+    ("evaluation.png", shot_evaluation),
+)
+AFTER_THE_DRILL: tuple[tuple[str, Any], ...] = (
+    ("score-ratings.png", score_tab(1)),
+    ("score-findings.png", score_tab(2)),
+    ("score-improvements.png", score_tab(3)),
+)
+
+
+def shoot_each(app: Any, out: Path, shots: tuple[tuple[str, Any], ...], window: Any) -> bool:
+    """Take each shot: show what its function returns, grab it, close it if a dialog."""
+    ok = True
+    for file_name, shoot in shots:
+        shown = shoot(app, window)
+        if shown is not window:
+            shown.show()
+        app.processEvents()
+        ok = write(shown, out / file_name) and ok
+        if shown is not window:
+            shown.close()
+    return ok
 
 
 def main(argv: list[str]) -> int:

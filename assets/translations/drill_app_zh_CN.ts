@@ -955,6 +955,10 @@
         <source>[VOIDED: {reason}] {summary}</source>
         <translation>[已作废：{reason}] {summary}</translation>
     </message>
+    <message>
+        <source>[After the end, in review] </source>
+        <translation>［演练结束后，点评中更正］</translation>
+    </message>
 </context>
 <context>
     <name>EventFeedPanel</name>
@@ -1268,6 +1272,37 @@
     <message>
         <source>Voided an entry: {reason}</source>
         <translation>作废一条记录：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceVoidWidget</name>
+    <message>
+        <source>Void the selected entry…</source>
+        <translation>作废所选记录…</translation>
+    </message>
+    <message>
+        <source>Void the selected entry</source>
+        <translation>作废所选记录</translation>
+    </message>
+    <message>
+        <source>Void the selected entry as a mistake: it stays in the log, marked, and the score no longer counts it (after the end: a correction of the review)</source>
+        <translation>将所选记录作为误录作废：仍保留在记录中并加标注，不再计分（演练结束后为点评中的更正）</translation>
+    </message>
+    <message>
+        <source>Select a unit&apos;s entry in the evidence list first.</source>
+        <translation>请先在依据列表中选择一条单位记录。</translation>
+    </message>
+    <message>
+        <source>This entry has already been voided.</source>
+        <translation>该记录已作废。</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>正在记录…</translation>
+    </message>
+    <message>
+        <source>Entry voided</source>
+        <translation>记录已作废</translation>
     </message>
 </context>
 <context>
@@ -3675,10 +3710,6 @@
         <translation>只能作废参演单位的记录；导调控制、注入、作废记录和评估记录不能作废</translation>
     </message>
     <message>
-        <source>The exercise has ended: its record of play is closed to voids. Record the mistake as a finding in the review; the after-action report lists it</source>
-        <translation>演练已结束，演练记录不再接受作废。请在点评中将该错误记为问题，总结报告会列出</translation>
-    </message>
-    <message>
         <source>Not saved: the database could not be reached (the connection broke or the server stopped). Nothing was recorded; try again when it is back.</source>
         <translation>未保存：无法访问数据库（连接中断或数据库服务器已停止）。本次操作没有记录，请在数据库恢复后重试。</translation>
     </message>
@@ -4440,6 +4471,10 @@
     <message>
         <source>no report</source>
         <translation>未报告</translation>
+    </message>
+    <message>
+        <source>{time} (after the end, in review)</source>
+        <translation>{time}（演练结束后，点评中更正）</translation>
     </message>
     <message>
         <source>Entries voided as mistakes: kept in the record, not scored ({count}).</source>

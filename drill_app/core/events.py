@@ -290,6 +290,20 @@ def standing_events(events: Iterable[Event]) -> list[Event]:
 EVALUATION_KINDS = frozenset(
     {"evaluator_note", "evaluator_rating", "finding_recorded", "review_recorded"}
 )
+AFTER_END_KINDS = EVALUATION_KINDS | {"entry_voided"}
+"""What is still accepted once the exercise has ended: the evaluators' records, and the
+controller's corrections of the log in the review stage (docs/scoring.md, "Voids")."""
+
+
+def review_corrections(events: Iterable[Event]) -> set[str]:
+    """The ids of the voids recorded after the exercise ended (corrections in review)."""
+    ended = False
+    corrections = set()
+    for event in events:
+        ended = ended or event.kind == "exercise_ended"
+        if ended and event.kind == "entry_voided":
+            corrections.add(event.id)
+    return corrections
 
 
 # --- state needed to validate ------------------------------------------------------------
@@ -472,9 +486,7 @@ def validate_event(plan: Plan, scenario: Scenario, state: ExerciseState, event: 
             raise EventError.of("exercise_already_started")
     elif not state.started and kind not in EVALUATION_KINDS:
         raise EventError.of("exercise_not_started")
-    if state.ended and kind == "entry_voided":  # the record of play is closed (docs/scoring.md)
-        raise EventError.of("void_after_end", event=event.payload.get("event"))
-    if state.ended and kind not in EVALUATION_KINDS:
+    if state.ended and kind not in AFTER_END_KINDS:
         raise EventError.of("exercise_ended")
     if kind == "exercise_paused" and state.paused:
         raise EventError.of("exercise_already_paused")

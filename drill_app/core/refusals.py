@@ -57,7 +57,6 @@ RefusalCode = Literal[
     "entry_unknown",
     "entry_already_voided",
     "entry_not_voidable",
-    "void_after_end",
     # the command path
     "no_exercise_open",
     "not_saved",
@@ -119,7 +118,6 @@ LOG_TEXT: Mapping[RefusalCode, str] = {
     "entry_unknown": "no entry {event!r} is recorded in this exercise",
     "entry_already_voided": "entry {event!r} is already voided",
     "entry_not_voidable": "entry {event!r} ({kind}) cannot be voided: only units' entries can",
-    "void_after_end": "entry {event!r} cannot be voided: the exercise has ended (record a finding)",
     "no_exercise_open": "no exercise is open",
     "not_saved": "not saved: {error}",
 }

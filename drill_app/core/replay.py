@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from drill_app.core.events import EVALUATION_KINDS, Actor
+from drill_app.core.events import AFTER_END_KINDS, EVALUATION_KINDS, Actor
 from drill_app.core.exercise import Exercise, ReplayClock, inject_payload, sequential_ids
 from drill_app.core.plan import Plan
 from drill_app.core.refusals import EventError
@@ -124,9 +124,12 @@ def replay(
                     )
                 ]
             )
-        _advance(exercise, clock, t)
-        if exercise.ended:
+        if exercise.ended and action.kind not in AFTER_END_KINDS:
             raise DataFileError([Problem(file, action.line, 1, "the exercise has already ended")])
+        if exercise.ended:  # the scenario clock stands still; only the record goes on
+            clock.now = max(clock.now, t)
+        else:
+            _advance(exercise, clock, t)
         try:
             _perform(exercise, action)
         except EventError as exc:

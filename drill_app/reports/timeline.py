@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
+from drill_app.core.events import review_corrections
 from drill_app.core.plan import Plan, ReportKind
 from drill_app.core.scoring import Line
 from drill_app.reports.common import clock, esc, head_row, table
@@ -211,6 +212,8 @@ def cross(p: QPainter, x: float, y: float, colour: QColor) -> None:
 def voided_entries(ctx: ReportContext) -> str:
     """The entries voided as mistakes: kept in the record, listed here, not scored."""
     events = {e.id: e for e in ctx.events}
+    in_review = review_corrections(ctx.events)
+    after_end = QCoreApplication.translate("Report", "{time} (after the end, in review)")
     rows = []
     for void in (e for e in ctx.events if e.kind == "entry_voided"):
         entry = events.get(str(void.payload["event"]))
@@ -224,7 +227,9 @@ def voided_entries(ctx: ReportContext) -> str:
                     clock(entry.scenario_time),
                     ctx.unit_name(entry.unit) if entry.unit else "",
                     event_kind_name(entry.kind),
-                    clock(void.scenario_time),
+                    after_end.format(time=clock(void.scenario_time))
+                    if void.id in in_review
+                    else clock(void.scenario_time),
                     void.payload["reason"],
                 )
             )

@@ -131,13 +131,6 @@ WORDING: Mapping[RefusalCode, Wording] = {
             "evaluators' records stand as recorded",
         )
     ),
-    "void_after_end": _fixed(
-        lambda: translate(
-            "Refusal",
-            "The exercise has ended: its record of play is closed to voids. Record the "
-            "mistake as a finding in the review; the after-action report lists it",
-        )
-    ),
     "no_exercise_open": _fixed(lambda: translate("Refusal", "No exercise is open")),
     # The database failed (went away, stays locked): a sentence, never the driver's text.
     "not_saved": lambda r, w: translate(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drill_app.core.events import exercise_state
+from drill_app.core.events import exercise_state, review_corrections
 from drill_app.core.exercise import Exercise, ReplayClock, sequential_ids
 from drill_app.core.plan import Plan
 from drill_app.core.refusals import EventError
@@ -290,27 +290,34 @@ def test_bad_voids_are_refused_with_their_codes(informed: Exercise) -> None:
     assert _refused(exercise, {"event": void.id, "reason": "x"}) == "entry_not_voidable"
 
 
-def test_after_the_end_a_void_is_refused_and_a_finding_records_the_mistake(
-    informed: Exercise, wall: FakeWall
+def test_after_the_end_a_void_is_a_correction_of_the_review_stage(
+    informed: Exercise, wall: FakeWall, plan: Plan, scenario: Scenario, rules: ScoringRules
 ) -> None:
-    """The review stage works on a closed record of play (docs/scoring.md, "Voids")."""
+    """The review finds a mistaken entry: voided after the end, it is scored out, and the
+    log shows it as a correction after the end (docs/scoring.md, "Voids")."""
     exercise = informed
-    wall.advance(23 * 60)
+    wall.advance(23 * 60)  # minute 33: the phone report was due at 30
     report = exercise.submit("report_submitted", REPORT, actor="seat", unit="emergency")
-    exercise.submit("exercise_ended", actor="controller")
-    score_before = [(x.id, x.status, x.points) for x in exercise.score().lines]
-    refused = _refused(exercise, {"event": report.id, "reason": "entered for the wrong unit"})
-    assert refused == "void_after_end"
-    assert [(x.id, x.status, x.points) for x in exercise.score().lines] == score_before
-    assert report.id not in exercise.state.voided
-    finding = exercise.submit(
-        "finding_recorded",
-        {
-            "finding": "area_for_improvement",
-            "text": "电话报告误记为应急局所报（实为住建局）",
-            "evidence": [report.id],
-            "about_unit": "emergency",
-        },
-        actor="evaluator",
+    wall.advance(30 * 60)
+    ended = exercise.submit("exercise_ended", actor="controller")
+    assert _status(exercise, PHONE) == "late"
+    wall.advance(15 * 60)  # a quarter of an hour into the review
+    void = exercise.submit(
+        "entry_voided",
+        {"event": report.id, "reason": "住建局的报告误记为应急局"},
+        actor="controller",
     )
-    assert exercise.events[-1] is finding
+    assert _status(exercise, PHONE) == "missed"
+    assert void.scenario_time == ended.scenario_time  # the scenario clock stands still
+    assert void.wall_time == ended.wall_time + 15 * 60
+    assert [e.id for e in exercise.events][-3:] == [report.id, ended.id, void.id]
+    assert review_corrections(exercise.events) == {void.id}
+    stored = score_exercise(plan, scenario, exercise.events, rules)
+    assert {x.id: x.status for x in stored.lines}[PHONE] == "missed"
+    # still the controller's alone, and never a second time
+    assert _refused(exercise, {"event": report.id, "reason": "x"}, "evaluator") == "wrong_actor"
+    assert _refused(exercise, {"event": report.id, "reason": "x"}) == "entry_already_voided"
+    # nothing else of play is accepted after the end
+    with pytest.raises(EventError) as caught:
+        exercise.submit("warning_issued", {"colour": "blue"}, actor="seat", unit="housing")
+    assert caught.value.refusal.code == "exercise_ended"

@@ -173,15 +173,6 @@ SITUATIONS: list[tuple[RefusalCode, bool, Callable[[Exercise], None]]] = [
         True,
         lambda ex: [seat(ex, "warning_issued", {"colour": "blue"}), twice(voids_last)(ex)],
     ),
-    (
-        "void_after_end",
-        True,
-        lambda ex: [
-            seat(ex, "warning_issued", {"colour": "blue"}),
-            ex.submit("exercise_ended", actor="controller"),
-            voids_last(ex),
-        ],
-    ),
 ]
 
 

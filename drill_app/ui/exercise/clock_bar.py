@@ -15,6 +15,7 @@ from functools import partial
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -254,7 +255,7 @@ class ClockBarWidget(QWidget):
         if not idle:
             why_not = self.tr("Waiting until the last clock command is recorded.")
         started = self.tr("The exercise has already started.")
-        texts = {
+        texts: dict[QAbstractButton, tuple[str, str]] = {
             self.start_button: (self.tr("Start the exercise clock (F5)"), why_not or started),
             self.pause_button: (
                 self.tr("Pause the exercise clock (Space, Pause)"),
@@ -275,8 +276,8 @@ class ClockBarWidget(QWidget):
                 why_not,
             ),
         }
-        for number, (speed, button) in enumerate(self.speed_buttons.items()):
-            texts[button] = (
+        for number, (speed, speed_button) in enumerate(self.speed_buttons.items()):
+            texts[speed_button] = (
                 self.tr("Run the scenario clock {speed} as fast as real time ({key})").format(
                     speed=format_speed(speed), key=f"Ctrl+{(number + 1) % 10}"
                 ),

@@ -190,6 +190,19 @@ class FeedRow:
     summary: str
 
 
+def feed_row_of(names: PlanWords, event: Event, mark: str = "") -> FeedRow:
+    """How the log shows *event* (also what the void dialog shows of an entry)."""
+    return FeedRow(
+        event_id=event.id,
+        time=format_clock(event.scenario_time),
+        unit_key=event.unit or NO_UNIT,
+        unit=unit_label(names, event),
+        kind=event.kind,
+        kind_name=event_kind_names().get(event.kind, event.kind),
+        summary=mark + summarize_payload(names, event.kind, event.payload),
+    )
+
+
 class EventFeedModel(ReadOnlyTableModel):
     """One row per recorded event, in recording order. Rows are only ever appended."""
 
@@ -211,6 +224,7 @@ class EventFeedModel(ReadOnlyTableModel):
         self._row_of: dict[str, int] = {}
         self.voided: dict[str, str] = {}
         """The reason each voided entry was voided, by its id (the entry keeps its row)."""
+        self._ended = False  # voids after the end are corrections of the review stage
 
     def row(self, row: int) -> FeedRow:
         return self._rows[row]
@@ -231,22 +245,21 @@ class EventFeedModel(ReadOnlyTableModel):
         )
 
     def _row_for(self, event: Event) -> FeedRow:
-        return FeedRow(
-            event_id=event.id,
-            time=format_clock(event.scenario_time),
-            unit_key=event.unit or NO_UNIT,
-            unit=unit_label(self._names, event),
-            kind=event.kind,
-            kind_name=self._kind_names.get(event.kind, event.kind),
-            summary=summarize_payload(self._names, event.kind, event.payload),
-        )
+        return feed_row_of(self._names, event, self._correction_mark(event))
+
+    def _correction_mark(self, event: Event) -> str:
+        if event.kind != "entry_voided" or not self._ended:
+            return ""
+        return translate("EventFeed", "[After the end, in review] ")
 
     def append_events(self, events: Sequence[Event]) -> None:
         if not events:
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(events) - 1)
-        self._rows.extend(self._row_for(e) for e in events)
+        for event in events:
+            self._rows.append(self._row_for(event))
+            self._ended = self._ended or event.kind == "exercise_ended"
         self._row_of.update((e.id, first + i) for i, e in enumerate(events))
         self.endInsertRows()
         for event in events:
@@ -461,8 +474,6 @@ class EventFeedPanel(QWidget):
 
     def _event_added(self, event: Event) -> None:
         self.model.append_events([event])
-        if event.kind == "exercise_ended":
-            self._selection_changed()
 
     # --- voiding a mistaken entry ------------------------------------------------------
 
@@ -474,17 +485,14 @@ class EventFeedPanel(QWidget):
 
     def _selection_changed(self, *_args: object) -> None:
         row = self.selected_row()
-        ended = self.session.mirror.ended
-        self.void_button.setEnabled(not ended and can_void(row, self.model.voided))
+        self.void_button.setEnabled(can_void(row, self.model.voided))
         explain(
             self.void_button,
             self.tr("Void the selected unit entry as a mistake: it stays in the log, marked"),
-            self._why_not_void(row, ended),
+            self._why_not_void(row),
         )
 
-    def _why_not_void(self, row: FeedRow | None, ended: bool) -> str:
-        if ended:
-            return refusal_text(Refusal("void_after_end", {}), self._words)
+    def _why_not_void(self, row: FeedRow | None) -> str:
         if row is None:
             return self.tr("Select a unit's entry in the log first.")
         if row.event_id in self.model.voided:

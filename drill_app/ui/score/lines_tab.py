@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from drill_app.core.scoring import Line, ScoreSheet, Total
+from drill_app.ui.score.evidence_void import EvidenceVoidWidget
 from drill_app.ui.score.texts import (
     IMPROVABLE,
     NO_TIME,
@@ -103,6 +104,8 @@ class LinesTab(QWidget):
         lower_layout.addWidget(self.lines_view, 3)
         lower_layout.addLayout(self._build_evidence())
         lower_layout.addWidget(self.evidence_view, 1)
+        self.void_controls = EvidenceVoidWidget(session, words, self.evidence_view, self)
+        lower_layout.addWidget(self.void_controls)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(upper)
         splitter.addWidget(lower)
