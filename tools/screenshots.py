@@ -167,141 +167,172 @@ def _wait(app: object, condition: object, seconds: float = 20.0) -> bool:
     return True
 
 
-def shoot_drill(app: object, plan_path: Path, out: Path) -> bool:
-    """A drill in progress (clock, MSEL, status board, event log), the act-as-unit form,
-    and the score view after the end, in Chinese, driven with a controlled clock."""
+NAMES = (*PARTICIPANTS, "周敏", "吴刚", "郑洁", "冯涛", "陈晨", "刘洋", "许静")
+START = 1_780_000_000.0
+
+
+def open_console(app: Any, plan_path: Path, folder: Path, clock: list[float]) -> Any:
+    """The main window on a fresh database in *folder*, its wall clock read from *clock*."""
+    from drill_app.ui.main_window import MainWindow
+    from drill_app.ui.shared.settings import AppSettings
+
+    window = MainWindow(
+        plan_path,
+        "zh_CN",
+        f"sqlite:///{folder / 'drills.sqlite3'}",
+        AppSettings.in_file(folder / "settings.ini"),
+        folder / "mine",
+        wall_clock=lambda: clock[0],
+    )
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    if not window.start() or not _wait(app, lambda: window.start_page.data is not None):
+        raise RuntimeError("the console did not start")
+    return window
+
+
+def create_exercise(app: Any, window: Any, plan_path: Path, scenario: Path, title: str) -> Any:
+    """Create and open an exercise of *scenario*, every seat with a participant."""
     import datetime as dt
+
+    from drill_app.core.scenario import load_scenario
+    from drill_app.store.store import NewExercise, SeatInfo
+
+    assert window.archive is not None and window.plan is not None
+    seats = load_scenario(window.plan, scenario).seats
+    window.archive.create_exercise(
+        NewExercise(
+            title=title,
+            plan_text=plan_path.read_text(encoding="utf-8"),
+            scenario_text=scenario.read_text(encoding="utf-8"),
+            held_on=dt.date(2026, 11, 28),
+            location="区应急指挥中心",
+            controller="孙立",
+            evaluators=("郑洁", "冯涛"),
+            seats=tuple(SeatInfo(u, n) for u, n in zip(seats, NAMES, strict=False)),
+        )
+    )
+    if not _wait(app, lambda: window.session is not None):
+        raise RuntimeError("the exercise did not open")
+    return window.session
+
+
+def sender(app: Any, session: Any, clock: list[float]) -> Any:
+    """``act(minute, kind, payload, **kw)``: record one command at a scenario minute."""
+
+    def act(minute: float, kind: str, payload: dict | None = None, **kw: object) -> None:
+        clock[0] = START + minute * 60
+        count = len(session.events)
+        session.send(kind, payload or {}, **kw)
+        _wait(app, lambda: len(session.events) > count)
+
+    return act
+
+
+def shoot_scenarios(app: Any, plan_path: Path, out: Path) -> bool:
+    """Each built-in scenario running at its 20th minute: every unit on the board."""
     import tempfile
 
     from drill_app.paths import SCENARIOS_DIR
-    from drill_app.store.store import NewExercise, SeatInfo
-    from drill_app.ui.main_window import MainWindow
-    from drill_app.ui.shared.i18n import install_translators, remove_translators
-    from drill_app.ui.shared.settings import AppSettings
 
-    start = 1_780_000_000.0
-    clock = [start]
-    translators = install_translators(app, "zh_CN")  # type: ignore[arg-type]
-    try:
+    ok = True
+    for scenario in sorted(SCENARIOS_DIR.glob("*.yaml")):
         with tempfile.TemporaryDirectory(prefix="drill-shots-") as scratch:
-            folder = Path(scratch)
-            window = MainWindow(
-                plan_path,
-                "zh_CN",
-                f"sqlite:///{folder / 'drills.sqlite3'}",
-                AppSettings.in_file(folder / "settings.ini"),
-                folder / "mine",
-                wall_clock=lambda: clock[0],
-            )
-            window.resize(*WINDOW_SIZE)
-            window.show()
-            if not window.start() or not _wait(app, lambda: window.start_page.data is not None):
-                return False
-            scenario = SCENARIOS_DIR / "a-shanhai-explosion.yaml"
-            assert window.archive is not None
-            window.archive.create_exercise(
-                NewExercise(
-                    title="山海社区燃气爆炸桌面推演",
-                    plan_text=plan_path.read_text(encoding="utf-8"),
-                    scenario_text=scenario.read_text(encoding="utf-8"),
-                    held_on=dt.date(2026, 11, 28),
-                    location="区应急指挥中心",
-                    controller="孙立",
-                    evaluators=("郑洁", "冯涛"),
-                    seats=tuple(
-                        SeatInfo(u, n)
-                        for u, n in zip(
-                            (
-                                "housing",
-                                "emergency",
-                                "police",
-                                "fire",
-                                "health",
-                                "street",
-                                "towngas",
-                                "ecology",
-                                "propaganda",
-                                "traffic",
-                            ),
-                            (*PARTICIPANTS, "周敏", "吴刚", "郑洁", "冯涛", "陈晨", "刘洋", "许静"),
-                            strict=False,
-                        )
-                    ),
-                )
-            )
-            if not _wait(app, lambda: window.session is not None):
-                return False
-            session = window.session
-            assert session is not None
-
-            def act(minute: float, kind: str, payload: dict | None = None, **kw: object) -> None:
-                clock[0] = start + minute * 60
-                count = len(session.events)
-                session.send(kind, payload or {}, **kw)  # type: ignore[arg-type]
-                _wait(app, lambda: len(session.events) > count)
-
-            from drill_app.core.exercise import inject_payload
-
-            injects = session.scenario.injects_by_id
-            act(0, "exercise_started", actor="controller")
-            for minute, inject in (
-                (0, "i01_hotline"),
-                (3, "i02_119"),
-                (5, "i03_gas_company_report"),
-                (10, "i04_environment"),
-            ):
-                act(minute, "inject_delivered", inject_payload(injects[inject]), actor="controller")
-            act(2, "step_taken", {"step": "cordon"}, actor="seat", unit="towngas")
-            act(8, "group_activated", {"group": "public_order"}, actor="seat", unit="police")
-            act(
-                12,
-                "report_submitted",
-                {"report_kind": "phone", "recipients": ["district_government"]},
-                actor="seat",
-                unit="emergency",
-            )
-            act(14, "level_determined", {"level": "IV"}, actor="seat", unit="housing")
-            act(15, "group_activated", {"group": "rescue"}, actor="seat", unit="housing")
-            clock[0] = start + 23 * 60  # a minute after which deadlines are near or past
-            app.processEvents()  # type: ignore[attr-defined]
-            view = window.exercise_page.currentWidget()
+            clock = [START]
+            window = open_console(app, plan_path, Path(scratch), clock)
+            session = create_exercise(app, window, plan_path, scenario, "桌面推演")
+            sender(app, session, clock)(0, "exercise_started", actor="controller")
+            clock[0] = START + 20 * 60
+            _wait(app, lambda: False, 0.5)
+            msel = window.exercise_view.msel_panel
+            msel.release_all_due()  # what the controller does at once
+            _wait(app, lambda: not msel.model.due_injects(), 10)
             _wait(app, lambda: False, 1.2)  # one refresh of the board
-            ok = write(window, out / "exercise-running.png")
-            ok = shoot_each(app, out, DURING_THE_DRILL, window) and ok
-            window.projector.show_board_window()
-            from drill_app.ui.exercise.board_window import StatusBoardWindow
-
-            board = view.findChild(StatusBoardWindow)  # type: ignore[attr-defined]
-            board.resize(*WINDOW_SIZE)
-            app.processEvents()  # type: ignore[attr-defined]
-            ok = write(board, out / "status-board-window.png") and ok
-            board.close()
-            view.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
-            panel = view.act_panel  # type: ignore[attr-defined]
-            panel.set_unit("housing")
-            panel.report_page.form.set_report_kind("written")
-            app.processEvents()  # type: ignore[attr-defined]
-            ok = write(window, out / "act-as-unit.png") and ok
-
-            act(
-                32,
-                "report_submitted",
-                {"report_kind": "phone", "recipients": ["district_government"]},
-                actor="seat",
-                unit="housing",
-            )
-            act(40, "group_activated", {"group": "medical"}, actor="seat", unit="health")
-            act(60, "exercise_ended", actor="controller")
-            _wait(app, lambda: window.stack.currentWidget() is window.score_page)
-            _wait(app, lambda: False, 1.0)
-            ok = write(window, out / "score-view.png") and ok
-            ok = shoot_each(app, out, AFTER_THE_DRILL, window) and ok
+            ok = write(window, out / f"exercise-{scenario.stem}.png") and ok
             window.close()
             window.deleteLater()
-            app.processEvents()  # type: ignore[attr-defined]
-            return ok
-    finally:
-        remove_translators(app, translators)  # type: ignore[arg-type]
+            app.processEvents()
+    return ok
+
+
+def shoot_drill(app: Any, plan_path: Path, out: Path) -> bool:
+    """A drill in progress (clock, MSEL, status board, event log), the act-as-unit form,
+    and the score view after the end, in Chinese, driven with a controlled clock."""
+    import tempfile
+
+    from drill_app.paths import SCENARIOS_DIR
+
+    clock = [START]
+    with tempfile.TemporaryDirectory(prefix="drill-shots-") as scratch:
+        window = open_console(app, plan_path, Path(scratch), clock)
+        session = create_exercise(
+            app,
+            window,
+            plan_path,
+            SCENARIOS_DIR / "a-shanhai-explosion.yaml",
+            "山海社区燃气爆炸桌面推演",
+        )
+        act = sender(app, session, clock)
+        from drill_app.core.exercise import inject_payload
+
+        injects = session.scenario.injects_by_id
+        act(0, "exercise_started", actor="controller")
+        for minute, inject in (
+            (0, "i01_hotline"),
+            (3, "i02_119"),
+            (5, "i03_gas_company_report"),
+            (10, "i04_environment"),
+        ):
+            act(minute, "inject_delivered", inject_payload(injects[inject]), actor="controller")
+        act(2, "step_taken", {"step": "cordon"}, actor="seat", unit="towngas")
+        act(8, "group_activated", {"group": "public_order"}, actor="seat", unit="police")
+        act(
+            12,
+            "report_submitted",
+            {"report_kind": "phone", "recipients": ["district_government"]},
+            actor="seat",
+            unit="emergency",
+        )
+        act(14, "level_determined", {"level": "IV"}, actor="seat", unit="housing")
+        act(15, "group_activated", {"group": "rescue"}, actor="seat", unit="housing")
+        clock[0] = START + 23 * 60  # a minute after which deadlines are near or past
+        app.processEvents()  # type: ignore[attr-defined]
+        view = window.exercise_page.currentWidget()
+        _wait(app, lambda: False, 1.2)  # one refresh of the board
+        ok = write(window, out / "exercise-running.png")
+        ok = shoot_each(app, out, DURING_THE_DRILL, window) and ok
+        window.projector.show_board_window()
+        from drill_app.ui.exercise.board_window import StatusBoardWindow
+
+        board = view.findChild(StatusBoardWindow)  # type: ignore[attr-defined]
+        board.resize(*WINDOW_SIZE)
+        app.processEvents()  # type: ignore[attr-defined]
+        ok = write(board, out / "status-board-window.png") and ok
+        board.close()
+        view.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+        panel = view.act_panel  # type: ignore[attr-defined]
+        panel.set_unit("housing")
+        panel.report_page.form.set_report_kind("written")
+        app.processEvents()  # type: ignore[attr-defined]
+        ok = write(window, out / "act-as-unit.png") and ok
+
+        act(
+            32,
+            "report_submitted",
+            {"report_kind": "phone", "recipients": ["district_government"]},
+            actor="seat",
+            unit="housing",
+        )
+        act(40, "group_activated", {"group": "medical"}, actor="seat", unit="health")
+        act(60, "exercise_ended", actor="controller")
+        _wait(app, lambda: window.stack.currentWidget() is window.score_page)
+        _wait(app, lambda: False, 1.0)
+        ok = write(window, out / "score-view.png") and ok
+        ok = shoot_each(app, out, AFTER_THE_DRILL, window) and ok
+        window.close()
+        window.deleteLater()
+        app.processEvents()  # type: ignore[attr-defined]
+        return ok
 
 
 # --- one function per shot: each shows its window or dialog, returns what to grab --------
@@ -354,10 +385,39 @@ DURING_THE_DRILL: tuple[tuple[str, Any], ...] = (
     ("void-entry.png", shot_void),
     ("evaluation.png", shot_evaluation),
 )
+
+
+def shot_print_preview(app: Any, window: Any) -> Any:
+    """The after-action report's print preview, as the documents panel opens it."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from drill_app.ui.score.documents import DocumentsPanel
+
+    shown: list[Any] = []
+
+    def preview(cls: object, parent: Any, title: str, paint: Any) -> None:
+        dialog = QPrintPreviewDialog(parent)
+        dialog.setWindowTitle(title)
+        dialog.paintRequested.connect(paint)
+        dialog.resize(900, WINDOW_SIZE[1])
+        shown.append(dialog)
+
+    panel = window.score_view.documents
+    original = DocumentsPanel.__dict__["show_preview"]
+    DocumentsPanel.show_preview = classmethod(preview)  # type: ignore[method-assign,assignment]
+    try:
+        panel.buttons[("aar", "preview")].click()
+        _wait(app, lambda: bool(shown), 60)
+    finally:
+        DocumentsPanel.show_preview = original  # type: ignore[method-assign]
+    return shown[0]
+
+
 AFTER_THE_DRILL: tuple[tuple[str, Any], ...] = (
     ("score-ratings.png", score_tab(1)),
     ("score-findings.png", score_tab(2)),
     ("score-improvements.png", score_tab(3)),
+    ("print-preview.png", shot_print_preview),
 )
 
 
@@ -397,8 +457,14 @@ def main(argv: list[str]) -> int:
     app.setFont(interface_font(app.font()))
     plan = load_plan(args.plan)
     args.out.mkdir(parents=True, exist_ok=True)
-    if not shoot_console(app, args.plan, args.out) or not shoot_drill(app, args.plan, args.out):
+    if not shoot_console(app, args.plan, args.out):
         return 1
+    translators = install_translators(app, "zh_CN")
+    try:
+        if not all(shoot(app, args.plan, args.out) for shoot in (shoot_drill, shoot_scenarios)):
+            return 1
+    finally:
+        remove_translators(app, translators)
 
     for file_name, language, section_key, table_key, row in SHOTS:
         translators = install_translators(app, language)

@@ -408,6 +408,7 @@ class MainWindow(QMainWindow):
         from drill_app.ui.session import ExerciseSession
 
         assert self.archive is not None
+        self.statusBar().clearMessage()  # "Opening the exercise…" is done
         self.close_exercise()
         self.session = ExerciseSession(self.archive, loaded, self._wall_clock, self)
         self.session.out_of_step.connect(self._session_out_of_step)

@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from walking import every_screen
 
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
 from drill_app.ui.main_window import MainWindow
@@ -100,3 +101,26 @@ def test_the_running_exercise_shows_every_unit_without_scrolling(
     session.send("exercise_ended", actor="controller")
     qtbot.waitUntil(lambda: window.score_view is not None and window.score_view.isVisible())
     assert_on_screen(window)
+
+
+def test_every_window_and_dialog_asks_for_no_more_than_a_laptop_has(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No window or dialog insists on more than a 1366×768 screen less the title bar (its
+    minimum size); where it opens on a real screen is checked under xcb below."""
+    room = QSize(LAPTOP.width() - FRAME_WIDTH, LAPTOP.height() - FRAME_HEIGHT)
+    too_big = []
+    for where, shown in every_screen(window, qtbot, monkeypatch):
+        hint = shown.minimumSizeHint().expandedTo(shown.minimumSize())
+        if hint.width() > room.width() or hint.height() > room.height():
+            too_big.append(f"{where} ({type(shown).__name__}): minimum {hint.toTuple()}")
+    assert not too_big, "\n".join(too_big)
+
+
+@pytest.mark.xcb
+def test_every_window_and_dialog_opens_within_the_screen(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for _where, shown in every_screen(window, qtbot, monkeypatch):
+        qtbot.waitExposed(shown)
+        assert_on_screen(shown)

@@ -104,8 +104,6 @@ class LinesTab(QWidget):
         lower_layout.addWidget(self.lines_view, 3)
         lower_layout.addLayout(self._build_evidence())
         lower_layout.addWidget(self.evidence_view, 1)
-        self.void_controls = EvidenceVoidWidget(session, words, self.evidence_view, self)
-        lower_layout.addWidget(self.void_controls)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(upper)
         splitter.addWidget(lower)
@@ -234,6 +232,8 @@ class LinesTab(QWidget):
         evidence_header.addWidget(self.evidence_title, 1)
         evidence_header.addWidget(self.finding_button)
         evidence_header.addWidget(self.suggest_button)
+        self.void_controls = EvidenceVoidWidget(self.session, self.words, self.evidence_view, self)
+        evidence_header.addWidget(self.void_controls)
         return evidence_header
 
     def show_sheet(self, sheet: ScoreSheet) -> None:
