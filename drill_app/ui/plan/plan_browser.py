@@ -75,6 +75,7 @@ class PlanTableWidget(QWidget):
 
         self.title_label = QLabel(f"<b>{html.escape(spec.title)}</b>", self)
         self.view = QTableView(self)
+        self.view.setTabKeyNavigation(False)  # Tab and Shift+Tab leave the table: no trap
         self.view.setObjectName(spec.key)
         describe(
             self.view,

@@ -225,6 +225,7 @@ def make_table(
     """A read-only table: *stretch* columns share the free width, *widths* are set by hand
     (wrapped text), the others fit their contents."""
     view = QTableView(parent)
+    view.setTabKeyNavigation(False)  # Tab and Shift+Tab leave the table: no focus trap
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -333,6 +333,7 @@ class NewExerciseDialog(QDialog):
         self.seat_model = SeatAssignmentModel(self)
         self.seat_model.participants_changed.connect(self.validate)
         self.seat_view = QTableView(self)
+        self.seat_view.setTabKeyNavigation(False)  # arrows move between cells; Tab leaves
         self.seat_view.setObjectName("seats")
         describe(
             self.seat_view,

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
 def _table(parent: QWidget, model: QAbstractTableModel, name: str) -> QTableView:
     view = QTableView(parent)
+    view.setTabKeyNavigation(False)  # Tab and Shift+Tab leave the table: no focus trap
     view.setObjectName(name)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
