@@ -1,6 +1,6 @@
 """No focus traps (issue 12 §2): in every window and dialog, Tab from each control moves the
 focus on (a table does not walk its cells, a text box does not take the Tab as text), and
-Shift+Tab moves it back."""
+Shift+Tab moves it back; Ctrl+Tab and Ctrl+PgDn move between tabs from anywhere."""
 
 from __future__ import annotations
 
@@ -11,7 +11,11 @@ from pytestqt.qtbot import QtBot
 from walking import every_screen
 
 from drill_app.ui.main_window import MainWindow
+from drill_app.ui.score.score_view import ScoreView
 from drill_app.ui.shared.describe import CONTROLS, is_inner_part
+
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def focusable(window: QWidget) -> list[QWidget]:
@@ -66,3 +70,25 @@ def test_tab_and_shift_tab_move_on_from_every_control(
     for where, shown in every_screen(window, qtbot, monkeypatch):
         found += traps(where, shown, qtbot)
     assert not found, "focus kept:\n" + "\n".join(dict.fromkeys(found))
+
+
+def test_ctrl_tab_and_ctrl_page_keys_move_between_the_score_tabs_from_anywhere(
+    qtbot: QtBot, view: ScoreView
+) -> None:
+    """From a table inside a tab (which takes Ctrl+PgDn for itself) and from the documents
+    panel beside the tabs alike."""
+    view.activateWindow()
+    count = view.tabs.count()
+    for start in (view.lines_tab.lines_view, view.documents.unit_combo):
+        view.tabs.setCurrentIndex(0)
+        start.setFocus()
+        qtbot.waitUntil(start.hasFocus)
+        for key, modifiers, expected in (
+            (Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier, 1),
+            (Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier, 2),
+            (Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier, 1),
+            (Qt.Key.Key_Backtab, CTRL_SHIFT, 0),
+            (Qt.Key.Key_Backtab, CTRL_SHIFT, count - 1),  # round the end
+        ):
+            qtbot.keyClick(QApplication.focusWidget() or view, key, modifiers)
+            assert view.tabs.currentIndex() == expected, (start.objectName(), key, expected)

@@ -13,7 +13,7 @@ accumulates ticks. Panels follow ``session.event_added`` for everything else.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QColor, QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -35,6 +35,7 @@ from drill_app.ui.exercise.event_feed import EventFeedPanel
 from drill_app.ui.exercise.msel_panel import MselPanel
 from drill_app.ui.exercise.status_board import StatusBoardPanel
 from drill_app.ui.session import ExerciseSession
+from drill_app.ui.shared.tab_keys import add_tab_keys, next_tab
 from drill_app.wording import PlanWords, refusal_text
 from drill_app.wording.evaluation import exercise_type_name
 from drill_app.wording.events import event_kind_names
@@ -122,15 +123,7 @@ class ExerciseView(QWidget):
         self.tabs.setTabToolTip(2, self.tr("Evaluator observations and ratings"))
         self.msel_panel.due_count_changed.connect(self._due_count_changed)
         self.status_board.cell_activated.connect(self.act_for)
-        for keys, step in (
-            ("Ctrl+Tab", 1),
-            ("Ctrl+PgDown", 1),
-            ("Ctrl+Shift+Tab", -1),
-            ("Ctrl+PgUp", -1),
-        ):  # between the side tabs from anywhere in the view (tables keep Ctrl+Tab)
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda step=step: self.next_tab(step))
+        add_tab_keys(self, self.tabs)  # between the side tabs from anywhere in the view
 
         self.left = QSplitter(Qt.Orientation.Vertical, self)
         self.left.setObjectName("left_splitter")
@@ -177,7 +170,7 @@ class ExerciseView(QWidget):
         return QSize(1280, 720)
 
     def next_tab(self, step: int) -> None:
-        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+        next_tab(self.tabs, step)
 
     def act_for(self, unit: str, column: str) -> None:
         """A board cell opened: the "act as unit" forms for that unit and obligation."""

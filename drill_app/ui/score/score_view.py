@@ -32,6 +32,7 @@ from drill_app.ui.score.texts import (
     line_title,
     number_text,
 )
+from drill_app.ui.shared.tab_keys import add_tab_keys
 from drill_app.wording import PlanWords
 from drill_app.wording.clock import clock_text
 from drill_app.wording.palette import ERROR_COLOUR, LATE_COLOUR, OK_COLOUR
@@ -89,6 +90,7 @@ class ScoreView(QWidget):
         self.tabs.addTab(self.ratings_tab, self.tr("Evaluators' ratings"))
         self.tabs.addTab(self.findings_panel, self.tr("Reviews and findings"))
         self.tabs.addTab(self.improvements_tab, self.tr("Improvement plan"))
+        add_tab_keys(self, self.tabs)
 
         heading = QVBoxLayout()
         heading.addWidget(self.title_label)
