@@ -300,6 +300,13 @@
     </message>
 </context>
 <context>
+    <name>ChoiceListPage</name>
+    <message>
+        <source>Choose one in the list first.</source>
+        <translation>请先在列表中选择一项。</translation>
+    </message>
+</context>
+<context>
     <name>ClockBar</name>
     <message>
         <source>Not started</source>
@@ -536,6 +543,13 @@
     </message>
 </context>
 <context>
+    <name>Describe</name>
+    <message>
+        <source>Waiting until the last one is recorded.</source>
+        <translation>正在等待上一项记录完毕。</translation>
+    </message>
+</context>
+<context>
     <name>DisplayNames</name>
     <message>
         <source>not set</source>
@@ -638,6 +652,10 @@
     <message>
         <source>Preview before printing. The PDF carries its fonts: it prints the same on any computer.</source>
         <translation>可先打印预览再打印；导出的PDF已嵌入字体，在任何电脑上打印效果都相同。</translation>
+    </message>
+    <message>
+        <source>A document is being made; one at a time.</source>
+        <translation>正在生成文档，一次只能生成一份。</translation>
     </message>
     <message>
         <source>Preparing the print preview of the {document}…</source>

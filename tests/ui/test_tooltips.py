@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QWidget
 from pytestqt.qtbot import QtBot
 from walking import every_screen
 
@@ -66,3 +66,29 @@ def test_every_control_of_every_window_has_a_tooltip_and_an_accessible_name(
         found += undescribed(where, shown)
     assert screens >= 20
     assert not found, f"{len(found)} controls undescribed:\n" + "\n".join(dict.fromkeys(found))
+
+
+def unexplained(where: str, window: QWidget) -> list[str]:
+    """Disabled buttons whose tooltip does not end with a line saying why (in Chinese)."""
+    found = []
+    for button in controls(window):
+        if not isinstance(button, QAbstractButton) or button.isEnabled():
+            continue
+        lines = button.toolTip().splitlines()
+        if len(lines) < 2 or not HAN.search(lines[-1]):
+            found.append(f"{where} · {described(button)}: {button.toolTip()!r}")
+    return found
+
+
+def test_every_disabled_button_says_why_it_is_disabled_now(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    found: list[str] = []
+    disabled = 0
+    for where, shown in every_screen(window, qtbot, monkeypatch):
+        disabled += sum(
+            1 for b in controls(shown) if isinstance(b, QAbstractButton) and not b.isEnabled()
+        )
+        found += unexplained(where, shown)
+    assert disabled >= 10  # the walk meets disabled buttons (before the start, after the end)
+    assert not found, "disabled without a reason:\n" + "\n".join(dict.fromkeys(found))

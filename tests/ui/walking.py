@@ -49,7 +49,11 @@ def before_the_drill(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
     browser.close()
 
 
-def start_a_drill(window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+def start_a_drill(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[str, QWidget]]:
+    """A new exercise of scenario A: its console before the start, then started with a
+    unit's entry in the log."""
     from drill_app.store.store import NewExercise, SeatInfo
 
     new = NewExercise(
@@ -64,6 +68,7 @@ def start_a_drill(window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPa
         window.new_action.trigger()
     session = window.session
     assert session is not None
+    yield "exercise not started", window
     for kind, payload, unit in (
         ("exercise_started", {}, None),
         ("step_taken", {"step": "cordon"}, "towngas"),
@@ -121,6 +126,6 @@ def every_screen(
 ) -> Iterator[tuple[str, QWidget]]:
     """Every window and dialog, in the order of a drill (scenario A, a unit's entry logged)."""
     yield from before_the_drill(window)
-    start_a_drill(window, qtbot, monkeypatch)
+    yield from start_a_drill(window, qtbot, monkeypatch)
     yield from during_the_drill(window, qtbot)
     yield from after_the_drill(window, qtbot)

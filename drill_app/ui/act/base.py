@@ -32,7 +32,7 @@ from drill_app.ui.act.commanding import (
     recorded_text,
     show_feedback,
 )
-from drill_app.ui.shared.describe import CONTROLS, is_inner_part
+from drill_app.ui.shared.describe import CONTROLS, explain, is_inner_part, set_waiting
 from drill_app.ui.shared.table_model import RowsModel, selected_key
 from drill_app.wording import PlanWords, refusal_text
 from drill_app.wording.palette import HINT_COLOUR
@@ -114,7 +114,7 @@ class ActionPageWidget(QWidget):
 
         def on_recorded(event: Event) -> None:
             if button is not None:
-                button.setEnabled(True)
+                set_waiting(button, False)
             if self.context.unit() == unit:  # a confirmation belongs to its unit
                 show_feedback(feedback, recorded_text(event, what), "ok")
             if recorded is not None:
@@ -122,7 +122,7 @@ class ActionPageWidget(QWidget):
 
         def on_refused(reason: Refusal) -> None:
             if button is not None:
-                button.setEnabled(True)
+                set_waiting(button, False)
             if self.context.unit() == unit:
                 show_feedback(feedback, refusal_text(reason, self.words), "error")
             if refused is not None:
@@ -134,7 +134,7 @@ class ActionPageWidget(QWidget):
         if command_id is not None:
             show_feedback(feedback, self.tr("Recording…"), "wait")
             if button is not None:
-                button.setEnabled(False)
+                set_waiting(button, True)
 
     def explain_controls(self) -> None:
         """Every control says what it does (tooltip) and is named for screen readers: those
@@ -145,8 +145,6 @@ class ActionPageWidget(QWidget):
             for label in self.findChildren(QLabel)
             if label.buddy() is not None
         }
-        ref = f" ({self.ref})" if self.ref else ""
-        tip = QCoreApplication.translate("ActionPageWidget", "{action}: {page}{ref}")
         for control in self.findChildren(QWidget):
             if not isinstance(control, CONTROLS) or is_inner_part(control):
                 continue
@@ -158,7 +156,13 @@ class ActionPageWidget(QWidget):
                 control.setAccessibleName(name)
             name = control.accessibleName()
             if not control.toolTip() and name:
-                control.setToolTip(tip.format(action=name, page=self.title, ref=ref))
+                control.setToolTip(self.control_tip(name))
+
+    def control_tip(self, name: str) -> str:
+        """What a control of this page does, when the page says no more: "name: page (§)"."""
+        ref = f" ({self.ref})" if self.ref else ""
+        tip = QCoreApplication.translate("ActionPageWidget", "{action}: {page}{ref}")
+        return tip.format(action=name, page=self.title, ref=ref)
 
     def clear_feedback(self) -> None:
         """Another unit chosen: the messages about the previous unit's actions go."""
@@ -200,8 +204,10 @@ class ChoiceListPage(ActionPageWidget):
 
     def _choice_changed(self, *_args: object) -> None:
         chosen = selected_key(self.view) is not None
+        why = QCoreApplication.translate("ChoiceListPage", "Choose one in the list first.")
         for button in self._choice_buttons:
             button.setEnabled(chosen)
+            explain(button, self.control_tip(button.text().replace("&", "").rstrip("…")), why)
 
     def select(self, key: str) -> None:
         self.view.selectRow(self.model.row_of(key))

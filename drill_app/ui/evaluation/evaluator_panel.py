@@ -30,7 +30,7 @@ from drill_app.core.events import Event
 from drill_app.core.refusals import Refusal
 from drill_app.ui.act.commanding import PendingCommands, recorded_text, show_feedback
 from drill_app.ui.act.form_parts import feedback_label, message_label
-from drill_app.ui.shared.describe import describe
+from drill_app.ui.shared.describe import describe, set_waiting
 from drill_app.ui.shared.table_model import RowsModel, TableRow, bold_label, make_table
 from drill_app.wording import PlanWords, refusal_text
 from drill_app.wording.clock import clock_text
@@ -260,19 +260,19 @@ class EvaluatorPanel(QWidget):
         clear: Any,
     ) -> None:
         def recorded(event: Event) -> None:
-            button.setEnabled(True)
+            set_waiting(button, False)
             show_feedback(feedback, recorded_text(event), "ok")
             clear()
 
         def refused(reason: Refusal) -> None:
-            button.setEnabled(True)
+            set_waiting(button, False)
             show_feedback(feedback, refusal_text(reason, self.words), "error")
 
         command_id = self.commands.send(
             kind, payload, actor="evaluator", unit=None, recorded=recorded, refused=refused
         )
         if command_id is not None:
-            button.setEnabled(False)
+            set_waiting(button, True)
             show_feedback(feedback, self.tr("Recording…"), "wait")
 
     def _unit_combo(self, parent: QWidget, name: str) -> QComboBox:

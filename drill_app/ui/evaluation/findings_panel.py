@@ -48,7 +48,7 @@ from drill_app.ui.evaluation.review_words import (
     finding_name,
     stage_hint,
 )
-from drill_app.ui.shared.describe import describe
+from drill_app.ui.shared.describe import describe, set_waiting
 from drill_app.ui.shared.table_model import RowsModel, TableRow, bold_label, make_table
 from drill_app.wording import PlanWords, refusal_text
 from drill_app.wording.clock import clock_text
@@ -450,20 +450,20 @@ class FindingsPanel(QWidget):
         clear: list[Callable[[], None]],
     ) -> None:
         def recorded(event: Event) -> None:
-            button.setEnabled(True)
+            set_waiting(button, False)
             show_feedback(feedback, recorded_text(event), "ok")
             for step in clear:
                 step()
 
         def refused(reason: Refusal) -> None:
-            button.setEnabled(True)
+            set_waiting(button, False)
             show_feedback(feedback, refusal_text(reason, self.words), "error")
 
         command_id = self.commands.send(
             kind, payload, actor="evaluator", unit=None, recorded=recorded, refused=refused
         )
         if command_id is not None:
-            button.setEnabled(False)
+            set_waiting(button, True)
             show_feedback(feedback, self.tr("Recording…"), "wait")
 
     def _grade_for_status(self, status: str) -> str | None:

@@ -48,7 +48,7 @@ from drill_app.reports.context import ImprovementRow, ReportContext, seats_of
 from drill_app.reports.render import Document, document_font_family, export_pdf, print_document
 from drill_app.reports.sheet import scoring_sheet
 from drill_app.ui.act.commanding import show_feedback
-from drill_app.ui.shared.describe import describe
+from drill_app.ui.shared.describe import describe, set_waiting
 from drill_app.ui.shared.screen_fit import fit_to_screen
 from drill_app.wording import PlanWords
 from drill_app.wording.palette import HINT_COLOUR
@@ -410,8 +410,9 @@ class DocumentsPanel(QWidget):
         task.signals.failed.connect(self._failed)
         task.signals.cancelled.connect(self._cancelled)
         self.task = task
+        busy = self.tr("A document is being made; one at a time.")
         for button in self.buttons.values():
-            button.setEnabled(False)
+            set_waiting(button, True, busy)
         title = self._title(job.kind, job.unit)
         wait = {
             PREVIEW: self.tr("Preparing the print preview of the {document}…"),
@@ -459,7 +460,7 @@ class DocumentsPanel(QWidget):
             self.progress.deleteLater()
             self.progress = None
         for button in self.buttons.values():
-            button.setEnabled(True)
+            set_waiting(button, False)
         return task.job if task is not None else None
 
     @Slot(object, int)

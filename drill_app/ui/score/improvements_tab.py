@@ -28,7 +28,7 @@ from drill_app.core.scoring import Line
 from drill_app.ui.act.commanding import show_feedback
 from drill_app.ui.act.form_parts import PLAN_REF
 from drill_app.ui.score.texts import line_problem
-from drill_app.ui.shared.describe import describe, explain
+from drill_app.ui.shared.describe import describe, explain, set_waiting
 from drill_app.ui.shared.screen_fit import scrolling
 from drill_app.ui.shared.table_model import RowsModel, TableRow, make_table, selected_key
 from drill_app.wording import PlanWords
@@ -289,7 +289,7 @@ class ImprovementsTab(QWidget):
             show_feedback(self.add_feedback, self.tr("Not added: see the fields marked"), "error")
             return
         self._adding = True
-        self.add_button.setEnabled(False)
+        set_waiting(self.add_button, True)
         show_feedback(self.add_feedback, self.tr("Saving…"), "wait")
         self.archive.add_improvement(self.exercise_id, fields)
 
@@ -362,7 +362,7 @@ class ImprovementsTab(QWidget):
         self.improvements.set_rows(rows)
         if self._adding:
             self._adding = False
-            self.add_button.setEnabled(True)
+            set_waiting(self.add_button, False)
             show_feedback(self.add_feedback, self.tr("Item added"), "ok")
             self._clear_add_form()
         if self._status_pending:
@@ -375,7 +375,7 @@ class ImprovementsTab(QWidget):
     def _archive_failed(self, what: str, message: str) -> None:
         if what == "add_improvement" and self._adding:
             self._adding = False
-            self.add_button.setEnabled(True)
+            set_waiting(self.add_button, False)
             show_feedback(
                 self.add_feedback, self.tr("Not added: {error}").format(error=message), "error"
             )

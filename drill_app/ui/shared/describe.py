@@ -8,6 +8,7 @@ now, on a second line of its tooltip.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -69,3 +70,15 @@ def explain(button: QAbstractButton, does: str, why_not: str) -> None:
     if not button.accessibleName():
         button.setAccessibleName(short_name(button, does))
     button.setAccessibleDescription(why_not if disabled else "")
+
+
+def set_waiting(button: QAbstractButton, waiting: bool, why: str = "") -> None:
+    """*button* disabled while what it sent is on its way (its tooltip says so), enabled
+    again once it is recorded or refused."""
+    button.setEnabled(not waiting)
+    does = button.toolTip().splitlines()[0] if button.toolTip() else ""
+    explain(
+        button,
+        does,
+        why or QCoreApplication.translate("Describe", "Waiting until the last one is recorded."),
+    )
