@@ -14,7 +14,6 @@ from drill_app.ui.main_window import MainWindow
 from drill_app.ui.score.score_view import ScoreView
 from drill_app.ui.shared.describe import CONTROLS, is_inner_part
 
-
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
