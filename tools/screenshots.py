@@ -1,12 +1,19 @@
 #!/usr/bin/env python3
-"""Save screenshots of the interface to docs/screenshots/ (offscreen, no display needed).
+"""Save screenshots of every window and dialog to docs/screenshots/ (offscreen, no display).
 
     .venv/bin/python tools/screenshots.py [--plan PATH] [--out DIR]
 
-Shoots the Chinese interface (the default for our users): the start page (on a temporary
-database with a few exercises, the last drill held long enough ago to be overdue) and the
-new-exercise dialog, then the plan browser section by section, and one English shot.
-Needs a CJK font (Debian: fonts-noto-cjk), or Chinese shows as boxes.
+All at a 1366×768 laptop's size, in the Chinese interface (the default for our users):
+the start page (a database with a few exercises, the last drill overdue) and the
+new-exercise dialog; a drill of scenario A in progress with its dialogs (about, ad-hoc
+inject, void), the evaluation tab, the board window and the act-as-unit form; its score
+view's tabs and the after-action report's print preview; each built-in scenario running;
+the plan browser section by section, and one English shot.
+
+Adding a shot is one function: ``shot_<what>(app, window)`` shows its window or dialog
+and returns what to grab; list it with its file name in DURING_THE_DRILL (the running
+exercise) or AFTER_THE_DRILL (the score view). Needs a CJK font (Debian: fonts-noto-cjk),
+or Chinese shows as boxes.
 """
 
 from __future__ import annotations

@@ -12,15 +12,32 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from drill_app.core.exercise import inject_payload
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
 from drill_app.ui.about_dialog import AboutDialog
 from drill_app.ui.exercise.adhoc_inject_dialog import AdhocInjectDialog
 from drill_app.ui.exercise.board_window import StatusBoardWindow
 from drill_app.ui.main_window import MainWindow
 from drill_app.ui.start.new_exercise_dialog import NewExerciseDialog
+
+# Every seat of scenario A with its participant, as in a real drill (two lines a board row).
+SEATS = (
+    "housing",
+    "emergency",
+    "police",
+    "fire",
+    "health",
+    "street",
+    "towngas",
+    "ecology",
+    "propaganda",
+    "traffic",
+)
+NAMES = ("张强", "李明", "王伟", "刘洋", "陈静", "杨帆", "赵磊", "黄敏", "周敏", "吴刚")
 
 
 def shown(widget: QWidget) -> QWidget:
@@ -61,7 +78,7 @@ def start_a_drill(
         plan_text=DEFAULT_PLAN.read_text(encoding="utf-8"),
         scenario_text=(SCENARIOS_DIR / "a-shanhai-explosion.yaml").read_text(encoding="utf-8"),
         held_on=dt.date(2026, 11, 28),
-        seats=(SeatInfo("housing", "张强"), SeatInfo("emergency", "李明")),
+        seats=tuple(SeatInfo(unit, name) for unit, name in zip(SEATS, NAMES, strict=True)),
     )
     monkeypatch.setattr(NewExerciseDialog, "ask", classmethod(lambda cls, *a, **kw: new))
     with qtbot.waitSignal(window.exercise_shown, timeout=20_000):
@@ -69,8 +86,13 @@ def start_a_drill(
     session = window.session
     assert session is not None
     yield "exercise not started", window
+    injects = session.scenario.injects_by_id
     for kind, payload, unit in (
         ("exercise_started", {}, None),
+        *(  # the first injects: the units learn of the incident, the board fills
+            ("inject_delivered", inject_payload(injects[inject]), None)
+            for inject in ("i01_hotline", "i02_119", "i03_gas_company_report")
+        ),
         ("step_taken", {"step": "cordon"}, "towngas"),
     ):
         with qtbot.waitSignal(session.event_added, timeout=20_000):
@@ -81,6 +103,7 @@ def during_the_drill(window: MainWindow, qtbot: QtBot) -> Iterator[tuple[str, QW
     """Each side tab and act form of the running exercise, its dialogs and the board window."""
     view = window.exercise_view
     assert view is not None
+    view.refresh()  # one tick of the view's timer: the board as it stands
     for tab in range(view.tabs.count()):
         view.tabs.setCurrentIndex(tab)
         QApplication.processEvents()
@@ -94,7 +117,12 @@ def during_the_drill(window: MainWindow, qtbot: QtBot) -> Iterator[tuple[str, QW
     yield "ad-hoc inject", shown(adhoc)
     adhoc.reject()
     feed = view.event_feed
-    feed.view.selectRow(feed.proxy.rowCount() - 1)
+    entry = next(r for r in range(feed.model.rowCount()) if feed.model.row(r).kind == "step_taken")
+    # (not selectRow: it follows the keyboard modifiers a previous test's keys left behind)
+    feed.view.selectionModel().select(
+        feed.proxy.mapFromSource(feed.model.index(entry, 0)),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
     qtbot.waitUntil(feed.void_button.isEnabled)
     feed.ask_void()
     assert feed.void_dialog is not None
@@ -103,6 +131,8 @@ def during_the_drill(window: MainWindow, qtbot: QtBot) -> Iterator[tuple[str, QW
     window.projector.show_board_window()
     board = view.findChild(StatusBoardWindow)
     assert board is not None
+    view.refresh()
+    QApplication.processEvents()
     yield "board window", board
     board.close()
 
