@@ -1354,6 +1354,10 @@
         <translation>评估人员的观察记录与评分</translation>
     </message>
     <message>
+        <source>Injects, acting for a unit, evaluation</source>
+        <translation>情景注入、代参演单位操作、评估</translation>
+    </message>
+    <message>
         <source>Not done: {action}: {reason}</source>
         <translation>未执行“{action}”：{reason}</translation>
     </message>
@@ -4712,6 +4716,26 @@
     <message>
         <source>Improvement plan</source>
         <translation>整改计划</translation>
+    </message>
+    <message>
+        <source>Score of the drill</source>
+        <translation>演练评分</translation>
+    </message>
+    <message>
+        <source>Every scored item, the totals and the evidence of each (Ctrl+Tab)</source>
+        <translation>全部评分项、合计及各项依据（Ctrl+Tab 切换）</translation>
+    </message>
+    <message>
+        <source>The evaluators&apos; latest rating of each objective and unit</source>
+        <translation>评估人员对各目标和单位的最新评级</translation>
+    </message>
+    <message>
+        <source>The reviews after the drill and the strengths and problems found</source>
+        <translation>演练后的点评及发现的亮点和问题</translation>
+    </message>
+    <message>
+        <source>The improvement plan: items, owners, due dates and status</source>
+        <translation>整改计划：事项、责任单位、完成时限和状态</translation>
     </message>
     <message>
         <source>Scenario: {title}</source>

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 from walking import every_screen
 
@@ -47,6 +47,14 @@ def undescribed(where: str, window: QWidget) -> list[str]:
         ]
         if missing:
             found.append(f"{where} · {described(widget)}: no Chinese {' or '.join(missing)}")
+    for tabs in window.findChildren(QTabWidget):
+        if not tabs.isVisible():
+            continue
+        if not HAN.search(tabs.accessibleName()):
+            found.append(f"{where} · tabs {tabs.objectName()!r}: no Chinese accessible name")
+        for index in range(tabs.count()):
+            if not HAN.search(tabs.tabToolTip(index)):
+                found.append(f"{where} · tab {tabs.tabText(index)!r}: no Chinese tooltip")
     return found
 
 

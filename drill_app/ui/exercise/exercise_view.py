@@ -121,6 +121,7 @@ class ExerciseView(QWidget):
             1, self.tr("File reports and decisions for a unit whose trainee is at this computer")
         )
         self.tabs.setTabToolTip(2, self.tr("Evaluator observations and ratings"))
+        self.tabs.setAccessibleName(self.tr("Injects, acting for a unit, evaluation"))
         self.msel_panel.due_count_changed.connect(self._due_count_changed)
         self.status_board.cell_activated.connect(self.act_for)
         add_tab_keys(self, self.tabs)  # between the side tabs from anywhere in the view

@@ -90,6 +90,16 @@ class ScoreView(QWidget):
         self.tabs.addTab(self.ratings_tab, self.tr("Evaluators' ratings"))
         self.tabs.addTab(self.findings_panel, self.tr("Reviews and findings"))
         self.tabs.addTab(self.improvements_tab, self.tr("Improvement plan"))
+        self.tabs.setAccessibleName(self.tr("Score of the drill"))
+        for index, tip in enumerate(
+            (
+                self.tr("Every scored item, the totals and the evidence of each (Ctrl+Tab)"),
+                self.tr("The evaluators' latest rating of each objective and unit"),
+                self.tr("The reviews after the drill and the strengths and problems found"),
+                self.tr("The improvement plan: items, owners, due dates and status"),
+            )
+        ):
+            self.tabs.setTabToolTip(index, tip)
         add_tab_keys(self, self.tabs)
 
         heading = QVBoxLayout()
