@@ -238,28 +238,33 @@ def sender(app: Any, session: Any, clock: list[float]) -> Any:
 
 def shoot_scenarios(app: Any, plan_path: Path, out: Path) -> bool:
     """Each built-in scenario running at its 20th minute: every unit on the board."""
-    import tempfile
-
     from drill_app.paths import SCENARIOS_DIR
 
-    ok = True
-    for scenario in sorted(SCENARIOS_DIR.glob("*.yaml")):
-        with tempfile.TemporaryDirectory(prefix="drill-shots-") as scratch:
-            clock = [START]
-            window = open_console(app, plan_path, Path(scratch), clock)
-            session = create_exercise(app, window, plan_path, scenario, "桌面推演")
-            sender(app, session, clock)(0, "exercise_started", actor="controller")
-            clock[0] = START + 20 * 60
-            _wait(app, lambda: False, 0.5)
-            msel = window.exercise_view.msel_panel
-            msel.release_all_due()  # what the controller does at once
-            _wait(app, lambda: not msel.model.due_injects(), 10)
-            _wait(app, lambda: False, 1.2)  # one refresh of the board
-            ok = write(window, out / f"exercise-{scenario.stem}.png") and ok
-            window.close()
-            window.deleteLater()
-            app.processEvents()
-    return ok
+    scenarios = sorted(SCENARIOS_DIR.glob("*.yaml"))
+    shot = [shoot_scenario(app, plan_path, out, scenario) for scenario in scenarios]
+    return all(shot)  # every scenario shot, even after one failed
+
+
+def shoot_scenario(app: Any, plan_path: Path, out: Path, scenario: Path) -> bool:
+    """*scenario* started, its injects due by minute 20 released (as a controller would)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="drill-shots-") as scratch:
+        clock = [START]
+        window = open_console(app, plan_path, Path(scratch), clock)
+        session = create_exercise(app, window, plan_path, scenario, "桌面推演")
+        sender(app, session, clock)(0, "exercise_started", actor="controller")
+        clock[0] = START + 20 * 60
+        _wait(app, lambda: False, 0.5)
+        msel = window.exercise_view.msel_panel
+        msel.release_all_due()
+        _wait(app, lambda: not msel.model.due_injects(), 10)
+        _wait(app, lambda: False, 1.2)  # one refresh of the board
+        ok = write(window, out / f"exercise-{scenario.stem}.png")
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+        return ok
 
 
 def shoot_drill(app: Any, plan_path: Path, out: Path) -> bool:
@@ -303,25 +308,8 @@ def shoot_drill(app: Any, plan_path: Path, out: Path) -> bool:
         act(14, "level_determined", {"level": "IV"}, actor="seat", unit="housing")
         act(15, "group_activated", {"group": "rescue"}, actor="seat", unit="housing")
         clock[0] = START + 23 * 60  # a minute after which deadlines are near or past
-        app.processEvents()  # type: ignore[attr-defined]
-        view = window.exercise_page.currentWidget()
         _wait(app, lambda: False, 1.2)  # one refresh of the board
-        ok = write(window, out / "exercise-running.png")
-        ok = shoot_each(app, out, DURING_THE_DRILL, window) and ok
-        window.projector.show_board_window()
-        from drill_app.ui.exercise.board_window import StatusBoardWindow
-
-        board = view.findChild(StatusBoardWindow)  # type: ignore[attr-defined]
-        board.resize(*WINDOW_SIZE)
-        app.processEvents()  # type: ignore[attr-defined]
-        ok = write(board, out / "status-board-window.png") and ok
-        board.close()
-        view.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
-        panel = view.act_panel  # type: ignore[attr-defined]
-        panel.set_unit("housing")
-        panel.report_page.form.set_report_kind("written")
-        app.processEvents()  # type: ignore[attr-defined]
-        ok = write(window, out / "act-as-unit.png") and ok
+        ok = shoot_each(app, out, DURING_THE_DRILL, window)
 
         act(
             32,
@@ -373,8 +361,29 @@ def shot_void(app: object, window: Any) -> Any:
     return feed.void_dialog
 
 
+def shot_console(app: object, window: Any) -> Any:
+    return window
+
+
 def shot_evaluation(app: object, window: Any) -> Any:
     window.exercise_view.tabs.setCurrentIndex(2)
+    return window
+
+
+def shot_board_window(app: Any, window: Any) -> Any:
+    from drill_app.ui.exercise.board_window import StatusBoardWindow
+
+    window.projector.show_board_window()
+    board = window.exercise_view.findChild(StatusBoardWindow)
+    board.resize(*WINDOW_SIZE)
+    return board
+
+
+def shot_act_as_unit(app: object, window: Any) -> Any:
+    view = window.exercise_view
+    view.tabs.setCurrentIndex(view.act_tab)
+    view.act_panel.set_unit("housing")
+    view.act_panel.report_page.form.set_report_kind("written")
     return window
 
 
@@ -387,10 +396,13 @@ def score_tab(index: int) -> Any:
 
 
 DURING_THE_DRILL: tuple[tuple[str, Any], ...] = (
+    ("exercise-running.png", shot_console),
     ("about.png", shot_about),
     ("adhoc-inject.png", shot_adhoc_inject),
     ("void-entry.png", shot_void),
     ("evaluation.png", shot_evaluation),
+    ("status-board-window.png", shot_board_window),
+    ("act-as-unit.png", shot_act_as_unit),
 )
 
 
