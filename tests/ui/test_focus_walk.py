@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDateTimeEdit, QWidget
 from pytestqt.qtbot import QtBot
-from walking import every_screen
+from walking import findings_on_every_screen
 
 from drill_app.ui.main_window import MainWindow
 from drill_app.ui.score.score_view import ScoreView
@@ -65,10 +65,10 @@ def window(started_window: MainWindow) -> MainWindow:
 def test_tab_and_shift_tab_move_on_from_every_control(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    found: list[str] = []
-    for where, shown in every_screen(window, qtbot, monkeypatch):
-        found += traps(where, shown, qtbot)
-    assert not found, "focus kept:\n" + "\n".join(dict.fromkeys(found))
+    found = findings_on_every_screen(
+        window, qtbot, monkeypatch, lambda where, shown: traps(where, shown, qtbot)
+    )
+    assert not found, "focus kept:\n" + "\n".join(found)
 
 
 def test_ctrl_tab_and_ctrl_page_keys_move_between_the_score_tabs_from_anywhere(

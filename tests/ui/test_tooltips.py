@@ -14,7 +14,7 @@ import re
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
-from walking import every_screen
+from walking import findings_on_every_screen
 
 from drill_app.ui.main_window import MainWindow
 from drill_app.ui.shared.describe import CONTROLS, is_inner_part
@@ -67,13 +67,8 @@ def window(started_window: MainWindow) -> MainWindow:
 def test_every_control_of_every_window_has_a_tooltip_and_an_accessible_name(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    found: list[str] = []
-    screens = 0
-    for where, shown in every_screen(window, qtbot, monkeypatch):
-        screens += 1
-        found += undescribed(where, shown)
-    assert screens >= 20
-    assert not found, f"{len(found)} controls undescribed:\n" + "\n".join(dict.fromkeys(found))
+    found = findings_on_every_screen(window, qtbot, monkeypatch, undescribed)
+    assert not found, f"{len(found)} controls undescribed:\n" + "\n".join(found)
 
 
 def unexplained(where: str, window: QWidget) -> list[str]:
@@ -91,12 +86,16 @@ def unexplained(where: str, window: QWidget) -> list[str]:
 def test_every_disabled_button_says_why_it_is_disabled_now(
     window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    found: list[str] = []
-    disabled = 0
-    for where, shown in every_screen(window, qtbot, monkeypatch):
-        disabled += sum(
-            1 for b in controls(shown) if isinstance(b, QAbstractButton) and not b.isEnabled()
+    disabled: list[str] = []
+
+    def check(where: str, shown: QWidget) -> list[str]:
+        disabled.extend(
+            described(b)
+            for b in controls(shown)
+            if isinstance(b, QAbstractButton) and not b.isEnabled()
         )
-        found += unexplained(where, shown)
-    assert disabled >= 10  # the walk meets disabled buttons (before the start, after the end)
-    assert not found, "disabled without a reason:\n" + "\n".join(dict.fromkeys(found))
+        return unexplained(where, shown)
+
+    found = findings_on_every_screen(window, qtbot, monkeypatch, check)
+    assert len(set(disabled)) >= 10  # the walk meets disabled buttons (before the start …)
+    assert not found, "disabled without a reason:\n" + "\n".join(found)

@@ -9,7 +9,7 @@ the caller reads it before asking for the next one.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
@@ -159,3 +159,20 @@ def every_screen(
     yield from start_a_drill(window, qtbot, monkeypatch)
     yield from during_the_drill(window, qtbot)
     yield from after_the_drill(window, qtbot)
+
+
+def findings_on_every_screen(
+    window: MainWindow,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    check: Callable[[str, QWidget], list[str]],
+) -> list[str]:
+    """What *check(where, window)* finds on each screen, each finding once; fails when the
+    walk met too few screens to mean anything."""
+    found: list[str] = []
+    screens = 0
+    for where, shown in every_screen(window, qtbot, monkeypatch):
+        screens += 1
+        found += check(where, shown)
+    assert screens >= 20, f"the walk met only {screens} screens"
+    return list(dict.fromkeys(found))
