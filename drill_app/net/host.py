@@ -29,6 +29,7 @@ from drill_app.core.commands import Command
 from drill_app.core.commands import Outcome as CoreOutcome
 from drill_app.core.events import Event
 from drill_app.core.scoring import ScoringRules
+from drill_app.net.briefing import Briefer
 from drill_app.net.connection import (
     HELLO_TIMEOUT,
     MAX_ERRORS,
@@ -56,7 +57,7 @@ from drill_app.net.protocol import (
 )
 from drill_app.net.room import Admitted, RateLimiter, Room, Seat
 from drill_app.net.runner import Outcome, Runner, Submission
-from drill_app.net.visibility import Viewer, stream, view_of
+from drill_app.net.visibility import Viewer, entry_unit_in, stream, view_of
 from drill_app.store.claims import open_owned
 from drill_app.store.ownership import Heartbeat, OwnerIdentity, Ownership
 from drill_app.store.store import Store
@@ -88,6 +89,8 @@ class HostService:
         self.claim = owned.claim
         self.runner = Runner(owned.exercise, self._persist, self._reopen)
         self.room = Room(tuple(owned.exercise.scenario.seats), options.code)
+        self.briefer = Briefer.of(store, exercise_id)
+        self._entry_unit = entry_unit_in(lambda: self.runner.exercise.events)
         self._conns: set[Connection] = set()
         self._jobs: asyncio.Queue[Any] = asyncio.Queue()
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="drill-host-db")
@@ -273,7 +276,7 @@ class HostService:
         for event in events:
             for conn in self._conns:
                 assert conn.viewer is not None
-                view = view_of(event, conn.viewer)
+                view = view_of(event, conn.viewer, self._entry_unit)
                 if view is not None:
                     conn.seq += 1
                     conn.send(EventMessage(seq=conn.seq, event=view))
@@ -283,8 +286,19 @@ class HostService:
                     conn.send(clock)
             if event.kind == "exercise_ended":
                 self.ended.set()
+        if events:
+            self._send_obligations()
         if events and self._on_events is not None:
             self._on_events(events)
+
+    def _send_obligations(self, only: Connection | None = None) -> None:
+        """Each seat's open obligations, when the controller shows deadlines (briefing)."""
+        for conn in [only] if only is not None else list(self._conns):
+            unit = conn.viewer.unit if conn.viewer is not None else None
+            if unit is not None:
+                message = self.briefer.changed(conn, self.runner.exercise, unit)
+                if message is not None:
+                    conn.send(message)
 
     def clock_view(self) -> ClockView:
         wall = time.time()
@@ -444,11 +458,15 @@ class HostService:
                     unit=viewer.unit,
                     clock=self.clock_view(),
                     seats=list(ex.scenario.seats),
+                    briefing=self.briefer.briefing(ex, viewer.unit, seat.name)
+                    if viewer.unit is not None
+                    else None,
                 )
             )
             for n, view in enumerate(views[hello.last_seq :], start=hello.last_seq + 1):
                 conn.send(EventMessage(seq=n, event=view))
             conn.seq = len(views)
+            self._send_obligations(conn)
             self._conns.add(conn)
             self.room.connected(seat)
             done.set_result(None)

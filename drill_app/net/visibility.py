@@ -6,7 +6,9 @@ A seat sees only what its unit has been told (issue 15 §4):
 - injects delivered to its unit, as delivered: title, text, source, attachments' names;
   never the scenario facts behind them, never other recipients, never future injects;
 - its own unit's actions;
-- reports, help requests and hand-overs of command addressed to its unit.
+- reports, help requests and hand-overs of command addressed to its unit;
+- the controller's void of one of its own unit's entries (the entry id and the reason),
+  so the seat's log can show the entry as voided.
 
 Nothing else: no other unit's actions, no skipped injects, no evaluator notes,
 ratings or findings, no expectations and no scores (those never travel at all).
@@ -17,7 +19,7 @@ reconnect or a host restart.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,13 +58,24 @@ def _addressed_to(event: Event, unit: str) -> bool:
     return False
 
 
-def view_of(event: Event, viewer: Viewer) -> EventView | None:
-    """The event as *viewer* may see it, or None when it must not see it at all."""
+EntryUnit = Callable[[str], str | None]
+"""The unit of a logged entry, by event id (None: unknown, or not a unit's entry)."""
+
+
+def view_of(event: Event, viewer: Viewer, entry_unit: EntryUnit | None = None) -> EventView | None:
+    """The event as *viewer* may see it, or None when it must not see it at all.
+
+    *entry_unit* names the unit of a voided entry; without it a seat sees no void."""
     if viewer.role == "observer":
         return _view(event, dict(event.payload))
     unit = viewer.unit
     if event.kind in CONTROL_KINDS:
         return _view(event, dict(event.payload))
+    if event.kind == "entry_voided":
+        own = entry_unit is not None and unit is not None
+        if own and entry_unit(str(event.payload.get("event", ""))) == unit:
+            return _view(event, {k: event.payload[k] for k in ("event", "reason")})
+        return None
     if event.kind == "inject_delivered":
         if unit not in event.payload.get("to", ()):
             return None
@@ -94,7 +107,18 @@ def _view(event: Event, payload: dict[str, Any]) -> EventView:
 
 def stream(events: Iterable[Event], viewer: Viewer) -> Iterator[EventView]:
     """The viewer's whole stream, in log order; its n-th item has sequence number n."""
+    units: dict[str, str | None] = {}
     for event in events:
-        view = view_of(event, viewer)
+        units[event.id] = event.unit
+        view = view_of(event, viewer, units.get)
         if view is not None:
             yield view
+
+
+def entry_unit_in(events: Callable[[], list[Event]]) -> EntryUnit:
+    """*entry_unit* for ``view_of`` over a growing log (searched from its newest end)."""
+
+    def find(entry: str) -> str | None:
+        return next((e.unit for e in reversed(events()) if e.id == entry), None)
+
+    return find
