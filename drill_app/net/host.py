@@ -57,7 +57,7 @@ from drill_app.net.protocol import (
 )
 from drill_app.net.room import Admitted, RateLimiter, Room, Seat
 from drill_app.net.runner import Outcome, Runner, Submission
-from drill_app.net.visibility import Viewer, entry_unit_in, stream, view_of
+from drill_app.net.visibility import Known, Viewer, stream, view_of
 from drill_app.store.claims import open_owned
 from drill_app.store.ownership import Heartbeat, OwnerIdentity, Ownership
 from drill_app.store.store import Store
@@ -90,7 +90,7 @@ class HostService:
         self.runner = Runner(owned.exercise, self._persist, self._reopen)
         self.room = Room(tuple(owned.exercise.scenario.seats), options.code)
         self.briefer = Briefer.of(store, exercise_id)
-        self._entry_unit = entry_unit_in(lambda: self.runner.exercise.events)
+        self.known = Known.of(owned.exercise.scenario, lambda: self.runner.exercise.events)
         self._conns: set[Connection] = set()
         self._jobs: asyncio.Queue[Any] = asyncio.Queue()
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="drill-host-db")
@@ -276,7 +276,7 @@ class HostService:
         for event in events:
             for conn in self._conns:
                 assert conn.viewer is not None
-                view = view_of(event, conn.viewer, self._entry_unit)
+                view = view_of(event, conn.viewer, self.known)
                 if view is not None:
                     conn.seq += 1
                     conn.send(EventMessage(seq=conn.seq, event=view))
@@ -444,7 +444,9 @@ class HostService:
         assert viewer is not None and seat is not None
 
         async def job() -> None:
-            views = await self._on_worker(lambda: list(stream(self.runner.exercise.events, viewer)))
+            views = await self._on_worker(
+                lambda: list(stream(self.runner.exercise.events, viewer, self.known))
+            )
             ex = self.runner.exercise
             assert seat.token is not None
             conn.send(
@@ -541,6 +543,8 @@ class HostService:
             self._error(conn, "not_your_unit", None, {"unit": message.unit})
             return
         viewer = conn.viewer  # its own stream again (a seat may name only its own unit)
-        views = await self._on_worker(lambda: list(stream(self.runner.exercise.events, viewer)))
+        views = await self._on_worker(
+            lambda: list(stream(self.runner.exercise.events, viewer, self.known))
+        )
         for n, view in enumerate(views[message.from_seq :], start=message.from_seq + 1):
             conn.send(EventMessage(seq=n, event=view))
