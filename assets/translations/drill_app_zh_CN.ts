@@ -58,6 +58,38 @@
         <source>Acting for</source>
         <translation>代表参演单位</translation>
     </message>
+    <message>
+        <source>Reports</source>
+        <translation>报送信息</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>判定级别</translation>
+    </message>
+    <message>
+        <source>Working groups</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Steps and measures</source>
+        <translation>处置措施</translation>
+    </message>
+    <message>
+        <source>Gas supply</source>
+        <translation>压减/恢复供气</translation>
+    </message>
+    <message>
+        <source>Command and response</source>
+        <translation>指挥与响应</translation>
+    </message>
+    <message>
+        <source>Information and support</source>
+        <translation>信息发布与支援</translation>
+    </message>
 </context>
 <context>
     <name>ActionPageWidget</name>

@@ -15,9 +15,7 @@ from drill_app.ui.act.decision_pages import GroupsActionWidget, WarningActionWid
 from drill_app.ui.act.measure_pages import StepsActionWidget, SupplyActionWidget
 from drill_app.ui.act.report_pages import LevelActionWidget, ReportActionWidget
 
-
-def _name(text: str) -> Callable[[], str]:
-    return lambda: QCoreApplication.translate("ActAsUnitPanel", text)
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -31,39 +29,52 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("report_page", ReportActionWidget, _name("Reports"), frozenset({"report_submitted"})),
-    PageSpec("level_page", LevelActionWidget, _name("Level"), frozenset({"level_determined"})),
+    PageSpec(
+        "report_page",
+        ReportActionWidget,
+        lambda: translate("ActAsUnitPanel", "Reports"),
+        frozenset({"report_submitted"}),
+    ),
+    PageSpec(
+        "level_page",
+        LevelActionWidget,
+        lambda: translate("ActAsUnitPanel", "Level"),
+        frozenset({"level_determined"}),
+    ),
     PageSpec(
         "groups_page",
         GroupsActionWidget,
-        _name("Working groups"),
+        lambda: translate("ActAsUnitPanel", "Working groups"),
         frozenset({"group_activated", "group_stood_down"}),
     ),
     PageSpec(
         "warning_page",
         WarningActionWidget,
-        _name("Warning"),
+        lambda: translate("ActAsUnitPanel", "Warning"),
         frozenset({"warning_issued", "warning_changed", "warning_lifted"}),
     ),
     PageSpec(
-        "steps_page", StepsActionWidget, _name("Steps and measures"), frozenset({"step_taken"})
+        "steps_page",
+        StepsActionWidget,
+        lambda: translate("ActAsUnitPanel", "Steps and measures"),
+        frozenset({"step_taken"}),
     ),
     PageSpec(
         "supply_page",
         SupplyActionWidget,
-        _name("Gas supply"),
+        lambda: translate("ActAsUnitPanel", "Gas supply"),
         frozenset({"supply_cut", "supply_restored"}),
     ),
     PageSpec(
         "command_page",
         CommandActionWidget,
-        _name("Command and response"),
+        lambda: translate("ActAsUnitPanel", "Command and response"),
         frozenset(CommandActionWidget.KINDS),
     ),
     PageSpec(
         "information_page",
         InformationActionWidget,
-        _name("Information and support"),
+        lambda: translate("ActAsUnitPanel", "Information and support"),
         frozenset({"information_released", "help_requested"}),
     ),
 )

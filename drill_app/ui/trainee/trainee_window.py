@@ -122,6 +122,7 @@ class TraineeWindow(QMainWindow):
         splitter.addWidget(self._build_right())
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([500, 860])  # the inbox readable beside the forms at 1366×768
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self._shortcuts()
