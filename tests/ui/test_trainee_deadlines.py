@@ -8,18 +8,17 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from seating import Room, close_room, join, open_room
+from seating import (
+    Room,
+    close_room,
+    join,
+    open_room,
+)
 
 from drill_app.core.plan import Plan
-from drill_app.core.scoring import ScoringRules, load_scoring_rules
+from drill_app.core.scoring import ScoringRules
 from drill_app.net.protocol import Ack, Obligations
-from drill_app.paths import DEFAULT_SCORING
 from drill_app.ui.trainee.trainee_window import TraineeWindow
-
-
-@pytest.fixture(scope="module")
-def rules() -> ScoringRules:
-    return load_scoring_rules(DEFAULT_SCORING)
 
 
 @pytest.fixture(params=[True, False], ids=["shown", "not shown"])

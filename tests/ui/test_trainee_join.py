@@ -4,34 +4,19 @@ and ``drill-app join``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from seating import CODE, PLAN_TEXT, Room, close_room, fill_join, join, open_room
+from seating import CODE, PLAN_TEXT, Room, fill_join, join
 
 from drill_app.cli.main import main
 from drill_app.core.plan import Plan
-from drill_app.core.scoring import ScoringRules, load_scoring_rules
 from drill_app.net.protocol import NET_CODES
-from drill_app.paths import DEFAULT_SCORING
 from drill_app.ui.start.join_dialog import JoinDialog
 from drill_app.ui.trainee.launch import seat_folder
 from drill_app.wording import PlanWords
 from drill_app.wording.refusals import ROOM_WORDING, room_refusal_text
-
-
-@pytest.fixture(scope="module")
-def rules() -> ScoringRules:
-    return load_scoring_rules(DEFAULT_SCORING)
-
-
-@pytest.fixture
-def room(tmp_path: Path, rules: ScoringRules) -> Iterator[Room]:
-    hosted = open_room(tmp_path, rules, show_deadlines=False)
-    yield hosted
-    close_room(hosted)
 
 
 def attempt(qtbot: QtBot, plan: Plan, address: str, unit: str, code: str) -> JoinDialog:

@@ -12,27 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from seating import ATTACHMENT, Room, close_room, join, open_room, stored_sheet
+from seating import ATTACHMENT, Room, join, stored_sheet
 
 from drill_app.core.plan import Plan
-from drill_app.core.scoring import ScoringRules, load_scoring_rules
-from drill_app.paths import DEFAULT_SCORING
 from drill_app.ui.exercise.status_board_model import StatusBoardModel
 from drill_app.ui.trainee.trainee_window import TraineeWindow
 from drill_app.wording.clock import format_clock
 from drill_app.wording.events import event_kind_name
-
-
-@pytest.fixture(scope="module")
-def rules() -> ScoringRules:
-    return load_scoring_rules(DEFAULT_SCORING)
-
-
-@pytest.fixture
-def room(tmp_path: Path, rules: ScoringRules) -> Iterator[Room]:
-    hosted = open_room(tmp_path, rules, show_deadlines=False)
-    yield hosted
-    close_room(hosted)
 
 
 @pytest.fixture
@@ -178,3 +164,24 @@ def test_an_entry_the_controller_voided_shows_voided_with_the_reason(
     entry = next(e for e in room.log() if e.kind == "help_requested")
     room.command("entry_voided", {"event": entry.id, "reason": "误操作"}, "void-1")
     qtbot.waitUntil(lambda: log_rows(window)[0][1] == "已作废：误操作", timeout=5000)
+
+
+def test_by_keyboard_alone_tab_reaches_the_actions_before_the_form_and_ctrl_digits_jump(
+    qtbot: QtBot, window: TraineeWindow
+) -> None:
+    chain: list[QWidget] = []
+    widget: QWidget = window.inbox_view
+    while (widget := widget.nextInFocusChain()) is not window.inbox_view:
+        chain.append(widget)
+    kind_combo = window.pages[0].form.kind_combo  # type: ignore[attr-defined]
+    assert chain.index(window.actions_view) < chain.index(kind_combo)
+    assert chain.index(kind_combo) < chain.index(window.log_view)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    for key, target in (
+        (Qt.Key.Key_3, window.log_view),
+        (Qt.Key.Key_2, window.actions_view),
+        (Qt.Key.Key_1, window.inbox_view),
+    ):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(target.hasFocus, timeout=2000)

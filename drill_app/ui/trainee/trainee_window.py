@@ -201,13 +201,13 @@ class TraineeWindow(QMainWindow):
         context = ActContext(
             self.words, self.link, lambda: self.unit, lambda _unit, kind: recipients.get(kind, [])
         )
+        self.actions_view = QListView(self)  # before the pages: Tab reaches it first
         built = build_pages(context, self, allowed)
         self.pages: list[ActionPageWidget] = [page for _spec, page in built]
         self.stack = QStackedWidget(self)
         for page in self.pages:
             self.stack.addWidget(page)
         self.actions_model = QStringListModel([spec.name() for spec, _page in built], self)
-        self.actions_view = QListView(self)
         self.actions_view.setObjectName("actions")
         self.actions_view.setAccessibleName(self.tr("Actions"))
         self.actions_view.setModel(self.actions_model)
@@ -345,9 +345,8 @@ class TraineeWindow(QMainWindow):
         else:
             self.clock_label.setText(format_clock(seconds))
             self.obligations.set_now(seconds)
-        self.clock_label.setStyleSheet(
-            f"font-size: 18pt; font-weight: bold; color: {HINT_COLOUR if seconds is None else ''}"
-        )
+        grey = f"color: {HINT_COLOUR}; " if seconds is None or self.ended else ""
+        self.clock_label.setStyleSheet(f"{grey}font-size: 18pt; font-weight: bold")
 
     def _inbox_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
