@@ -13,8 +13,10 @@ from seating import CODE, PLAN_TEXT, Room, fill_join, join
 from drill_app.cli.main import main
 from drill_app.core.plan import Plan
 from drill_app.net.protocol import NET_CODES
-from drill_app.ui.start.join_dialog import JoinDialog
+from drill_app.ui.main_window import MainWindow
+from drill_app.ui.start.join_dialog import JoinDialog, JoinResult
 from drill_app.ui.trainee.launch import seat_folder
+from drill_app.ui.trainee.trainee_window import TraineeWindow
 from drill_app.wording import PlanWords
 from drill_app.wording.refusals import ROOM_WORDING, room_refusal_text
 
@@ -138,3 +140,59 @@ def test_every_refusal_of_the_network_has_words_of_its_own(plan: Plan, chinese: 
         assert code in ROOM_WORDING, code
         text = room_refusal_text(code, {"unit": "towngas", "seats": ["towngas"]}, words)
         assert not text.startswith("主机拒绝："), code  # not the fallback for unknown codes
+
+
+def test_join_on_the_start_page_opens_the_dialog_then_the_trainee_window(
+    qtbot: QtBot,
+    room: Room,
+    started_window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """加入演练… → the join dialog (its modal part replaced: filled in and joined here) →
+    the trainee window of the seat joined."""
+
+    def ask(
+        parent: object, plan: Plan, plan_text: str, address: str = "", *, browse: bool = True
+    ) -> JoinResult | None:
+        assert address == "" and browse  # nothing typed yet; the network is searched
+        dialog = attempt(qtbot, plan, room.address, "towngas", CODE)
+        return dialog.result_
+
+    monkeypatch.setattr(JoinDialog, "ask", staticmethod(ask))
+    monkeypatch.setattr("drill_app.ui.trainee.launch.seat_folder", lambda e, u, b: tmp_path / u)
+    button = started_window.start_page.join_button
+    assert button.text() == "加入演练…"
+    button.click()
+    assert len(started_window.trainee_windows) == 1
+    trainee = started_window.trainee_windows[0]
+    assert isinstance(trainee, TraineeWindow) and trainee.isVisible()
+    assert (trainee.width(), trainee.height()) == (1366, 768)
+    qtbot.waitUntil(lambda: trainee.connection_label.text() == "在线", timeout=10_000)
+    trainee.close()
+
+
+def test_drill_app_join_fills_in_the_address_and_ends_quietly_when_cancelled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+
+    def ask(
+        parent: object, plan: Plan, plan_text: str, address: str = "", *, browse: bool = True
+    ) -> JoinResult | None:
+        asked.append(address)
+        return None
+
+    monkeypatch.setattr(JoinDialog, "ask", staticmethod(ask))
+    assert main(["--lang", "zh_CN", "join", "192.168.1.20:47615"]) == 0
+    assert asked == ["192.168.1.20:47615"]
+
+
+def test_a_seat_freed_by_the_controller_is_told_so(
+    qtbot: QtBot, room: Room, plan: Plan, tmp_path: Path, chinese: None
+) -> None:
+    window = join(qtbot, room, plan, tmp_path / "seats")
+    room.thread.call(lambda: room.service.free_seat("towngas"))
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
+    assert window.banner.text() == "导调人员已释放本席位：请重新加入"
+    window.close()

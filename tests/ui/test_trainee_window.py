@@ -185,3 +185,13 @@ def test_by_keyboard_alone_tab_reaches_the_actions_before_the_form_and_ctrl_digi
     ):
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(target.hasFocus, timeout=2000)
+
+
+def test_an_action_the_host_refuses_shows_the_refusal_in_words(
+    qtbot: QtBot, window: TraineeWindow
+) -> None:
+    page = window.pages[-1]  # the clock has not started: the host refuses every action
+    page.help_button.click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: log_rows(window)[0][1] != "发送中", timeout=5000)
+    assert log_rows(window)[0][1] == "被拒绝：演练尚未开始"
+    assert page.help_feedback.text() == "演练尚未开始"  # type: ignore[attr-defined]
