@@ -63,32 +63,37 @@ class Briefer:
             show_deadlines=self.show_deadlines,
         )
 
-    def obligations(self, exercise: Exercise, unit: str) -> list[ObligationView]:
-        """*unit*'s open obligations with a deadline, soonest first (none once ended)."""
+    def open_lines(self, exercise: Exercise) -> dict[str, list[ObligationView]]:
+        """Each unit's open obligations with a deadline, soonest first (nothing once ended):
+        one scoring of the exercise for every seat (call it on the host's worker)."""
         if not self.show_deadlines or exercise.ended:
-            return []
+            return {}
         lines = [
             line
             for line in exercise.score().lines
-            if line.unit == unit and line.status in OPEN_STATUSES and line.due_at is not None
+            if line.status in OPEN_STATUSES and line.due_at is not None
         ]
-        return [
-            ObligationView(
-                id=line.id,
-                title=line.title,
-                title_en=line.title_en,
-                ref=line.plan_ref,
-                due_at=float(line.due_at or 0.0),
+        by_unit: dict[str, list[ObligationView]] = {}
+        for line in sorted(lines, key=lambda line: (line.due_at or 0.0, line.id)):
+            by_unit.setdefault(line.unit, []).append(
+                ObligationView(
+                    id=line.id,
+                    title=line.title,
+                    title_en=line.title_en,
+                    ref=line.plan_ref,
+                    due_at=float(line.due_at or 0.0),
+                )
             )
-            for line in sorted(lines, key=lambda line: (line.due_at or 0.0, line.id))
-        ]
+        return by_unit
 
-    def changed(self, connection: Any, exercise: Exercise, unit: str) -> Obligations | None:
-        """The message to send *connection* if its unit's obligations changed since the
-        last one it was sent (always one on the first call when deadlines are shown)."""
+    def changed(
+        self, connection: Any, lines: Mapping[str, list[ObligationView]], unit: str
+    ) -> Obligations | None:
+        """The message to send *connection* if its unit's obligations (in *lines*, from
+        ``open_lines``) changed since it was last sent some (always the first time)."""
         if not self.show_deadlines:
             return None
-        now = self.obligations(exercise, unit)
+        now = list(lines.get(unit, []))
         if self._sent.get(connection) == now:
             return None
         self._sent[connection] = now

@@ -287,16 +287,19 @@ class HostService:
             if event.kind == "exercise_ended":
                 self.ended.set()
         if events:
-            self._send_obligations()
+            await self._send_obligations()
         if events and self._on_events is not None:
             self._on_events(events)
 
-    def _send_obligations(self, only: Connection | None = None) -> None:
+    async def _send_obligations(self, only: Connection | None = None) -> None:
         """Each seat's open obligations, when the controller shows deadlines (briefing)."""
+        if not self.briefer.show_deadlines:
+            return
+        lines = await self._on_worker(lambda: self.briefer.open_lines(self.runner.exercise))
         for conn in [only] if only is not None else list(self._conns):
             unit = conn.viewer.unit if conn.viewer is not None else None
             if unit is not None:
-                message = self.briefer.changed(conn, self.runner.exercise, unit)
+                message = self.briefer.changed(conn, lines, unit)
                 if message is not None:
                     conn.send(message)
 
@@ -468,7 +471,7 @@ class HostService:
             for n, view in enumerate(views[hello.last_seq :], start=hello.last_seq + 1):
                 conn.send(EventMessage(seq=n, event=view))
             conn.seq = len(views)
-            self._send_obligations(conn)
+            await self._send_obligations(conn)
             self._conns.add(conn)
             self.room.connected(seat)
             done.set_result(None)

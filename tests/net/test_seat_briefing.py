@@ -85,16 +85,18 @@ class _Connection:
 
 def test_deadlines_travel_only_when_shown_and_only_the_units_own(played: Exercise) -> None:
     hidden = Briefer("", show_deadlines=False, roster={})
-    assert hidden.changed(_Connection(), played, "towngas") is None
+    assert hidden.open_lines(played) == {}
+    assert hidden.changed(_Connection(), {}, "towngas") is None
     shown = Briefer("", show_deadlines=True, roster={})
     conn = _Connection()
-    first = shown.changed(conn, played, "street")
+    lines = shown.open_lines(played)
+    first = shown.changed(conn, lines, "street")
     assert first is not None  # the first time, always (an empty list says "nothing due")
-    assert shown.changed(conn, played, "street") is None  # unchanged: not sent again
-    lines = {line.id: line for line in played.score().lines}
+    assert shown.changed(conn, lines, "street") is None  # unchanged: not sent again
+    scored = {line.id: line for line in played.score().lines}
     assert first.obligations, "i01 told the street office: it owes reports and steps"
-    assert {lines[o.id].unit for o in first.obligations} == {"street"}
+    assert {scored[o.id].unit for o in first.obligations} == {"street"}
     assert [o.due_at for o in first.obligations] == sorted(o.due_at for o in first.obligations)
     played.submit("exercise_ended", actor="controller")
-    ended = shown.changed(conn, played, "street")
+    ended = shown.changed(conn, shown.open_lines(played), "street")
     assert ended is not None and ended.obligations == []  # nothing is owed once it ended
