@@ -1495,6 +1495,14 @@
         <translation>加入演练</translation>
     </message>
     <message>
+        <source>Searching this network is not possible here: type the address</source>
+        <translation>本机无法在网络中查找演练：请输入地址</translation>
+    </message>
+    <message>
+        <source>Type the address the controller shows</source>
+        <translation>请输入导调人员显示的地址</translation>
+    </message>
+    <message>
         <source>Exercises found on the network</source>
         <translation>在本网络中找到的演练</translation>
     </message>

@@ -20,6 +20,6 @@ def join(args: argparse.Namespace) -> int:
             parse_address(address)
         except ValueError as exc:
             raise CliError(f"ADDRESS: {exc} (expected HOST:PORT)") from None
-    from drill_app.ui.trainee.launch import run_join  # Qt only when the window is wanted
+    from drill_app.ui.app import run_join  # Qt only when the window is wanted
 
     return run_join(args.plan, args.lang, address)

@@ -66,6 +66,25 @@ def run_gui(
         remove_translators(app, translators)
 
 
+def run_join(plan_path: Path, lang: str | None = None, address: str = "") -> int:
+    """``drill-app join [ADDRESS]``: the join dialog (address filled in), then the trainee
+    window; 0 when the window is closed or the dialog cancelled."""
+    from drill_app.core.plan import load_plan
+    from drill_app.core.sourcefile import DataFileError
+    from drill_app.ui.trainee.launch import join_room
+
+    app, translators = prepared_application(lang)
+    try:
+        plan = load_plan(plan_path)
+        window = join_room(None, plan, plan_path.read_text(encoding="utf-8"), address)
+        return 0 if window is None else app.exec()
+    except (DataFileError, OSError) as error:  # the plan file: a sentence, no traceback
+        print(f"drill-app join: {error}", file=sys.stderr)
+        return EXIT_PLAN_INVALID
+    finally:
+        remove_translators(app, translators)
+
+
 def prepared_application(
     lang: str | None = None, settings: AppSettings | None = None
 ) -> tuple[QApplication, list[QTranslator]]:

@@ -84,7 +84,14 @@ class JoinDialog(QDialog):
         self._browser: HostBrowser | None = None
         if browse:
             self.hosts_changed.connect(self._show_hosts)
-            self._browser = HostBrowser(on_change=self.hosts_changed.emit).start()
+            try:
+                self._browser = HostBrowser(on_change=self.hosts_changed.emit).start()
+            except OSError:  # no multicast here: the address is typed
+                self.found_label.setText(
+                    self.tr("Searching this network is not possible here: type the address")
+                )
+        else:
+            self.found_label.setText(self.tr("Type the address the controller shows"))
         self._poll = QTimer(self)
         self._poll.setInterval(50)
         self._poll.timeout.connect(self._check_answer)
@@ -99,8 +106,8 @@ class JoinDialog(QDialog):
         self.hosts_view.setAccessibleName(self.tr("Exercises found on the network"))
         self.hosts_view.selectionModel().currentChanged.connect(self._host_chosen)
         self.hosts_view.setMaximumHeight(self.hosts_view.fontMetrics().lineSpacing() * 6)
-        found = QLabel(self.tr("Exercises hosted on this network (searching…)"), self)
-        found.setBuddy(self.hosts_view)
+        self.found_label = QLabel(self.tr("Exercises hosted on this network (searching…)"), self)
+        self.found_label.setBuddy(self.hosts_view)
         self.address_edit = QLineEdit(address, self)
         self.address_edit.setObjectName("address")
         self.address_edit.setPlaceholderText(self.tr("e.g. 192.168.1.20:47615"))
@@ -135,7 +142,7 @@ class JoinDialog(QDialog):
         self.buttons.accepted.connect(self.try_join)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(found)
+        layout.addWidget(self.found_label)
         layout.addWidget(self.hosts_view)
         layout.addLayout(form)
         layout.addWidget(self.message)

@@ -1,4 +1,5 @@
-"""From the join dialog to the trainee window; ``drill-app join [ADDRESS]``.
+"""From the join dialog to the trainee window (the start page's 加入演练…, and
+``drill-app join [ADDRESS]`` through ``ui.app.run_join``).
 
 The seat's outbox, its session token, the last event it saw and the injects it has read
 live in the user data folder, one folder per exercise and unit
@@ -8,15 +9,13 @@ resends what the host had not acknowledged and shows what it had received.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from drill_app.core.plan import Plan, load_plan
+from drill_app.core.plan import Plan
 from drill_app.net.client import JoinRequest, SeatClient
 from drill_app.net.outbox import Outbox
-from drill_app.paths import DEFAULT_PLAN
 from drill_app.ui.start.join_dialog import JoinDialog, JoinResult
 from drill_app.ui.trainee.seat_link import SeatLink
 from drill_app.ui.trainee.trainee_window import TraineeWindow
@@ -68,23 +67,3 @@ def join_room(
     window.resize(*LAPTOP_SIZE)
     window.show()
     return window
-
-
-def run_join(plan_path: Path = DEFAULT_PLAN, lang: str | None = None, address: str = "") -> int:
-    """``drill-app join [ADDRESS]``: the join dialog (address filled in), then the window."""
-    from drill_app.ui.app import prepared_application
-
-    app, translators = prepared_application(lang)
-    try:
-        plan = load_plan(plan_path)
-        window = join_room(None, plan, plan_path.read_text(encoding="utf-8"), address)
-        if window is None:
-            return 0
-        return app.exec()
-    except Exception as exc:  # never a traceback in front of the user
-        print(f"drill-app join: {exc}", file=sys.stderr)
-        return 2
-    finally:
-        from drill_app.ui.shared.i18n import remove_translators
-
-        remove_translators(app, translators)
