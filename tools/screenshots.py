@@ -484,6 +484,10 @@ def main(argv: list[str]) -> int:
             return 1
     finally:
         remove_translators(app, translators)
+    from screenshot_trainee import shoot_trainee  # tools/ (the folder of this script)
+
+    if not shoot_trainee(app, args.plan, args.out, write):
+        return 1
 
     for file_name, language, section_key, table_key, row in SHOTS:
         translators = install_translators(app, language)

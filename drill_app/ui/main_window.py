@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.plan_path = plan_path
+        self.trainee_windows: list[QWidget] = []
         self.language = language
         self.settings = settings if settings is not None else AppSettings.user()
         self.user_scenarios = (
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.start_page.refresh_requested.connect(self.refresh_start_page)
         self.start_page.open_database_requested.connect(self._open_database_requested)
         self.start_page.backup_chosen.connect(self.use_backup)
+        self.start_page.join_requested.connect(self.join_exercise)
         self.exercise_page = QStackedWidget(self)
         self.exercise_page.setObjectName("exercise_page")
         self.score_page = QStackedWidget(self)
@@ -386,6 +388,17 @@ class MainWindow(QMainWindow):
         if new is not None:
             self.settings.remember_roster((seat.unit_id, seat.participant) for seat in new.seats)
             self.create_exercise(new)
+
+    def join_exercise(self) -> None:
+        """Join an exercise hosted on the network as a trainee (its own window)."""
+        if self.plan is None:
+            return
+        from drill_app.ui.start.new_exercise_dialog import read_text_file
+        from drill_app.ui.trainee.launch import join_room
+
+        window = join_room(self, self.plan, read_text_file(self.plan_path))
+        if window is not None:
+            self.trainee_windows.append(window)
 
     def create_exercise(self, new: NewExercise) -> None:
         assert self.archive is not None

@@ -74,6 +74,7 @@ class StartPageWidget(QWidget):
     refresh_requested = Signal()
     open_database_requested = Signal()
     backup_chosen = Signal(object)  # Path of a backup to continue from
+    join_requested = Signal()  # join an exercise hosted on the network, as a trainee
 
     LOADING, PROBLEM, READY = range(3)
 
@@ -192,9 +193,16 @@ class StartPageWidget(QWidget):
         self.open_button.setObjectName("open_exercise")
         self.open_button.setAccessibleName(self.tr("Open the selected exercise"))
         self.open_button.clicked.connect(self._open_clicked)
+        self.join_button = QPushButton(self.tr("Join an exercise…"), recent)
+        self.join_button.setObjectName("join_exercise")
+        self.join_button.setToolTip(
+            self.tr("Join an exercise the controller hosts on this network, as a unit's seat")
+        )
+        self.join_button.clicked.connect(self.join_requested)
         open_row = QHBoxLayout()
         open_row.addWidget(self.no_exercises_label, 10)
         open_row.addStretch(1)  # (keeps the button its size when the hint is hidden)
+        open_row.addWidget(self.join_button)
         open_row.addWidget(self.open_button)
         recent_layout = QVBoxLayout(recent)
         recent_layout.addWidget(self.exercise_view, 1)
