@@ -4999,6 +4999,10 @@
         <translation>加入演练…</translation>
     </message>
     <message>
+        <source>Join an exercise</source>
+        <translation>加入演练</translation>
+    </message>
+    <message>
         <source>Join an exercise the controller hosts on this network, as a unit&apos;s seat</source>
         <translation>以参演单位席位加入导调人员在本网络开放的演练</translation>
     </message>

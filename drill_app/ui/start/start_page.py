@@ -195,6 +195,7 @@ class StartPageWidget(QWidget):
         self.open_button.clicked.connect(self._open_clicked)
         self.join_button = QPushButton(self.tr("Join an exercise…"), recent)
         self.join_button.setObjectName("join_exercise")
+        self.join_button.setAccessibleName(self.tr("Join an exercise"))
         self.join_button.setToolTip(
             self.tr("Join an exercise the controller hosts on this network, as a unit's seat")
         )
