@@ -421,7 +421,8 @@ class MainWindow(QMainWindow):
         from drill_app.ui.session import ExerciseSession
 
         assert self.archive is not None
-        self.statusBar().clearMessage()  # "Opening the exercise…" is done
+        if self.statusBar().currentMessage() == self.tr("Opening the exercise…"):
+            self.statusBar().clearMessage()  # done (other messages stay their time)
         self.close_exercise()
         self.session = ExerciseSession(self.archive, loaded, self._wall_clock, self)
         self.session.out_of_step.connect(self._session_out_of_step)
