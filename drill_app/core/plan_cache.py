@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
+import marshal
 import os
 import tempfile
 from pathlib import Path
@@ -36,16 +38,30 @@ _MODEL_SOURCES = ("plan.py", "plan_base.py", "plan_warnings.py", "plan_checks.py
 
 
 def model_fingerprint() -> str:
-    """SHA-256 over the source of the modules that define and check the plan model.
+    """SHA-256 over the modules that define and check the plan model.
 
-    A changed model (even under the same app version, as in development) misses.
+    A changed model (even under the same app version, as in development) misses.  Their
+    source when it is there, else their code (a frozen build ships no source); OSError
+    when neither can be read (then the caller does without the cache).
     """
     digest = hashlib.sha256()
     folder = Path(__file__).parent
     for name in _MODEL_SOURCES:
         digest.update(name.encode())
-        digest.update((folder / name).read_bytes())
+        try:
+            digest.update((folder / name).read_bytes())
+        except OSError:
+            digest.update(_code_of(f"{__package__}.{name.removesuffix('.py')}"))
     return digest.hexdigest()
+
+
+def _code_of(module: str) -> bytes:
+    spec = importlib.util.find_spec(module)
+    get_code = getattr(spec.loader, "get_code", None) if spec is not None else None
+    code = get_code(module) if get_code is not None else None
+    if code is None:
+        raise OSError(f"neither the source nor the code of {module} can be read")
+    return marshal.dumps(code)
 
 
 def cache_file(cache_dir: Path, plan_path: Path) -> Path:

@@ -172,3 +172,25 @@ def test_an_unwritable_cache_folder_only_costs_time(plan_file: Path, tmp_path: P
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder would be", encoding="utf-8")
     assert load_plan_cached(plan_file, blocker / "plans", "1.0") == load_plan(plan_file)
+
+
+def test_without_the_source_the_model_is_known_by_its_code(
+    plan_file: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A frozen build ships no .py files: the cache still works and still tells models apart."""
+    from drill_app.core import plan_cache
+
+    with_source = plan_cache.model_fingerprint()
+    real_read = Path.read_bytes
+
+    def no_source(path: Path) -> bytes:
+        if path.parent == Path(plan_cache.__file__).parent and path.suffix == ".py":
+            raise FileNotFoundError(path)
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", no_source)
+    from_code = plan_cache.model_fingerprint()
+    assert len(from_code) == 64 and from_code != with_source
+    load_plan_cached(plan_file, cache_dir, "1.0")
+    plant(cache_file(cache_dir, plan_file))
+    assert load_plan_cached(plan_file, cache_dir, "1.0").identity.title == PLANTED_TITLE
