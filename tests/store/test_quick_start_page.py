@@ -8,11 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers.archives import add_exercise, upgrade_to
 from sqlalchemy import create_engine, text
-from test_migrations import upgrade_to
 
-from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
-from drill_app.store.store import NewExercise, SeatInfo, Store
+from drill_app.store.store import Store
 from drill_app.store.summaries import quick_start_page
 
 
@@ -23,24 +22,12 @@ def sqlite_url(path: Path) -> str:
 def seeded(path: Path) -> str:
     """Three exercises (two on the same day), one closed and two open improvement items."""
     url = sqlite_url(path)
-    scenarios = sorted(SCENARIOS_DIR.glob("*.yaml"))
+    ids = [
+        add_exercise(url, "二〇二三年演练", dt.date(2023, 9, 20), 0),
+        add_exercise(url, "同日第一场", dt.date(2025, 5, 10), 1),
+        add_exercise(url, "同日第二场", dt.date(2025, 5, 10), 2),
+    ]
     with Store.open(url) as store:
-        ids = [
-            store.create_exercise(
-                NewExercise(
-                    title=title,
-                    plan_text=DEFAULT_PLAN.read_text(encoding="utf-8"),
-                    scenario_text=scenario.read_text(encoding="utf-8"),
-                    held_on=held_on,
-                    seats=(SeatInfo("housing", "张强"),),
-                )
-            )
-            for title, held_on, scenario in [
-                ("二〇二三年演练", dt.date(2023, 9, 20), scenarios[0]),
-                ("同日第一场", dt.date(2025, 5, 10), scenarios[1]),
-                ("同日第二场", dt.date(2025, 5, 10), scenarios[2]),
-            ]
-        ]
         for issue in ("通讯录未更新", "报告超时", "物资清单缺项"):
             store.add_improvement(
                 exercise_id=ids[0],

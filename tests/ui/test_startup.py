@@ -13,51 +13,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from alembic import command
+from helpers.archives import add_exercise, downgrade_to, revision_of
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy import create_engine, text
 
 from drill_app.core.plan import load_plan
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
-from drill_app.store.database import _alembic_config, backups_of
+from drill_app.store.database import backups_of
 from drill_app.store.store import NewExercise, SeatInfo, Store
 from drill_app.store.summaries import quick_start_page
 from drill_app.ui.main_window import MainWindow
 from drill_app.ui.session import ArchiveWorker, StartPageData
 from drill_app.ui.shared.settings import AppSettings
-
-
-def add_exercise(url: str, title: str, held_on: dt.date) -> str:
-    scenario = sorted(SCENARIOS_DIR.glob("*.yaml"))[0]
-    with Store.open(url) as store:
-        return store.create_exercise(
-            NewExercise(
-                title=title,
-                plan_text=DEFAULT_PLAN.read_text(encoding="utf-8"),
-                scenario_text=scenario.read_text(encoding="utf-8"),
-                held_on=held_on,
-                seats=(SeatInfo("housing", "张强"),),
-            )
-        )
-
-
-def schema_of(url: str) -> str:
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        version = conn.execute(text("select version_num from alembic_version")).scalar_one()
-    engine.dispose()
-    return str(version)
-
-
-def downgrade_to(url: str, revision: str) -> None:
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        config = _alembic_config()
-        config.attributes["connection"] = conn
-        command.downgrade(config, revision)
-    engine.dispose()
 
 
 def exercise_titles(window: MainWindow) -> list[str]:
@@ -104,10 +72,10 @@ def test_an_older_archive_is_migrated_with_its_backup_when_the_console_opens_it(
 
     window = open_window(qtbot, tmp_path, started, url)
     assert exercise_titles(window) == ["旧版本档案里的演练"]
-    assert schema_of(url) == "0004"
+    assert revision_of(url) == "0004"
     (backup,) = backups_of(path)
     assert ".backup-0003-" in backup.name
-    assert schema_of(f"sqlite:///{backup}") == "0003"
+    assert revision_of(f"sqlite:///{backup}") == "0003"
     # and the migrated archive is in use: an exercise is created in it
     with qtbot.waitSignal(window.exercise_shown, timeout=20_000):
         window.create_exercise(
