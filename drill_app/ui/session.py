@@ -136,11 +136,9 @@ class ArchiveWorker(QObject):
         self._user_scenarios = user_scenarios
         self._wall = wall_clock
         self._store: Store | None = None
-        self._given_plan = plan
-        """The plan as the window loaded it (frozen; not read again from the file)."""
+        self._given_plan = plan  # as the window loaded it (frozen; not read again)
         self._plan: Plan | None = None
-        self._pending_url: str | None = None
-        """The database listed by a quick read, to be opened by ``complete_opening``."""
+        self._pending_url: str | None = None  # listed by a quick read, not opened yet
         self._quick: StartPageData | None = None
         self._rules: ScoringRules | None = None
         self._exercise: Exercise | None = None
@@ -149,14 +147,9 @@ class ArchiveWorker(QObject):
 
     @Slot(str)
     def open_store(self, url: str) -> None:
-        """Open the database at *url* ("" = the default) and report the start page.
-
-        A SQLite file at the current schema is listed first with a plain sqlite3 read
-        (``store.summaries``), before SQLAlchemy is imported, and the Store is opened
-        only when the window asks (``complete_opening``, once it shows that list).  Any
-        other database (new, older: migrated with a backup, damaged, PostgreSQL) is
-        opened by the Store before anything is shown.
-        """
+        """Report the start page of *url* ("" = the default).  A current SQLite file is
+        listed by a sqlite3 read (store.summaries) and the Store (SQLAlchemy) opened at
+        ``complete_opening``; any other database is opened (migrated…) before listing."""
         try:
             if self._store is not None:
                 self._store.close()
@@ -214,7 +207,10 @@ class ArchiveWorker(QObject):
         quick = quick_start_page(resolved)
         if quick is None:
             return None
-        self._load_plan_and_rules()
+        try:
+            self._load_plan_and_rules()
+        except DataFileError:  # reported by the usual path (store_failed)
+            return None
         self._quick = self._start_page_data(resolved, quick.exercises, quick.open_improvements)
         return self._quick
 

@@ -132,3 +132,26 @@ def test_the_page_follows_the_store_when_the_archive_changed_after_the_quick_lis
         assert len(opened) == 2 and len(ready) == 1
     finally:
         worker.close()
+
+
+def test_an_invalid_plan_file_is_reported_as_before_even_for_a_current_archive(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'drills.sqlite3'}"
+    add_exercise(url, "第一场", dt.date(2025, 6, 1))
+    broken = tmp_path / "plan.yaml"
+    broken.write_text("schema_version: 1\nidentity: [\n", encoding="utf-8")
+    worker = ArchiveWorker(broken, None)  # no plan given: the worker reads the file
+    opened: list[StartPageData] = []
+    refused: list[str] = []
+    worker.store_opened.connect(opened.append)
+    worker.store_failed.connect(refused.append)
+    worker.failed.connect(lambda what, message: pytest.fail(f"{what}: {message}"))
+    try:
+        worker.open_store(url)
+    finally:
+        worker.close()
+    assert opened == []
+    assert refused == [
+        f"{broken}:3:1: YAML syntax: expected the node content, but found '<stream end>'"
+    ]
