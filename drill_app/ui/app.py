@@ -52,7 +52,7 @@ def run_gui(
     if language not in SUPPORTED_LANGUAGES:
         language = DEFAULT_LANGUAGE
     try:
-        window = MainWindow(plan_path, language, db_url, settings)
+        window = MainWindow(plan_path, language, db_url, settings, plan_cache=plan_cache_folder())
         window.show()
         app.processEvents()  # the first paint, before the slow part
         if os.environ.get(BENCH_ENV) == "1":
@@ -103,6 +103,13 @@ def prepared_application(
         translators = []
     app.setFont(interface_font(app.font()))
     return app, translators
+
+
+def plan_cache_folder() -> Path:
+    """Where the validated plan is kept between starts (the user's cache folder)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("drill-app", appauthor=False)) / "plans"
 
 
 def _report_startup(app: QApplication, window: MainWindow) -> None:

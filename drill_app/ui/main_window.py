@@ -77,10 +77,13 @@ class MainWindow(QMainWindow):
         user_scenarios: Path | None = None,
         wall_clock: Callable[[], float] = time.time,
         parent: QWidget | None = None,
+        plan_cache: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.plan_path = plan_path
         self.trainee_windows: list[QWidget] = []
+        self.plan_cache = plan_cache
+        """Folder of the validated-plan cache (core.plan_cache); None: no cache."""
         self.language = language
         self.settings = settings if settings is not None else AppSettings.user()
         self.user_scenarios = (
@@ -199,12 +202,13 @@ class MainWindow(QMainWindow):
         Call after the window is shown.  False when the plan file is invalid (its
         problems were shown); the window then stays empty.
         """
-        from drill_app.core.plan import load_plan
+        from drill_app import __version__
+        from drill_app.core.plan_cache import load_plan_cached
         from drill_app.core.sourcefile import DataFileError
 
         # The plan first: with an invalid plan nothing is started, no database is touched.
         try:
-            self.plan = load_plan(self.plan_path)
+            self.plan = load_plan_cached(self.plan_path, self.plan_cache, __version__)
         except DataFileError as error:
             ProblemListDialog.show_modal(
                 self,
@@ -219,7 +223,9 @@ class MainWindow(QMainWindow):
 
         with contextlib.suppress(OSError):  # so that users find it where the start page says
             self.user_scenarios.mkdir(parents=True, exist_ok=True)
-        self.archive = Archive(self.plan_path, self.user_scenarios, self._wall_clock, self)
+        self.archive = Archive(
+            self.plan_path, self.user_scenarios, self._wall_clock, self, plan=self.plan
+        )
         worker = self.archive.worker
         worker.store_opened.connect(self._store_opened)
         worker.start_page_ready.connect(self._start_page_ready)
@@ -250,6 +256,8 @@ class MainWindow(QMainWindow):
     def _store_opened(self, data: StartPageData) -> None:
         self.settings.database_url = data.database
         self._show_start_page_data(data)
+        if self.archive is not None:  # (before any other request: they need the Store)
+            self.archive.complete_opening()
         reopen, self._reopen_id = self._reopen_id, ""
         running = {x.id: x for x in data.exercises if x.status == "running"}
         if reopen in running and self.archive is not None:
@@ -301,7 +309,7 @@ class MainWindow(QMainWindow):
         """The SQLite file of the database being opened, if it is one."""
         url = self._db_url
         if not url:
-            from drill_app.store.database import default_url
+            from drill_app.store.summaries import default_url
 
             url = default_url()
         from drill_app.store.database import sqlite_path

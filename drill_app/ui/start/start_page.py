@@ -45,7 +45,7 @@ from drill_app.ui.start.start_panels import DatabaseProblemPanel, DrillScheduleP
 if TYPE_CHECKING:
     from drill_app.core.plan import Plan
     from drill_app.core.scenario import Scenario
-    from drill_app.store.store import ExerciseSummary
+    from drill_app.store.summaries import ExerciseSummary
     from drill_app.ui.session import ScenarioEntry, StartPageData
 
 
