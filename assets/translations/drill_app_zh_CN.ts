@@ -5217,6 +5217,10 @@ tasks</source>
         <translation>隐藏当前没有待办或到期事项的单位</translation>
     </message>
     <message>
+        <source>What each unit owes, by when; Enter or a double click acts for it</source>
+        <translation>各单位应办事项及时限；按回车或双击即代该单位办理</translation>
+    </message>
+    <message>
         <source>Once the exercise has started and units learn of the incident, this board shows what each unit owes under the plan and by when.</source>
         <translation>演练开始、参演单位获知事件后，这里按预案列出各单位应完成的事项及时限。</translation>
     </message>

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from drill_app.ui.exercise.status_board import StatusBoardPanel
 from drill_app.ui.session import ExerciseSession
-from drill_app.ui.shared.screen_fit import fit_to_screen
+from drill_app.ui.shared.screen_fit import FRAME_HEIGHT, available_area, fit_to_screen
 from drill_app.wording.clock import format_clock
 
 # The board's text relative to the interface's: readable from the back of a room.
@@ -53,7 +53,28 @@ class StatusBoardWindow(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.showNormal)
         timer.timeout.connect(self.refresh)
         self.refresh()
+        self._fit_board_to_screen(font)
         fit_to_screen(self, QSize(1280, 800))
+
+    def _fit_board_to_screen(self, font: QFont) -> None:
+        """Every unit's row on screen: a board taller than the screen's available height
+        (a laptop showing it as a window) is built again at the size that fits."""
+        room = available_area(self).height() - FRAME_HEIGHT
+        needed = self.minimumSizeHint().height()
+        if needed <= room:
+            return
+        smaller = QFont(font)
+        smaller.setPointSizeF(
+            max(font.pointSizeF() * room / needed * 0.95, self.font().pointSizeF() / BOARD_SCALE)
+        )
+        layout = self.layout()
+        assert layout is not None
+        old = self.board
+        self.setFont(smaller)
+        self.board = StatusBoardPanel(self.session, self)
+        layout.replaceWidget(old, self.board)
+        old.deleteLater()
+        self.board.refresh()
 
     def refresh(self) -> None:
         self.clock_label.setText(format_clock(self.session.now()))

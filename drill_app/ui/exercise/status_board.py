@@ -66,10 +66,14 @@ class StatusBoardPanel(QWidget):
         self.only_open.setToolTip(
             self.tr("Hide units that have nothing to do or due at the moment")
         )
+        self.only_open.setAccessibleName(self.tr("Only units with open items"))
         self.only_open.toggled.connect(self.proxy.set_only_open)
 
         self.view = QTableView(self)
         self.view.setObjectName("status_board")
+        self.view.setToolTip(
+            self.tr("What each unit owes, by when; Enter or a double click acts for it")
+        )
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
