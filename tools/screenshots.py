@@ -454,9 +454,22 @@ def shoot_each(app: Any, out: Path, shots: tuple[tuple[str, Any], ...], window: 
     return ok
 
 
+def laptop_screen_config() -> Path:
+    """A configuration of Qt's offscreen platform with one 1366×768 screen, so that every
+    window is sized as on the laptop (windows fit their screen's available area)."""
+    import json
+    import tempfile
+
+    screen = {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768}
+    config = Path(tempfile.mkdtemp(prefix="drill-shots-")) / "laptop.json"
+    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "dpr": 1}]}))
+    return config
+
+
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if "QT_QPA_PLATFORM" not in os.environ:  # offscreen, on a laptop's 1366×768 screen
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={laptop_screen_config()}"
 
     from PySide6.QtWidgets import QApplication
 

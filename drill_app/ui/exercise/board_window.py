@@ -73,6 +73,8 @@ class StatusBoardWindow(QWidget):
         self.setFont(smaller)
         self.board = StatusBoardPanel(self.session, self)
         layout.replaceWidget(old, self.board)
+        old.hide()
+        old.setParent(None)
         old.deleteLater()
         self.board.refresh()
 
