@@ -90,6 +90,14 @@
         <source>Information and support</source>
         <translation>信息发布与支援</translation>
     </message>
+    <message>
+        <source>Acting for {unit} ({person})</source>
+        <translation>正在代{unit}（{person}）操作</translation>
+    </message>
+    <message>
+        <source>Acting for {unit}</source>
+        <translation>正在代{unit}操作</translation>
+    </message>
 </context>
 <context>
     <name>ActionPageWidget</name>

@@ -438,7 +438,10 @@ class StatusBoardModel(ReadOnlyTableModel):
 
 
 class BoardFilterProxyModel(QSortFilterProxyModel):
-    """Optionally hides the units that have nothing open (nothing to do, nothing due)."""
+    """Optionally hides the units that have nothing open (nothing to do, nothing due).
+
+    Which units show is decided only when asked (``set_only_open``, ``refilter``), never
+    as a side effect of a cell changing, so rows move only when the board says so."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -453,24 +456,27 @@ class BoardFilterProxyModel(QSortFilterProxyModel):
         if only_open != self._only_open:
             self.beginFilterChange()
             self._only_open = only_open
+            self._shown = self._open_rows()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def _open_rows(self) -> tuple[bool, ...]:
+        model = self.sourceModel()
+        return tuple(
+            bool(model.index(row, 0).data(StatusBoardModel.OpenRole))
+            for row in range(model.rowCount())
+        )
 
     def refilter(self) -> None:
         """Re-evaluate the rows after new lines, if the answer can have changed."""
         if not self._only_open:
             return
-        model = self.sourceModel()
-        shown = tuple(
-            bool(model.index(row, 0).data(StatusBoardModel.OpenRole))
-            for row in range(model.rowCount())
-        )
+        shown = self._open_rows()
         if shown != self._shown:
             self.beginFilterChange()
             self._shown = shown
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        if not self._only_open:
+        if not self._only_open or source_parent.isValid():
             return True
-        index = self.sourceModel().index(source_row, 0, source_parent)
-        return bool(index.data(StatusBoardModel.OpenRole))
+        return source_row < len(self._shown) and self._shown[source_row]
