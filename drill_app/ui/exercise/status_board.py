@@ -38,9 +38,9 @@ from drill_app.core.events import Event
 from drill_app.ui.exercise.status_board_model import (
     STATE_COLOURS,
     BoardFilterProxyModel,
+    CellWords,
     StatusBoardModel,
     unit_labels,
-    widest_cell_texts,
 )
 from drill_app.ui.session import ExerciseSession
 from drill_app.wording.board import STATE_GLYPHS, state_names
@@ -175,7 +175,7 @@ class StatusBoardPanel(QWidget):
         metrics = self.view.fontMetrics()
         header = self.view.horizontalHeader()
         samples = [
-            *widest_cell_texts(),
+            *CellWords.current().widest(),
             *(
                 str(self.model.headerData(c, Qt.Orientation.Horizontal))
                 for c in range(1, self.model.columnCount())

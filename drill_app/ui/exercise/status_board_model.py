@@ -60,25 +60,40 @@ def whole_minutes(seconds: float) -> int:
     return max(1, math.ceil(seconds / 60 - 1e-9)) if seconds > 0 else 0
 
 
-def span_text(minutes: int) -> str:
-    """A cell's time: "12分" below 100 minutes, else whole hours rounded up ("24时")."""
-    if minutes < 100:
-        return translate("StatusBoard", "{minutes} min").format(minutes=minutes)
-    return translate("StatusBoard", "{hours} h").format(hours=math.ceil(minutes / 60))
+@dataclass(frozen=True)
+class CellWords:
+    """A cell's words in the interface language, translated once per board."""
 
+    minutes: str
+    hours: str
+    late: str
+    items: str
+    not_done: str
 
-def late_cell_text(minutes: int) -> str:
-    return translate("StatusBoard", "+{minutes} min").format(minutes=minutes)
+    @classmethod
+    def current(cls) -> CellWords:
+        return cls(
+            minutes=translate("StatusBoard", "{minutes} min"),
+            hours=translate("StatusBoard", "{hours} h"),
+            late=translate("StatusBoard", "+{minutes} min"),
+            items=translate("StatusBoard", "{count} items"),
+            not_done=translate("StatusBoard", "Not done"),
+        )
 
+    def span(self, minutes: int) -> str:
+        """ "12分" below 100 minutes, else whole hours rounded up ("24时")."""
+        if minutes < 100:
+            return self.minutes.format(minutes=minutes)
+        return self.hours.format(hours=math.ceil(minutes / 60))
 
-def widest_cell_texts() -> list[str]:
-    """The widest texts a cell line can hold (to size the columns)."""
-    return [
-        STATE_GLYPHS["overdue"] + span_text(99),
-        STATE_GLYPHS["pending"] + span_text(99 * 60),
-        STATE_GLYPHS["late"] + late_cell_text(99),
-        translate("StatusBoard", "{count} items").format(count=99),
-    ]
+    def widest(self) -> list[str]:
+        """The widest texts a cell line can hold (to size the columns)."""
+        return [
+            STATE_GLYPHS["overdue"] + self.span(99),
+            STATE_GLYPHS["pending"] + self.span(99 * 60),
+            STATE_GLYPHS["late"] + self.late.format(minutes=99),
+            self.items.format(count=99),
+        ]
 
 
 def line_state(line: Line, now: float, ended: bool) -> tuple[str, float | None]:
@@ -169,6 +184,7 @@ class StatusBoardModel(ReadOnlyTableModel):
         self._column_of = {key: i + 1 for i, key in enumerate(self._columns)}
         self._names = column_names()
         self._state_names = state_names()
+        self._words = CellWords.current()
         self._colours = dict(colours or {})
         self._lines: dict[tuple[int, str], list[Line]] = {}
         self._cells: dict[tuple[int, str], Cell] = {}
@@ -258,21 +274,26 @@ class StatusBoardModel(ReadOnlyTableModel):
         return sum(len(columns) for columns in changed.values())
 
     def _cell(self, key: str, lines: Sequence[Line]) -> Cell:
-        (state, countdown), _line = min(
-            ((line_state(line, self._now, self._ended), line) for line in lines), key=_urgency
-        )
+        words = self._words
+        if len(lines) == 1:
+            state, countdown = line_state(lines[0], self._now, self._ended)
+        else:
+            (state, countdown), _line = min(
+                ((line_state(line, self._now, self._ended), line) for line in lines),
+                key=_urgency,
+            )
         text = STATE_GLYPHS[state]
         if state == "late":
             late = max(line.minutes_late for line in lines if line.status == "late")
-            text += late_cell_text(late)
+            text += words.late.format(minutes=late)
         elif countdown is not None:
             minutes = whole_minutes(countdown)
-            text += span_text(minutes)
+            text += words.span(minutes)
             countdown = float(minutes)  # the cell changes when its whole minutes do
         elif state == "overdue" and self._ended:
-            text += translate("StatusBoard", "Not done")
+            text += words.not_done
         if len(lines) > 1:
-            text += "\n" + translate("StatusBoard", "{count} items").format(count=len(lines))
+            text += "\n" + words.items.format(count=len(lines))
         return Cell(text, state, countdown is not None, countdown)
 
     def _tooltip(self, place: tuple[int, str]) -> str:
