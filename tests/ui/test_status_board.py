@@ -139,7 +139,8 @@ def test_states_and_minutes_in_the_right_cells_at_the_right_times(
     assert groups > 1
     assert text(board, "housing", "group") == f"◔3分\n{groups}项"
     counts = model.counts()
-    assert board.summary_label.text().startswith(f"已超时{counts['overdue']}项")
+    assert board.summary_label.toolTip().startswith(f"已超时{counts['overdue']}项")
+    assert board.summary_label.text().startswith(f"▲{counts['overdue']}  ◔{counts['soon']}")
 
     # the end: what was not done is "not done", and nothing counts down any more
     record(qtbot, session, "exercise_ended")

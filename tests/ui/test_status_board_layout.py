@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from drill_app.core.board_columns import board_columns
@@ -20,6 +20,8 @@ from drill_app.core.exercise import inject_payload
 from drill_app.core.plan import Plan
 from drill_app.core.scenario import load_scenario
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
+from drill_app.ui.exercise.board_window import StatusBoardWindow
+from drill_app.ui.exercise.status_board import StatusBoardPanel
 from drill_app.ui.main_window import MainWindow
 from drill_app.ui.start.new_exercise_dialog import NewExerciseDialog
 
@@ -76,19 +78,35 @@ def test_every_unit_and_every_column_fits_a_laptop_screen(
     QApplication.processEvents()
     assert board.model.columns == derived  # nothing appeared, nothing moved
 
+    save_shot(window, f"board-{scenario.stem}")
+    assert_board_fits(board, len(session.scenario.seats))
+
+    # the board alone, large, for the projector (Ctrl+Shift+B), on the same laptop screen
+    window.projector.board_action.trigger()
+    alone = view.findChild(StatusBoardWindow)
+    assert alone is not None
+    alone.resize(*WINDOW_SIZE)
+    QApplication.processEvents()
+    assert alone.board.model.columns == derived
+    save_shot(alone, f"board-window-{scenario.stem}")
+    assert_board_fits(alone.board, len(session.scenario.seats))
+
+
+def save_shot(widget: QWidget, name: str) -> None:
     folder = os.environ.get("DRILL_APP_BOARD_SHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(Path(folder) / f"board-{scenario.stem}.png"))
+        widget.grab().save(str(Path(folder) / f"{name}.png"))
 
+
+def assert_board_fits(board: StatusBoardPanel, seats: int) -> None:
+    """Every unit and every column in view, no scroll bar, no text cut or elided."""
     table = board.view
     header = table.horizontalHeader()
     assert not table.horizontalScrollBar().isVisible()
     assert header.length() <= table.viewport().width(), "columns cut off on the right"
-    for column in range(board.model.columnCount()):
-        assert header.sectionSize(column) >= header.minimumSectionSize() or column == 0
     rows = board.proxy.rowCount()
-    assert rows == len(session.scenario.seats)
+    assert rows == seats
     assert table.verticalScrollBar().maximum() == 0, "the board scrolls"
     last = table.visualRect(board.proxy.index(rows - 1, board.model.columnCount() - 1))
     assert table.viewport().rect().contains(last)

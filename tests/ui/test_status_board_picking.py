@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from test_status_board_layout import save_shot
 
 from drill_app.core.exercise import inject_payload
 from drill_app.ui.exercise.exercise_view import ExerciseView
@@ -74,6 +75,7 @@ def test_the_act_panel_names_its_unit_in_the_unit_colour(
     assert act.current_unit() == "fire"
     assert act.header_label.text() == "正在代区消防救援大队（赵磊）操作"
     assert header_colour(view) == UNIT_COLOURS[seats.index("fire")]
+    save_shot(view, "act-for-fire")
     # double-click on a unit's name: that unit
     where = board.view.visualRect(cell(board, "emergency", "phone").siblingAtColumn(0)).center()
     qtbot.mouseClick(board.view.viewport(), Qt.MouseButton.LeftButton, pos=where)

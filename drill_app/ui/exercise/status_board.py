@@ -265,7 +265,13 @@ class StatusBoardPanel(QWidget):
         )
         if counts["wrong"]:
             text += self.tr(" · {wrong} wrong").format(wrong=counts["wrong"])
-        self.summary_label.setText(text)
+        # Beside the key: the glyphs and their numbers; the sentence is the tooltip
+        shown = [("overdue", counts["overdue"]), ("soon", counts["soon"])]
+        shown += [("wrong", counts["wrong"])] if counts["wrong"] else []
+        shown += [("pending", counts["pending"]), ("met", counts["met"] + counts["late"])]
+        self.summary_label.setText("  ".join(f"{STATE_GLYPHS[k]}{n}" for k, n in shown))
+        self.summary_label.setToolTip(text)
+        self.summary_label.setAccessibleName(text)
         self.summary_label.setStyleSheet(
             f"color: {ERROR_COLOUR}; font-weight: bold;" if counts["overdue"] else ""
         )
