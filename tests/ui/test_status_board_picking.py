@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 from exercising import MINUTE, FakeWall, record, set_scenario_time, show_widget
-from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QCursor, QFont
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 from test_status_board_layout import save_shot
 
@@ -144,7 +144,8 @@ def test_hiding_done_units_waits_while_the_pointer_is_over_the_board(
     shown = board.proxy.rowCount()
     units = [board.proxy.index(r, 0).data(StatusBoardModel.UnitRole) for r in range(shown)]
     assert "health" not in units  # nothing asked of it yet
-    QApplication.sendEvent(board.view.viewport(), QEvent(QEvent.Type.Enter))
+    QCursor.setPos(board.view.mapToGlobal(board.view.rect().center()))
+    qtbot.waitUntil(board.view.underMouse)
     # three deaths: level III (§1.6.2.3), the heads of the units told go to the scene
     # (§5.2.2): rows would appear among the others
     for inject_id in ("i04_environment", "i05_bodies_found", "i07_third_death"):
@@ -155,9 +156,49 @@ def test_hiding_done_units_waits_while_the_pointer_is_over_the_board(
     view.refresh()
     after = [board.proxy.index(r, 0).data(StatusBoardModel.UnitRole) for r in range(shown)]
     assert board.proxy.rowCount() == shown and after == units  # held while pointed at
-    QApplication.sendEvent(board.view.viewport(), QEvent(QEvent.Type.Leave))
+    QCursor.setPos(view.mapToGlobal(view.rect().bottomRight()) + QPoint(50, 50))
+    qtbot.waitUntil(lambda: not board.view.underMouse())
     now = [
         board.proxy.index(r, 0).data(StatusBoardModel.UnitRole)
         for r in range(board.proxy.rowCount())
     ]
     assert "health" in now and now != units  # applied once the pointer left
+
+
+def test_the_unit_column_stays_when_the_board_scrolls_sideways(
+    qtbot: QtBot, view: ExerciseView, session: ExerciseSession
+) -> None:
+    # a large font in a narrow window (a projector's zoom): the columns scroll sideways
+    window = QWidget()
+    font = QFont(window.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    window.setFont(font)
+    board = StatusBoardPanel(session, window)
+    QVBoxLayout(window).addWidget(board)
+    show_widget(qtbot, window, 900, 700)
+    table, frozen = board.view, board.view.frozen
+    bar = table.horizontalScrollBar()
+    assert bar.isVisible() and bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    save_shot(window, "board-frozen-scrolled")
+    # the units' column sits over the left edge, its names in full, the others scrolled
+    assert frozen.isVisible() and frozen.x() == table.frameWidth()
+    assert frozen.width() == table.columnWidth(0)
+    assert [c for c in range(board.model.columnCount()) if not frozen.isColumnHidden(c)] == [0]
+    assert table.columnViewportPosition(1) < frozen.width()  # scrolled in under it
+    row = board.model.row_of("street")
+    name = frozen.visualRect(board.proxy.index(row, 0))
+    assert frozen.viewport().rect().contains(name)
+    # double-click on a name there: that unit's forms
+    qtbot.mouseClick(frozen.viewport(), Qt.MouseButton.LeftButton, pos=name.center())
+    with qtbot.waitSignal(board.cell_activated) as activated:
+        qtbot.mouseDClick(frozen.viewport(), Qt.MouseButton.LeftButton, pos=name.center())
+    assert activated.args == ["street", ""]
+    # the keyboard stays on the cells: Left from the first obligation column stops there,
+    # and that cell is scrolled into view beside the frozen column
+    table.setFocus()
+    table.setCurrentIndex(board.proxy.index(row, 2))
+    qtbot.keyClick(table, Qt.Key.Key_Left)
+    assert table.currentIndex().column() == 1
+    assert table.visualRect(table.currentIndex()).left() >= frozen.width()

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +41,7 @@ from drill_app.ui.exercise.status_board_model import (
     StatusBoardModel,
     unit_labels,
 )
+from drill_app.ui.exercise.status_board_view import FrozenColumnTableView
 from drill_app.ui.session import ExerciseSession
 from drill_app.wording.board import STATE_GLYPHS, state_names
 from drill_app.wording.palette import ERROR_COLOUR, unit_colour
@@ -72,7 +72,6 @@ class StatusBoardPanel(QWidget):
         )
         self.proxy = BoardFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self._hovered = False
         self._refilter_pending = False
         self._viewport: QWidget | None = None
         self._unit_width = (0, 0)  # wanted, least: set once the labels are measured
@@ -109,8 +108,8 @@ class StatusBoardPanel(QWidget):
         self._size_columns(labels)
         self.rescore()
 
-    def _make_view(self) -> QTableView:
-        view = QTableView(self)
+    def _make_view(self) -> FrozenColumnTableView:
+        view = FrozenColumnTableView(self)
         view.setObjectName("status_board")
         view.setAccessibleName(self.tr("Unit status against the plan"))
         view.setModel(self.proxy)
@@ -127,14 +126,11 @@ class StatusBoardPanel(QWidget):
         view.verticalHeader().hide()
         self._viewport = view.viewport()
         self._viewport.installEventFilter(self)
-        # Every column is laid out for the whole drill and fits the board's width
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.installEventFilter(self)
         view.setStyleSheet("QTableView { gridline-color: #ffffff; }")
-        line_height = self.fontMetrics().lineSpacing()
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # Two lines (glyph and minutes, the number of items; unit and participant), tight
         # enough that every unit of a scenario fits a laptop's screen (1366×768).
-        view.verticalHeader().setDefaultSectionSize(2 * line_height + 4)
+        view.set_row_height(2 * self.fontMetrics().lineSpacing() + 4)
         header = view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -196,34 +192,31 @@ class StatusBoardPanel(QWidget):
         self.view.setMinimumHeight(height + 2 * self.view.frameWidth() + 2)
 
     def _fit_unit_column(self) -> None:
-        """Unit names in full when the width allows (they wrap otherwise, never narrower
-        than four characters); the obligation columns keep their minimum."""
+        """Unit names in full when the width allows; when the columns fit only just, the
+        names give way (they wrap, never narrower than four characters); when the columns
+        scroll sideways anyway, the frozen names keep up to a third of the width."""
         wanted, least = self._unit_width
         if not wanted:
             return
-        header = self.view.horizontalHeader()
-        spare = self.view.viewport().width() - (self.model.columnCount() - 1) * (
-            header.minimumSectionSize()
+        width = self.view.viewport().width()
+        spare = width - (self.model.columnCount() - 1) * (
+            self.view.horizontalHeader().minimumSectionSize()
         )
-        self.view.setColumnWidth(0, max(least, min(wanted, spare)))
+        unit = min(wanted, spare) if spare >= least else min(wanted, width // 3)
+        self.view.setColumnWidth(0, max(least, unit))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The unit column follows the board's width. While the pointer is over the board,
         hiding units with nothing open waits: no row moves under the pointer; it applies
         when the pointer leaves."""
-        if watched is self._viewport:
-            if event.type() == QEvent.Type.Resize:
-                self._fit_unit_column()
-            elif event.type() == QEvent.Type.Enter:
-                self._hovered = True
-            elif event.type() == QEvent.Type.Leave:
-                self._hovered = False
-                if self._refilter_pending:
-                    self._refilter()
+        if watched is self._viewport and event.type() == QEvent.Type.Resize:
+            self._fit_unit_column()
+        elif event.type() == QEvent.Type.Leave and self._refilter_pending:
+            self._refilter()  # still pending while the pointer is over the unit column
         return super().eventFilter(watched, event)
 
     def _refilter(self) -> None:
-        if self._hovered and self.proxy.only_open:
+        if self.proxy.only_open and self.view.underMouse():
             self._refilter_pending = True
             return
         self._refilter_pending = False
