@@ -76,6 +76,12 @@ def test_the_act_panel_names_its_unit_in_the_unit_colour(
     assert act.header_label.text() == "正在代区消防救援大队（赵磊）操作"
     assert header_colour(view) == UNIT_COLOURS[seats.index("fire")]
     save_shot(view, "act-for-fire")
+    # the requests to the city (§5.2.1, §5.4): the page that asks the city for help
+    where = cell_rect(board, "housing", "request").center()
+    qtbot.mouseClick(board.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(board.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert act.current_unit() == "housing"
+    assert act.stack.currentWidget() is act.information_page
     # double-click on a unit's name: that unit
     where = board.view.visualRect(cell(board, "emergency", "phone").siblingAtColumn(0)).center()
     qtbot.mouseClick(board.view.viewport(), Qt.MouseButton.LeftButton, pos=where)

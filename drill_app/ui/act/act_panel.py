@@ -67,6 +67,7 @@ BOARD_PAGES = {
     "step": "steps_page",
     "supply": "supply_page",
     "authority": "command_page",
+    "request": "information_page",  # §5.2.1, §5.4: help requested of the city
 }
 
 DECORATION = Qt.ItemDataRole.DecorationRole
