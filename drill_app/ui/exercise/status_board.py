@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -73,7 +73,6 @@ class StatusBoardPanel(QWidget):
         self.proxy = BoardFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self._refilter_pending = False
-        self._viewport: QWidget | None = None
         self._unit_width = (0, 0)  # wanted, least: set once the labels are measured
 
         self.summary_label = QLabel(self)
@@ -124,9 +123,9 @@ class StatusBoardPanel(QWidget):
         view.setWordWrap(True)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.verticalHeader().hide()
-        self._viewport = view.viewport()
-        self._viewport.installEventFilter(self)
-        view.installEventFilter(self)
+        # signals, not event filters: nothing reaches this panel once it is gone
+        view.resized.connect(self._fit_unit_column)
+        view.pointer_left.connect(self._pointer_left)
         view.setStyleSheet("QTableView { gridline-color: #ffffff; }")
         # Two lines (glyph and minutes, the number of items; unit and participant), tight
         # enough that every unit of a scenario fits a laptop's screen (1366×768).
@@ -205,15 +204,11 @@ class StatusBoardPanel(QWidget):
         unit = min(wanted, spare) if spare >= least else min(wanted, width // 3)
         self.view.setColumnWidth(0, max(least, unit))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The unit column follows the board's width. While the pointer is over the board,
-        hiding units with nothing open waits: no row moves under the pointer; it applies
-        when the pointer leaves."""
-        if watched is self._viewport and event.type() == QEvent.Type.Resize:
-            self._fit_unit_column()
-        elif event.type() == QEvent.Type.Leave and self._refilter_pending:
-            self._refilter()  # still pending while the pointer is over the unit column
-        return super().eventFilter(watched, event)
+    def _pointer_left(self) -> None:
+        """While the pointer is over the board, hiding units with nothing open waits (no
+        row moves under the pointer); it applies when the pointer leaves."""
+        if self._refilter_pending:
+            self._refilter()
 
     def _refilter(self) -> None:
         if self.proxy.only_open and self.view.underMouse():

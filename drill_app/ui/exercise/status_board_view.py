@@ -7,7 +7,14 @@ stays on the main view (Tab in and out, arrows over the cells)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
 
@@ -16,6 +23,11 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 class FrozenColumnTableView(QTableView):
     """A table view whose column 0 does not scroll horizontally."""
+
+    resized = Signal()
+    """The view (and its viewport) changed size."""
+    pointer_left = Signal()
+    """The pointer left the view (its cells, its frozen column and its headers)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +77,11 @@ class FrozenColumnTableView(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place()
+        self.resized.emit()
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        self.pointer_left.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
