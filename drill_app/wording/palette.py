@@ -6,7 +6,7 @@ HTML or as ``QColor(...)``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 OK_COLOUR = "#1b6e20"
 """Recorded, on time, done."""
@@ -37,25 +37,18 @@ WARNING_COLOURS: Mapping[str, tuple[str, str]] = {
 """Background and text colour of each warning colour of the plan (§3.3), when shown."""
 
 UNIT_COLOURS: tuple[str, ...] = (
-    "#1565c0",
-    "#6a1b9a",
-    "#00695c",
+    "#1f5fa8",
+    "#b3261e",
+    "#2e7d32",
+    "#8e44ad",
+    "#c25e00",
+    "#00796b",
+    "#6d4c41",
     "#ad1457",
-    "#4e342e",
-    "#283593",
+    "#455a64",
+    "#7c6f00",
+    "#3949ab",
     "#00838f",
-    "#558b2f",
-    "#37474f",
-    "#9e6a00",
-    "#7b1fa2",
-    "#0d47a1",
 )
-"""A seated unit's own colour (its name on the status board, the act panel's header):
-dark enough to read as text on white, none of them a status colour."""
-
-
-def unit_colour(unit: str, seats: Sequence[str]) -> str:
-    """The colour of *unit*, by its place among the scenario's *seats* (distinct for up to
-    twelve seats, the same on every screen of one drill)."""
-    index = list(seats).index(unit) if unit in seats else len(seats)
-    return UNIT_COLOURS[index % len(UNIT_COLOURS)]
+"""Each member unit's colour, by its place in the plan's list of units (wrapping): dark
+enough for text on white; ``PlanWords.unit_colour`` picks it."""

@@ -17,7 +17,7 @@ from drill_app.ui.exercise.exercise_view import ExerciseView
 from drill_app.ui.exercise.status_board import StatusBoardPanel
 from drill_app.ui.exercise.status_board_model import StatusBoardModel
 from drill_app.ui.session import ExerciseSession
-from drill_app.wording.palette import UNIT_COLOURS
+from drill_app.wording.plan_words import PlanWords
 
 ALL = ["district_government", "district_hq_office", "city_government"]  # §4.1.2
 
@@ -53,15 +53,15 @@ def test_the_act_panel_names_its_unit_in_the_unit_colour(
     qtbot: QtBot, view: ExerciseView, session: ExerciseSession
 ) -> None:
     act, board = view.act_panel, view.status_board
-    seats = list(session.scenario.seats)
-    # the first seat at the start, in the first colour of the palette
+    # the first seat at the start, in its colour
     assert act.header_label.text() == "正在代区住房和城乡建设局（张强）操作"
-    assert header_colour(view) == UNIT_COLOURS[0]
+    colour = PlanWords(session.plan).unit_colour  # the unit's one colour (wording)
+    assert header_colour(view) == colour("housing")
 
     # chosen in the picker: the police, its own colour
     act.unit_combo.setCurrentIndex(act.unit_combo.findData("police"))
     assert act.header_label.text() == "正在代市公安局历下分局（王伟）操作"
-    police = UNIT_COLOURS[seats.index("police")]
+    police = colour("police")
     assert header_colour(view) == police == act.acting_colour()
     # the same colour as the police's name on the board
     name = board.model.index(board.model.row_of("police"), 0)
@@ -74,7 +74,7 @@ def test_the_act_panel_names_its_unit_in_the_unit_colour(
     assert view.tabs.currentIndex() == view.act_tab
     assert act.current_unit() == "fire"
     assert act.header_label.text() == "正在代区消防救援大队（赵磊）操作"
-    assert header_colour(view) == UNIT_COLOURS[seats.index("fire")]
+    assert header_colour(view) == colour("fire")
     save_shot(view, "act-for-fire")
     # the requests to the city (§5.2.1, §5.4): the page that asks the city for help
     where = cell_rect(board, "housing", "request").center()
@@ -87,7 +87,7 @@ def test_the_act_panel_names_its_unit_in_the_unit_colour(
     qtbot.mouseClick(board.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
     qtbot.mouseDClick(board.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert act.header_label.text() == "正在代区应急管理局（李明）操作"
-    assert header_colour(view) == UNIT_COLOURS[seats.index("emergency")]
+    assert header_colour(view) == colour("emergency")
 
 
 def snapshot(view: ExerciseView) -> tuple[object, ...]:

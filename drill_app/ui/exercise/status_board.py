@@ -44,7 +44,8 @@ from drill_app.ui.exercise.status_board_model import (
 from drill_app.ui.exercise.status_board_view import FrozenColumnTableView
 from drill_app.ui.session import ExerciseSession
 from drill_app.wording.board import STATE_GLYPHS, state_names
-from drill_app.wording.palette import ERROR_COLOUR, unit_colour
+from drill_app.wording.palette import ERROR_COLOUR
+from drill_app.wording.plan_words import PlanWords
 
 # --- the panel ---------------------------------------------------------------------------------
 
@@ -61,6 +62,7 @@ class StatusBoardPanel(QWidget):
         self.session = session
         participants = dict(session.loaded.seats)
         seats = list(session.scenario.seats)
+        words = PlanWords(session.plan)
         labels = unit_labels(session.plan, seats, participants)
         report_kinds = {o.id: o.kind for o in session.plan.reporting.obligations}
         self.model = StatusBoardModel(
@@ -68,7 +70,7 @@ class StatusBoardPanel(QWidget):
             report_kinds,
             board_columns(session.plan, session.scenario),
             self,
-            colours={unit: unit_colour(unit, seats) for unit in seats},
+            colours={unit: words.unit_colour(unit) for unit in seats},
         )
         self.proxy = BoardFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
