@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from drill_app.core.board_columns import REPORTING_COLUMNS, line_column
+from drill_app.core.board_columns import COLUMN_ORDER, REPORTING_COLUMNS, line_column
 from drill_app.core.plan import Plan
 from drill_app.core.scoring import Line
 from drill_app.ui.shared.table_model import ReadOnlyTableModel
@@ -168,12 +168,13 @@ class StatusBoardModel(ReadOnlyTableModel):
         self,
         units: Sequence[tuple[str, str]],
         report_kinds: Mapping[str, str],
-        columns: Sequence[str],
+        columns: Sequence[str] = COLUMN_ORDER,
         parent: QObject | None = None,
         colours: Mapping[str, str] | None = None,
     ) -> None:
         """*units*: (unit id, label) per row; *report_kinds*: obligation id -> report kind;
-        *columns*: the column keys, in order (``core.board_columns.board_columns``); a line
+        *columns*: the column keys, in order (``core.board_columns.board_columns``; every
+        column when not given); a line
         of a column not among them goes to "other" (added last when missing);
         *colours*: unit id -> its colour ("#rrggbb")."""
         super().__init__(parent=parent)
