@@ -35,16 +35,18 @@ CONTROLS = (
 
 
 def is_inner_part(widget: QWidget) -> bool:
-    """A piece Qt builds inside another control (a spin box's line edit, a combo box's
-    popup, a table's header or corner button, a tab bar's scroll arrows)."""
+    """A piece built inside another control (a spin box's line edit, a combo box's popup,
+    a table's header or corner button, a tab bar's scroll arrows, a table's frozen column)."""
     if isinstance(widget, QHeaderView):
         return True
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, (QAbstractSpinBox, QComboBox, QTabBar)):
             return True
-        if isinstance(parent, QAbstractItemView) and isinstance(widget, QAbstractButton):
-            return True
+        if isinstance(parent, QAbstractItemView) and isinstance(
+            widget, (QAbstractButton, QAbstractItemView)
+        ):
+            return True  # a table's corner button, a frozen column drawn over a table
         parent = parent.parentWidget()
     return False
 
