@@ -113,14 +113,24 @@ def plan_cache_folder() -> Path:
 
 
 def _report_startup(app: QApplication, window: MainWindow) -> None:
+    """ "populated" when the start page first shows the database's content: the page as
+    last shown with the exercises read now (start_summary), else the page filled from
+    the loaded plan.  The screenshot and the quit wait for the latter."""
     print("shown", flush=True)
+    told: list[bool] = []
+
+    def summary() -> None:
+        if not told:
+            told.append(True)
+            print("populated", flush=True)
 
     def populated() -> None:
-        print("populated", flush=True)
+        summary()
         _save_screenshot(window)
         window.close()
         app.quit()
 
+    window.start_summary_shown.connect(summary)
     window.start_page_populated.connect(populated)
 
 
