@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from drill_app.paths import DEFAULT_PLAN
 from drill_app.ui.projector import ProjectorActions
-from drill_app.ui.shared.dialogs import ProblemListDialog
 from drill_app.ui.shared.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, is_english
 from drill_app.ui.shared.screen_fit import fit_to_screen
 from drill_app.ui.shared.settings import AppSettings
@@ -205,8 +204,7 @@ class MainWindow(QMainWindow):
         Call after the window is shown.  False when the plan file is invalid (its
         problems were shown); the window then stays empty.
         """
-        if self.summary.show(self.start_page, self._db_url):  # before the plan model loads
-            self.repaint()
+        if self.summary.show(self.start_page, self._db_url):  # painted before the plan loads
             self.start_summary_shown.emit()
         from drill_app import __version__
         from drill_app.core.plan_cache import load_plan_cached
@@ -216,6 +214,8 @@ class MainWindow(QMainWindow):
         try:
             self.plan = load_plan_cached(self.plan_path, self.plan_cache, __version__)
         except DataFileError as error:
+            from drill_app.ui.shared.dialogs import ProblemListDialog
+
             ProblemListDialog.show_modal(
                 self,
                 QCoreApplication.translate("Application", "drill-app: cannot open the plan"),
@@ -310,6 +310,8 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("This exercise's stored record has been altered"), last)
 
     def show_error(self, title: str, message: str) -> None:
+        from drill_app.ui.shared.dialogs import ProblemListDialog
+
         ProblemListDialog.show_modal(self, title, title, [message])
 
     def database_path(self) -> Path | None:

@@ -249,6 +249,7 @@ class StartPageWidget(QWidget):
         waiting = self.tr("Available once the plan is loaded")
         self.new_button.setToolTip(waiting)
         self.open_button.setToolTip(waiting)
+        self.window().repaint()  # now: the plan is loaded next, on this thread
 
     def summary_rows(self) -> tuple[SummaryRow, ...]:
         """The scenario library's rows as shown now (for start_summary)."""

@@ -20,7 +20,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -169,6 +168,8 @@ class StartSummaryCache:
         )
         if summary == self._saved:
             return
+        import tempfile
+
         with contextlib.suppress(OSError):  # a cache: not being able to write it is fine
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
