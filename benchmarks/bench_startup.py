@@ -108,7 +108,20 @@ def seed_database(url: str) -> None:
                     exercise.submit("exercise_ended", actor="controller")
 
 
-def app_command() -> list[str]:
+# --tree DIR: drill-app from another checkout (e.g. an export of main, to compare), ahead
+# of the installed (editable) package.
+FROM_TREE = """\
+import sys
+sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in repr(f)]
+sys.path.insert(0, sys.argv.pop(1))
+from drill_app.cli import main
+sys.exit(main())
+"""
+
+
+def app_command(tree: Path | None = None) -> list[str]:
+    if tree is not None:
+        return [sys.executable, "-c", FROM_TREE, str(tree.resolve())]
     script = Path(sys.executable).parent / "drill-app"
     if script.exists():
         return [str(script)]
@@ -118,6 +131,7 @@ def app_command() -> list[str]:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--tree", type=Path, default=None, help="run drill-app from this checkout")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="drill-bench-") as scratch:
@@ -137,7 +151,7 @@ def main(argv: list[str]) -> int:
         env.pop("DRILL_APP_DB", None)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         baseline_command = [sys.executable, str(baseline_script)]
-        app = [*app_command(), "--db", url]
+        app = [*app_command(args.tree), "--db", url]
 
         timed_markers(baseline_command, env, ("shown",))  # warm-up
         timed_markers(app, env, ("shown", "populated"))
