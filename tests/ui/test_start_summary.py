@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from drill_app.paths import SCENARIOS_DIR
+from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
 from drill_app.ui.main_window import MainWindow
 from drill_app.ui.shared.settings import AppSettings
 from drill_app.ui.start.new_exercise_dialog import NewExerciseDialog
@@ -68,9 +68,10 @@ class Windows:
         self.url = f"sqlite:///{tmp_path / 'drills.sqlite3'}"
         self.opened: list[MainWindow] = []
 
-    def open(self) -> tuple[MainWindow, list[dict[str, Any]]]:
+    def open(self, plan: Path = DEFAULT_PLAN) -> tuple[MainWindow, list[dict[str, Any]]]:
         """A started window, and what its page showed from the summary (if it did)."""
         window = MainWindow(
+            plan,
             db_url=self.url,
             settings=AppSettings.in_file(self.tmp_path / "settings.ini"),
             user_scenarios=self.user_folder,
@@ -167,37 +168,18 @@ def test_a_changed_scenario_file_is_not_shown_from_the_summary(windows: Windows)
 
 
 def test_a_changed_plan_file_is_not_shown_from_the_summary(
-    windows: Windows, tmp_path: Path, qtbot: QtBot
+    windows: Windows, tmp_path: Path
 ) -> None:
-    from drill_app.paths import DEFAULT_PLAN
-
     plan = tmp_path / "plan.yaml"
     shutil.copy(DEFAULT_PLAN, plan)
-    first = MainWindow(
-        plan,
-        db_url=windows.url,
-        settings=AppSettings.in_file(tmp_path / "settings.ini"),
-        user_scenarios=windows.user_folder,
-        plan_cache=windows.cache,
-    )
-    windows.opened.append(first)
-    with qtbot.waitSignal(first.start_page_populated, timeout=20_000):
-        assert first.start()
+    first, _ = windows.open(plan)
     windows.close(first)
+    _, summary = windows.open(plan)
+    assert len(summary) == 1  # the same plan file: the kept page
     plan.write_text(plan.read_text(encoding="utf-8") + "\n# 修订\n", encoding="utf-8")
-    second = MainWindow(
-        plan,
-        db_url=windows.url,
-        settings=AppSettings.in_file(tmp_path / "settings.ini"),
-        user_scenarios=windows.user_folder,
-        plan_cache=windows.cache,
-    )
-    windows.opened.append(second)
-    shown: list[bool] = []
-    second.start_summary_shown.connect(lambda: shown.append(True))
-    with qtbot.waitSignal(second.start_page_populated, timeout=20_000):
-        assert second.start()
-    assert shown == []
+    second, summary = windows.open(plan)
+    assert summary == []
+    assert second.plan is not None and second.start_page.data is not None
 
 
 @pytest.mark.parametrize(
