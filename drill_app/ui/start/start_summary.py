@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass
@@ -68,6 +67,8 @@ def scenario_files(user_folder: Path | None) -> list[tuple[Path, bool]]:
 
 def summary_key(plan_path: Path, user_folder: Path | None, language: str, version: str) -> str:
     """What the page shown depends on: raises OSError when a file cannot be read."""
+    import hashlib  # (loads OpenSSL: not before the first paint)
+
     digest = hashlib.sha256(f"{SUMMARY_FORMAT}\0{version}\0{language}\0".encode())
     for path in [plan_path, *(path for path, _ in scenario_files(user_folder))]:
         digest.update(f"{path}\0".encode())
