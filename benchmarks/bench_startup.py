@@ -4,7 +4,10 @@ Targets (issue 12, §5): the main window shown in at most 1.5x the time a bare s
 takes to show a QMainWindow with a QTableView; the start page fully populated from the
 database in at most 3x.
 
-Run:  .venv/bin/python benchmarks/bench_startup.py [--runs 7]
+Run:  .venv/bin/python benchmarks/bench_startup.py [--runs 7] [--tree DIR]
+
+--tree DIR times drill-app from another checkout (e.g. ``git archive main | tar -x -C
+DIR``) with the same launcher, to compare before and after in like conditions.
 
 Each measurement is a fresh process, offscreen, timed from spawn to a marker line it
 prints on standard output (read here as soon as it is written):
@@ -19,8 +22,11 @@ prints on standard output (read here as soon as it is written):
 The database is a temporary SQLite file with a few exercises; settings and the user
 data and cache folders are temporary too (XDG_CONFIG_HOME, XDG_DATA_HOME,
 XDG_CACHE_HOME).  One warm-up run of each comes first (it also writes the validated-plan
-cache, as the first start on a user's machine does); runs alternate so both see the same
-machine state.  Medians are reported.
+cache and the start page summary, as the first start on a user's machine does); runs
+alternate so both see the same machine state.  Medians are reported: of the wall times
+(the targets), of each run's ratio to the baseline just before it, and of the CPU time
+each process reports at its marker (DRILL_APP_BENCH_CPU=1), which on a shared machine
+varies far less than the wall time.
 
 Python may write bytecode (PYTHONDONTWRITEBYTECODE is removed from the children's
 environment): an installed drill-app has its .pyc files, and compiling every module of
