@@ -5150,6 +5150,10 @@
         <translation>正在打开数据库…</translation>
     </message>
     <message>
+        <source>Available once the plan is loaded</source>
+        <translation>计划加载后可用</translation>
+    </message>
+    <message>
         <source>Plan: {title} ({number})</source>
         <translation>预案：{title}（{number}）</translation>
     </message>
