@@ -47,13 +47,19 @@ def window(started_window: MainWindow) -> MainWindow:
 
 
 def exercise_of(scenario: Path) -> object:
-    from drill_app.store.store import NewExercise
+    """*scenario* with every seat's participant named: each board row then holds two lines
+    (unit and person), the tallest the board gets."""
+    from drill_app.core.plan import load_plan
+    from drill_app.core.scenario import load_scenario
+    from drill_app.store.store import NewExercise, SeatInfo
 
+    seats = load_scenario(load_plan(DEFAULT_PLAN), scenario).seats
     return NewExercise(
         title="屏幕检查",
         plan_text=DEFAULT_PLAN.read_text(encoding="utf-8"),
         scenario_text=scenario.read_text(encoding="utf-8"),
         held_on=dt.date(2026, 11, 28),
+        seats=tuple(SeatInfo(unit, f"参演{n}号") for n, unit in enumerate(seats, 1)),
     )
 
 

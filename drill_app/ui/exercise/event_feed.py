@@ -398,8 +398,12 @@ class EventFeedPanel(QWidget):
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        row_height = self.fontMetrics().height() + 8
+        self.view.verticalHeader().setDefaultSectionSize(row_height)
         header = self.view.horizontalHeader()
+        # At least the newest line (Qt's own minimum is larger): on a laptop screen the
+        # board keeps every unit in view (12 named participants at 1366x768) first.
+        self.view.setMinimumHeight(header.sizeHint().height() + row_height + 2)
         header.setHighlightSections(False)
         metrics = self.view.fontMetrics()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)

@@ -135,7 +135,7 @@ class StatusBoardPanel(QWidget):
         view.setStyleSheet("QTableView { gridline-color: #ffffff; }")
         # Two lines (glyph and minutes, the number of items; unit and participant), tight
         # enough that every unit of a scenario fits a laptop's screen (1366×768).
-        view.set_row_height(2 * self.fontMetrics().lineSpacing() + 4)
+        view.set_row_height(2 * self.fontMetrics().lineSpacing() + 3)
         header = view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
