@@ -14,6 +14,9 @@ from drill_app.store.ownership import DEFAULT_LEASE
 
 HELLO_TIMEOUT = 10.0
 MAX_GROUP = 1000
+MIN_GROUP = 50
+"""Submissions committed in one transaction: at most, and at least when that many wait
+(below that, the fixed cost of a transaction would dominate); see group_seconds."""
 MAX_ERRORS = 50
 """Invalid frames tolerated on one connection before it is closed."""
 MAX_BACKLOG = 10_000
@@ -31,10 +34,14 @@ class Connection:
     out: asyncio.Queue[str | None] = field(default_factory=asyncio.Queue)
 
     def send(self, message: Message) -> None:
+        self.send_frame(encode(message))
+
+    def send_frame(self, frame: str) -> None:
+        """An encoded message (fanout.py encodes an event once for many connections)."""
         if self.out.qsize() > MAX_BACKLOG:
             self.out.put_nowait(None)  # the writer closes the connection
             return
-        self.out.put_nowait(encode(message))
+        self.out.put_nowait(frame)
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,11 @@ class HostOptions:
     code: str | None = None
     lease: float = DEFAULT_LEASE
     tick_seconds: float = 0.05
+    group_seconds: float = 0.03
+    """A group of submissions is cut to what the host commits in about this long (from
+    the cost it measured per submission), so an ack, or an inject released meanwhile,
+    waits for at most one such group (each group costs one fsync: far smaller groups
+    would lower the throughput, far bigger ones keep everyone behind them waiting)."""
     rate: float = 100.0
     """Messages a second one connection may send on average …"""
     burst: float = 400.0

@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -33,9 +34,11 @@ from drill_app.net.connection import (
     HELLO_TIMEOUT,
     MAX_ERRORS,
     MAX_GROUP,
+    MIN_GROUP,
     Connection,
     HostOptions,
 )
+from drill_app.net.fanout import Audience, frames
 from drill_app.net.protocol import (
     MAX_FRAME_BYTES,
     PROTOCOL_VERSION,
@@ -63,6 +66,8 @@ from drill_app.store.store import Store
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+_GROUP = object()
+"""Put among the jobs when submissions start waiting: the engine wakes for them."""
 
 
 class HostService:
@@ -90,6 +95,10 @@ class HostService:
         self.room = Room(tuple(owned.exercise.scenario.seats), options.code)
         self._conns: set[Connection] = set()
         self._jobs: asyncio.Queue[Any] = asyncio.Queue()
+        """Controller commands, joins, reads (and _GROUP: submissions are waiting)."""
+        self._inbox: deque[Submission] = deque()
+        self._cost_each = 0.0002
+        """Seconds a submission costs to commit and fan out (measured; sizes groups)."""
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="drill-host-db")
         self._server: Server | None = None
         self._stopping: asyncio.Event | None = None
@@ -209,25 +218,31 @@ class HostService:
         return await asyncio.get_running_loop().run_in_executor(self._executor, fn)
 
     async def _engine(self) -> None:
+        """Controller commands, joins and reads first; then one bounded group; repeat."""
         while True:
             try:
-                job = await asyncio.wait_for(self._jobs.get(), self.options.tick_seconds)
+                job = await asyncio.wait_for(self._jobs.get(), self._until_tick())
             except TimeoutError:
                 job = None
-            group: list[Submission] = []
-            while job is not None:
-                if isinstance(job, Submission):
-                    group.append(job)
-                else:
-                    await self._flush(group)
-                    group = []
-                    await job()
-                if len(group) >= MAX_GROUP or self._jobs.empty():
+            while True:
+                while job is not None:
+                    if job is not _GROUP:
+                        await job()
+                    job = self._jobs.get_nowait() if not self._jobs.empty() else None
+                if time.monotonic() >= self._next_tick:
+                    await self._fan_out(await self._on_worker(self._tick))
+                if not self._inbox:
                     break
-                job = self._jobs.get_nowait()
-            await self._flush(group)
-            if time.monotonic() >= self._next_tick:
-                await self._fan_out(await self._on_worker(self._tick))
+                await self._flush(self._take_group())
+                job = self._jobs.get_nowait() if not self._jobs.empty() else None
+
+    def _until_tick(self) -> float:
+        return min(self.options.tick_seconds, max(0.0, self._next_tick - time.monotonic()))
+
+    def _take_group(self) -> list[Submission]:
+        """The oldest submissions waiting, as many as commit in about group_seconds."""
+        size = max(MIN_GROUP, min(MAX_GROUP, int(self.options.group_seconds / self._cost_each)))
+        return [self._inbox.popleft() for _ in range(min(size, len(self._inbox)))]
 
     def _tick(self) -> list[Event]:
         """Release what fell due; under load, at most half the worker's time goes to it."""
@@ -241,6 +256,7 @@ class HostService:
     async def _flush(self, group: list[Submission]) -> None:
         if not group:
             return
+        began = time.monotonic()
         try:
             outcomes, events = await self._on_worker(lambda: self.runner.submit_group(group))
         except Exception:
@@ -249,6 +265,8 @@ class HostService:
         for outcome in outcomes:
             self._answer(outcome)
         await self._fan_out(events)
+        each = (time.monotonic() - began) / len(group)
+        self._cost_each = 0.7 * self._cost_each + 0.3 * each
 
     def _answer(self, outcome: Outcome) -> None:
         conn, sub = outcome.submission.connection, outcome.submission
@@ -270,13 +288,10 @@ class HostService:
         )
 
     async def _fan_out(self, events: Sequence[Event]) -> None:
+        audience = Audience.of(self._conns)
         for event in events:
-            for conn in self._conns:
-                assert conn.viewer is not None
-                view = view_of(event, conn.viewer)
-                if view is not None:
-                    conn.seq += 1
-                    conn.send(EventMessage(seq=conn.seq, event=view))
+            for conn, frame in frames(event, audience, view_of):
+                conn.send_frame(frame)
             if event.kind in CONTROL_KINDS:
                 clock = ClockMessage(clock=self.clock_view())
                 for conn in self._conns:
@@ -505,7 +520,7 @@ class HostService:
         if not conn.viewer.may_submit(message.kind):
             self._error(conn, "not_allowed", message.id, {"kind": message.kind})
             return
-        self._jobs.put_nowait(
+        self._inbox.append(
             Submission(
                 conn.viewer,
                 conn.seat.name,
@@ -516,6 +531,8 @@ class HostService:
                 conn,
             )
         )
+        if len(self._inbox) == 1:
+            self._jobs.put_nowait(_GROUP)  # wakes the engine
 
     async def _read(self, conn: Connection, message: Read) -> None:
         assert conn.viewer is not None
