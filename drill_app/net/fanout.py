@@ -7,10 +7,10 @@ fan-out time. Instead, for each event:
 - only the connections that may see it are asked: every observer, and the seats of the
   units in ``seat_audience`` (all seats when it cannot narrow them down); ``view_of``
   still decides for each of those;
-- the view is encoded once per distinct view (a report is the same for its sender,
-  its recipients and the observers; an inject differs per recipient), and each
-  connection's frame is that text with its own sequence number spliced in:
-  byte for byte what ``encode(EventMessage(seq=…, event=view))`` gives.
+- the view is encoded once (a report looks the same to its sender, its recipients and
+  the observers; an inject differs per recipient, and is encoded per unit), and each
+  connection's frame is that text with its own sequence number spliced in: byte for
+  byte what ``encode(EventMessage(seq=…, event=view))`` gives.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from drill_app.net.protocol import EventView
 from drill_app.net.visibility import Viewer, seat_audience
 
 ViewOf = Callable[[Event, Viewer], EventView | None]
-OBSERVER = Viewer("observer")
 
 
 def event_frame(seq: int, view_json: str) -> str:
@@ -65,14 +64,21 @@ class Audience:
 
 
 def frames(event: Event, audience: Audience, view_of: ViewOf) -> Iterator[tuple[Connection, str]]:
-    """(connection, frame) for each connection that may see *event*; numbers each one."""
-    full = view_of(event, OBSERVER)
-    full_json = full.model_dump_json() if full is not None else ""
+    """(connection, frame) for each connection that may see *event*; numbers each one.
+
+    Most events look the same to everyone who may see them: each view is compared with
+    the first one encoded and reuses its text when equal (an inject to many units, where
+    each view differs, is encoded per unit)."""
+    first: tuple[EventView, str] | None = None
     for conn in audience.candidates(event):
         assert conn.viewer is not None
         view = view_of(event, conn.viewer)
         if view is None:
             continue
-        text = full_json if full is not None and view == full else view.model_dump_json()
+        if first is not None and view == first[0]:
+            text = first[1]
+        else:
+            text = view.model_dump_json()
+            first = first or (view, text)
         conn.seq += 1
         yield conn, event_frame(conn.seq, text)

@@ -288,6 +288,8 @@ class HostService:
         )
 
     async def _fan_out(self, events: Sequence[Event]) -> None:
+        if not events:
+            return
         audience = Audience.of(self._conns)
         for event in events:
             for conn, frame in frames(event, audience, view_of):
@@ -298,7 +300,7 @@ class HostService:
                     conn.send(clock)
             if event.kind == "exercise_ended":
                 self.ended.set()
-        if events and self._on_events is not None:
+        if self._on_events is not None:
             self._on_events(events)
 
     def clock_view(self) -> ClockView:
@@ -383,7 +385,7 @@ class HostService:
 
     async def _handle(self, ws: ServerConnection) -> None:
         conn = Connection(ws, RateLimiter(self.options.rate, self.options.burst))
-        writer = asyncio.get_running_loop().create_task(self._write(conn))
+        writer = asyncio.get_running_loop().create_task(conn.write())
         try:
             hello = await self._hello(conn)
             if hello is not None:
@@ -400,14 +402,6 @@ class HostService:
             conn.out.put_nowait(None)
             with contextlib.suppress(Exception):
                 await writer
-
-    async def _write(self, conn: Connection) -> None:
-        while (frame := await conn.out.get()) is not None:
-            try:
-                await conn.ws.send(frame)
-            except ConnectionClosed:
-                return
-        await conn.ws.close()
 
     async def _hello(self, conn: Connection) -> Hello | None:
         try:
