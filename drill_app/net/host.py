@@ -318,11 +318,12 @@ class HostService:
     async def control(self, kind: str, payload: dict[str, Any] | None = None) -> None:
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
+        def run() -> list[Event]:  # and what fell due with it (a start, a jump) at once
+            return self.runner.control(kind, payload) + self._tick()
+
         async def job() -> None:
             try:
-                await self._fan_out(
-                    await self._on_worker(lambda: self.runner.control(kind, payload))
-                )
+                await self._fan_out(await self._on_worker(run))
                 done.set_result(None)
             except Exception as exc:
                 done.set_exception(exc)
