@@ -38,4 +38,4 @@ def test_a_bundled_host_is_found_and_a_bundled_seat_joins_acts_and_sees_the_end(
     ]
     assert all(i["payload"]["to"] == [ROOM_UNIT] for i in injects)  # never other recipients
     own = [m["event"] for m in messages if m.get("event", {}).get("kind") == "step_taken"]
-    assert [(e["unit"], e["payload"]) for e in own] == [(ROOM_UNIT, {"step": "repair"})]
+    assert [(e["unit"], e["payload"]["step"]) for e in own] == [(ROOM_UNIT, "repair")]
