@@ -3,9 +3,11 @@
 ``HostService`` owns the exercise (a claim in the database, renewed by a heartbeat),
 listens with the ``websockets`` library on asyncio, admits seats and observers
 through the ``Room``, and runs every change of the exercise on one worker thread
-(``Runner``): submissions that arrived together are one transaction; acks go out
-after the commit; then every committed event is fanned out to each connection as
-that connection may see it (``visibility``).
+(``Runner``) while the loop keeps reading and writing. The engine takes the
+controller's commands, joins and reads first, then the oldest waiting submissions as
+one transaction, cut to about ``group_seconds`` of work so that an inject or an ack
+waits for at most one group; acks go out after the commit; then every committed event
+is fanned out (``fanout``: filtered for the connections it may concern, encoded once).
 
 Run it with ``await service.run()`` (the headless host) or ``HostThread(service)``
 (the console: a thread with its own event loop; its methods are thread-safe).
