@@ -10,15 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from packaged import Installed
+from packaged import Built
 from smoke import ROOM_UNIT, Checks, received
 
 
 @pytest.fixture
-def checks(installed: Installed, tmp_path: Path) -> Checks:
+def checks(built: Built, tmp_path: Path) -> Checks:
+    """The built bundle itself (the .deb's installation is another test file's, and
+    one of its tests removes it)."""
     home = tmp_path / "home"
     home.mkdir()
-    return Checks(installed.command, home)
+    return Checks(built.bundle / "drill-app", home)
 
 
 def test_a_bundled_host_is_found_and_a_bundled_seat_joins_acts_and_sees_the_end(
