@@ -325,6 +325,10 @@ def main(argv: list[str]) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     if not shoot_console(app, args.plan, args.out) or not shoot_drill(app, args.plan, args.out):
         return 1
+    from screenshot_trainee import shoot_trainee  # tools/ (the folder of this script)
+
+    if not shoot_trainee(app, args.plan, args.out, write):
+        return 1
 
     for file_name, language, section_key, table_key, row in SHOTS:
         translators = install_translators(app, language)

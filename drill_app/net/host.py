@@ -32,6 +32,7 @@ from drill_app.core.commands import Command
 from drill_app.core.commands import Outcome as CoreOutcome
 from drill_app.core.events import Event
 from drill_app.core.scoring import ScoringRules
+from drill_app.net.briefing import Briefer
 from drill_app.net.connection import (
     HELLO_TIMEOUT,
     MAX_ERRORS,
@@ -49,6 +50,7 @@ from drill_app.net.protocol import (
     ClockMessage,
     ClockView,
     EventMessage,
+    EventView,
     Hello,
     Ping,
     Pong,
@@ -61,7 +63,7 @@ from drill_app.net.protocol import (
 )
 from drill_app.net.room import Admitted, RateLimiter, Room, Seat
 from drill_app.net.runner import Outcome, Runner, Submission
-from drill_app.net.visibility import Viewer, stream, view_of
+from drill_app.net.visibility import Known, Viewer, stream, view_of
 from drill_app.store.claims import open_owned
 from drill_app.store.ownership import Heartbeat, OwnerIdentity, Ownership
 from drill_app.store.store import Store
@@ -95,6 +97,8 @@ class HostService:
         self.claim = owned.claim
         self.runner = Runner(owned.exercise, self._persist, self._reopen)
         self.room = Room(tuple(owned.exercise.scenario.seats), options.code)
+        self.briefer = Briefer.of(store, exercise_id)
+        self.known = Known.of(owned.exercise.scenario, lambda: self.runner.exercise.events)
         self._conns: set[Connection] = set()
         self._jobs: asyncio.Queue[Any] = asyncio.Queue()
         """Controller commands, joins, reads (and _GROUP: submissions are waiting)."""
@@ -294,7 +298,7 @@ class HostService:
             return
         audience = Audience.of(self._conns)
         for event in events:
-            for conn, frame in frames(event, audience, view_of):
+            for conn, frame in frames(event, audience, self._view_of):
                 conn.send_frame(frame)
             if event.kind in CONTROL_KINDS:
                 clock = ClockMessage(clock=self.clock_view())
@@ -302,8 +306,24 @@ class HostService:
                     conn.send(clock)
             if event.kind == "exercise_ended":
                 self.ended.set()
+        await self._send_obligations()
         if self._on_events is not None:
             self._on_events(events)
+
+    def _view_of(self, event: Event, viewer: Viewer) -> EventView | None:
+        return view_of(event, viewer, self.known)
+
+    async def _send_obligations(self, only: Connection | None = None) -> None:
+        """Each seat's open obligations, when the controller shows deadlines (briefing)."""
+        if not self.briefer.show_deadlines:
+            return
+        lines = await self._on_worker(lambda: self.briefer.open_lines(self.runner.exercise))
+        for conn in [only] if only is not None else list(self._conns):
+            unit = conn.viewer.unit if conn.viewer is not None else None
+            if unit is not None:
+                message = self.briefer.changed(conn, lines, unit)
+                if message is not None:
+                    conn.send(message)
 
     def clock_view(self) -> ClockView:
         wall = time.time()
@@ -442,7 +462,9 @@ class HostService:
         assert viewer is not None and seat is not None
 
         async def job() -> None:
-            views = await self._on_worker(lambda: list(stream(self.runner.exercise.events, viewer)))
+            views = await self._on_worker(
+                lambda: list(stream(self.runner.exercise.events, viewer, self.known))
+            )
             ex = self.runner.exercise
             assert seat.token is not None
             conn.send(
@@ -456,11 +478,15 @@ class HostService:
                     unit=viewer.unit,
                     clock=self.clock_view(),
                     seats=list(ex.scenario.seats),
+                    briefing=self.briefer.briefing(ex, viewer.unit, seat.name)
+                    if viewer.unit is not None
+                    else None,
                 )
             )
             for n, view in enumerate(views[hello.last_seq :], start=hello.last_seq + 1):
                 conn.send(EventMessage(seq=n, event=view))
             conn.seq = len(views)
+            await self._send_obligations(conn)
             self._conns.add(conn)
             self.room.connected(seat)
             done.set_result(None)
@@ -537,6 +563,8 @@ class HostService:
             self._error(conn, "not_your_unit", None, {"unit": message.unit})
             return
         viewer = conn.viewer  # its own stream again (a seat may name only its own unit)
-        views = await self._on_worker(lambda: list(stream(self.runner.exercise.events, viewer)))
+        views = await self._on_worker(
+            lambda: list(stream(self.runner.exercise.events, viewer, self.known))
+        )
         for n, view in enumerate(views[message.from_seq :], start=message.from_seq + 1):
             conn.send(EventMessage(seq=n, event=view))

@@ -77,9 +77,13 @@ class MainWindow(QMainWindow):
         user_scenarios: Path | None = None,
         wall_clock: Callable[[], float] = time.time,
         parent: QWidget | None = None,
+        plan_cache: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.plan_path = plan_path
+        self.trainee_windows: list[QWidget] = []
+        self.plan_cache = plan_cache
+        """Folder of the validated-plan cache (core.plan_cache); None: no cache."""
         self.language = language
         self.settings = settings if settings is not None else AppSettings.user()
         self.user_scenarios = (
@@ -104,6 +108,7 @@ class MainWindow(QMainWindow):
         self.start_page.refresh_requested.connect(self.refresh_start_page)
         self.start_page.open_database_requested.connect(self._open_database_requested)
         self.start_page.backup_chosen.connect(self.use_backup)
+        self.start_page.join_requested.connect(self.join_exercise)
         self.exercise_page = QStackedWidget(self)
         self.exercise_page.setObjectName("exercise_page")
         self.score_page = QStackedWidget(self)
@@ -197,12 +202,13 @@ class MainWindow(QMainWindow):
         Call after the window is shown.  False when the plan file is invalid (its
         problems were shown); the window then stays empty.
         """
-        from drill_app.core.plan import load_plan
+        from drill_app import __version__
+        from drill_app.core.plan_cache import load_plan_cached
         from drill_app.core.sourcefile import DataFileError
 
         # The plan first: with an invalid plan nothing is started, no database is touched.
         try:
-            self.plan = load_plan(self.plan_path)
+            self.plan = load_plan_cached(self.plan_path, self.plan_cache, __version__)
         except DataFileError as error:
             ProblemListDialog.show_modal(
                 self,
@@ -217,7 +223,9 @@ class MainWindow(QMainWindow):
 
         with contextlib.suppress(OSError):  # so that users find it where the start page says
             self.user_scenarios.mkdir(parents=True, exist_ok=True)
-        self.archive = Archive(self.plan_path, self.user_scenarios, self._wall_clock, self)
+        self.archive = Archive(
+            self.plan_path, self.user_scenarios, self._wall_clock, self, plan=self.plan
+        )
         worker = self.archive.worker
         worker.store_opened.connect(self._store_opened)
         worker.start_page_ready.connect(self._start_page_ready)
@@ -248,6 +256,8 @@ class MainWindow(QMainWindow):
     def _store_opened(self, data: StartPageData) -> None:
         self.settings.database_url = data.database
         self._show_start_page_data(data)
+        if self.archive is not None:  # (before any other request: they need the Store)
+            self.archive.complete_opening()
         reopen, self._reopen_id = self._reopen_id, ""
         running = {x.id: x for x in data.exercises if x.status == "running"}
         if reopen in running and self.archive is not None:
@@ -299,7 +309,7 @@ class MainWindow(QMainWindow):
         """The SQLite file of the database being opened, if it is one."""
         url = self._db_url
         if not url:
-            from drill_app.store.database import default_url
+            from drill_app.store.summaries import default_url
 
             url = default_url()
         from drill_app.store.database import sqlite_path
@@ -386,6 +396,17 @@ class MainWindow(QMainWindow):
         if new is not None:
             self.settings.remember_roster((seat.unit_id, seat.participant) for seat in new.seats)
             self.create_exercise(new)
+
+    def join_exercise(self) -> None:
+        """Join an exercise hosted on the network as a trainee (its own window)."""
+        if self.plan is None:
+            return
+        from drill_app.ui.start.new_exercise_dialog import read_text_file
+        from drill_app.ui.trainee.launch import join_room
+
+        window = join_room(self, self.plan, read_text_file(self.plan_path))
+        if window is not None:
+            self.trainee_windows.append(window)
 
     def create_exercise(self, new: NewExercise) -> None:
         assert self.archive is not None

@@ -38,7 +38,8 @@ from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING, SCENARIOS_DIR
 from drill_app.wording import PlanWords, refusal_text
 
 if TYPE_CHECKING:  # the store (and SQLAlchemy) is imported in the worker thread only
-    from drill_app.store.store import ExerciseSummary, NewExercise, Store
+    from drill_app.store.store import NewExercise, Store
+    from drill_app.store.summaries import ExerciseSummary
 
 
 # --- what crosses the thread boundary (frozen, no ORM objects) -------------------------------
@@ -128,13 +129,17 @@ class ArchiveWorker(QObject):
         plan_path: Path = DEFAULT_PLAN,
         user_scenarios: Path | None = None,
         wall_clock: Callable[[], float] = time.time,
+        plan: Plan | None = None,
     ) -> None:
         super().__init__()
         self._plan_path = plan_path
         self._user_scenarios = user_scenarios
         self._wall = wall_clock
         self._store: Store | None = None
+        self._given_plan = plan  # as the window loaded it (frozen; not read again)
         self._plan: Plan | None = None
+        self._pending_url: str | None = None  # listed by a quick read, not opened yet
+        self._quick: StartPageData | None = None
         self._rules: ScoringRules | None = None
         self._exercise: Exercise | None = None
 
@@ -142,23 +147,72 @@ class ArchiveWorker(QObject):
 
     @Slot(str)
     def open_store(self, url: str) -> None:
+        """Report the start page of *url* ("" = the default).  A current SQLite file is
+        listed by a sqlite3 read (store.summaries) and the Store (SQLAlchemy) opened at
+        ``complete_opening``; any other database is opened (migrated…) before listing."""
         try:
-            from drill_app.store.database import StoreError
-            from drill_app.store.store import Store
-
-            try:
-                if self._store is not None:
-                    self._store.close()
-                self._store = Store.open(url or None)
-                self._plan = load_plan(self._plan_path)
-                self._rules = load_scoring_rules(DEFAULT_SCORING)
-            except (StoreError, DataFileError) as exc:
+            if self._store is not None:
+                self._store.close()
                 self._store = None
-                self.store_failed.emit(str(exc))
+            self._pending_url = None
+            quick = self._quick_start_page(url)
+            if quick is not None:
+                self._pending_url = url
+                self.store_opened.emit(quick)
                 return
-            self.store_opened.emit(self._start_page())
+            if self._open(url):
+                self.store_opened.emit(self._start_page())
         except Exception:  # never a traceback in front of the user; report it
             self.failed.emit("open_store", traceback.format_exc(limit=3))
+
+    @Slot()
+    def complete_opening(self) -> None:
+        """Open the Store after a quick start page; say so if what it lists differs."""
+        url, self._pending_url = self._pending_url, None
+        if url is None:
+            return
+        try:
+            if self._open(url):
+                full = self._start_page()
+                if full != self._quick:
+                    self.start_page_ready.emit(full)
+        except Exception:  # never a traceback in front of the user; report it
+            self.failed.emit("open_store", traceback.format_exc(limit=3))
+
+    def _open(self, url: str) -> bool:
+        """Open the Store (SQLAlchemy is imported here); False when it was refused."""
+        from drill_app.store.database import StoreError
+        from drill_app.store.store import Store
+
+        try:
+            self._store = Store.open(url or None)
+            self._load_plan_and_rules()
+        except (StoreError, DataFileError) as exc:
+            self._store = None
+            self.store_failed.emit(str(exc))
+            return False
+        return True
+
+    def _load_plan_and_rules(self) -> None:
+        if self._plan is None:
+            self._plan = self._given_plan or load_plan(self._plan_path)
+        if self._rules is None:
+            self._rules = load_scoring_rules(DEFAULT_SCORING)
+
+    def _quick_start_page(self, url: str) -> StartPageData | None:
+        """The start page read without SQLAlchemy, when the database allows (else None)."""
+        from drill_app.store.summaries import default_url, quick_start_page
+
+        resolved = url or default_url()
+        quick = quick_start_page(resolved)
+        if quick is None:
+            return None
+        try:
+            self._load_plan_and_rules()
+        except DataFileError:  # reported by the usual path (store_failed)
+            return None
+        self._quick = self._start_page_data(resolved, quick.exercises, quick.open_improvements)
+        return self._quick
 
     @Slot()
     def refresh_start_page(self) -> None:
@@ -167,17 +221,25 @@ class ArchiveWorker(QObject):
         self.start_page_ready.emit(self._start_page())
 
     def _start_page(self) -> StartPageData:
-        assert self._store is not None and self._plan is not None
-        exercises = tuple(self._store.list_exercises())
+        assert self._store is not None
+        return self._start_page_data(
+            self._store.url,
+            tuple(self._store.list_exercises()),
+            len(self._store.improvements(open_only=True)),
+        )
+
+    def _start_page_data(
+        self, database: str, exercises: tuple[ExerciseSummary, ...], open_improvements: int
+    ) -> StartPageData:
+        assert self._plan is not None
         held = [x.held_on for x in exercises if x.status == "ended"]
-        interval = self._plan.drills.interval_years
         return StartPageData(
-            database=self._store.url,
+            database=database,
             scenarios=scan_scenarios(self._plan, self._user_scenarios),
             exercises=exercises,
             drill_status=plan_drill_status(self._plan, held, dt.date.today()),
-            interval_years=interval,
-            open_improvements=len(self._store.improvements(open_only=True)),
+            interval_years=self._plan.drills.interval_years,
+            open_improvements=open_improvements,
         )
 
     @Slot(object)
@@ -301,6 +363,7 @@ class Archive(QObject):
     """The GUI-side handle on the archive thread: start it, talk to it, stop it."""
 
     _open_store = Signal(str)
+    _complete_opening = Signal()
     _refresh = Signal()
     _create = Signal(object)
     _open_exercise = Signal(str)
@@ -317,13 +380,15 @@ class Archive(QObject):
         user_scenarios: Path | None = None,
         wall_clock: Callable[[], float] = time.time,
         parent: QObject | None = None,
+        plan: Plan | None = None,
     ) -> None:
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("drill-app archive")
-        self.worker = ArchiveWorker(plan_path, user_scenarios, wall_clock)
+        self.worker = ArchiveWorker(plan_path, user_scenarios, wall_clock, plan)
         self.worker.moveToThread(self._thread)
         self._open_store.connect(self.worker.open_store)
+        self._complete_opening.connect(self.worker.complete_opening)
         self._refresh.connect(self.worker.refresh_start_page)
         self._create.connect(self.worker.create_exercise)
         self._open_exercise.connect(self.worker.open_exercise)
@@ -337,6 +402,10 @@ class Archive(QObject):
 
     def open_store(self, url: str | None) -> None:
         self._open_store.emit(url or "")
+
+    def complete_opening(self) -> None:
+        """Open the Store behind a start page that was listed by a quick read (if any)."""
+        self._complete_opening.emit()
 
     def refresh_start_page(self) -> None:
         self._refresh.emit()
