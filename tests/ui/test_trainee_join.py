@@ -195,8 +195,9 @@ def test_a_seat_freed_by_the_controller_is_told_so(
     room.thread.call(lambda: room.service.free_seat("towngas"))
     # The connection may first be seen dropped (offline) before the host's reason arrives.
     qtbot.waitUntil(
-        lambda: window.banner.isVisible()
-        and window.banner.text() == "导调人员已释放本席位：请重新加入",
+        lambda: (
+            window.banner.isVisible() and window.banner.text() == "导调人员已释放本席位：请重新加入"
+        ),
         timeout=5000,
     )
     window.close()
