@@ -90,6 +90,14 @@
         <source>Information and support</source>
         <translation>信息发布与支援</translation>
     </message>
+    <message>
+        <source>Acting for {unit} ({person})</source>
+        <translation>正在代{unit}（{person}）操作</translation>
+    </message>
+    <message>
+        <source>Acting for {unit}</source>
+        <translation>正在代{unit}操作</translation>
+    </message>
 </context>
 <context>
     <name>ActionPageWidget</name>
@@ -205,6 +213,137 @@
     <message>
         <source>The plan file {file} has errors and was not opened:</source>
         <translation>预案文件 {file} 有错误，未能打开：</translation>
+    </message>
+</context>
+<context>
+    <name>BoardColumn</name>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Phone report (§4.1.1, §4.1.2)</source>
+        <translation>电话报告（第4.1.1、4.1.2条）</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>书面</translation>
+    </message>
+    <message>
+        <source>Written report (§4.1.2)</source>
+        <translation>书面报告（第4.1.2条）</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Report content and accuracy (§4.1.3, §8)</source>
+        <translation>报告内容齐全、数据如实（第4.1.3条、第8章）</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>续报</translation>
+    </message>
+    <message>
+        <source>Follow-up and final reports (§4.1.2)</source>
+        <translation>续报和终报（第4.1.2条）</translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation>敏感</translation>
+    </message>
+    <message>
+        <source>Sensitive-event report (§4.1.2)</source>
+        <translation>敏感事件报告（第4.1.2条）</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Result report (§5.2.1)</source>
+        <translation>处置结果报告（第5.2.1条）</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Incident level (§1.6.2, §4.2)</source>
+        <translation>事件级别判定（第1.6.2、4.2条）</translation>
+    </message>
+    <message>
+        <source>Hand-over</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <source>Command hand-over to the city HQ (§5.3.1.7)</source>
+        <translation>向市应急指挥部移交指挥权（第5.3.1.7条）</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Requests to the city (§5.2.1, §5.4)</source>
+        <translation>请求市有关部门响应、报请市政府协助（第5.2.1、5.4条）</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <source>Working groups (§2.3.2)</source>
+        <translation>启动工作组（第2.3.2条）</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Warnings (§3.3–§3.6)</source>
+        <translation>预警发布与落实（第3.3—3.6条）</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <source>First response and measures (§5.1, §5.2, §3.5)</source>
+        <translation>先期处置与应对措施（第5.1、5.2、3.5条）</translation>
+    </message>
+    <message>
+        <source>Supply</source>
+        <translation>保供</translation>
+    </message>
+    <message>
+        <source>Supply cut in priority order (§5.1.2)</source>
+        <translation>按优先保障顺序压减供气（第5.1.2条）</translation>
+    </message>
+    <message>
+        <source>End/info</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>End of response and information release (§5.5, §5.6)</source>
+        <translation>宣布响应结束、发布事件信息（第5.5、5.6条）</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>专项</translation>
+    </message>
+    <message>
+        <source>The scenario&apos;s own tasks</source>
+        <translation>本情景设定的专项任务</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Anything else (acts without authority or not warranted)</source>
+        <translation>其他（越权或依据不足的行为）</translation>
     </message>
 </context>
 <context>
@@ -4295,6 +4434,10 @@
         <translation>正在打开数据库…</translation>
     </message>
     <message>
+        <source>Available once the plan is loaded</source>
+        <translation>计划加载后可用</translation>
+    </message>
+    <message>
         <source>Plan: {title} ({number})</source>
         <translation>预案：{title}（{number}）</translation>
     </message>
@@ -4334,90 +4477,6 @@
 <context>
     <name>StatusBoard</name>
     <message>
-        <source>Phone
-report</source>
-        <translation>电话
-报告</translation>
-    </message>
-    <message>
-        <source>Written
-report</source>
-        <translation>书面
-报告</translation>
-    </message>
-    <message>
-        <source>Report
-content</source>
-        <translation>报告
-内容</translation>
-    </message>
-    <message>
-        <source>Follow-up /
-final</source>
-        <translation>续报/
-终报</translation>
-    </message>
-    <message>
-        <source>Sensitive-event
-report</source>
-        <translation>敏感事件
-报告</translation>
-    </message>
-    <message>
-        <source>Result
-report</source>
-        <translation>处置结果
-报告</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>级别
-判定</translation>
-    </message>
-    <message>
-        <source>Command
-hand-over</source>
-        <translation>指挥权
-移交</translation>
-    </message>
-    <message>
-        <source>Working
-groups</source>
-        <translation>工作组</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>预警</translation>
-    </message>
-    <message>
-        <source>First
-response</source>
-        <translation>先期
-处置</translation>
-    </message>
-    <message>
-        <source>Supply
-assurance</source>
-        <translation>供应
-保障</translation>
-    </message>
-    <message>
-        <source>End of response /
-information</source>
-        <translation>响应结束/
-信息发布</translation>
-    </message>
-    <message>
-        <source>Scenario
-tasks</source>
-        <translation>情景
-专项</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
@@ -4442,8 +4501,24 @@ tasks</source>
         <translation>已完成</translation>
     </message>
     <message>
+        <source>+{minutes} min</source>
+        <translation>迟{minutes}分</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes}分</translation>
+    </message>
+    <message>
         <source>Not done</source>
         <translation>未完成</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count}项</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours}时</translation>
     </message>
     <message>
         <source>{time} over</source>
@@ -4454,16 +4529,20 @@ tasks</source>
         <translation>剩 {time}</translation>
     </message>
     <message>
-        <source>{done}/{total} done</source>
-        <translation>完成 {done}/{total}</translation>
-    </message>
-    <message>
         <source>no deadline (by the end)</source>
         <translation>无明确时限（演练结束前）</translation>
     </message>
     <message>
         <source>Due {due} · done {done} · {status}</source>
         <translation>时限 {due} · 完成 {done} · {status}</translation>
+    </message>
+    <message>
+        <source>{count} obligations, the most urgent first</source>
+        <translation>共{count}项，最紧急的在前</translation>
+    </message>
+    <message>
+        <source>nothing owed</source>
+        <translation>暂无事项</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -4485,12 +4564,24 @@ tasks</source>
         <translation>隐藏当前没有待办或到期事项的单位</translation>
     </message>
     <message>
+        <source>From the start: what each unit owes, by when</source>
+        <translation>开始后：各单位按预案应做的事项及时限</translation>
+    </message>
+    <message>
         <source>Once the exercise has started and units learn of the incident, this board shows what each unit owes under the plan and by when.</source>
         <translation>演练开始、参演单位获知事件后，这里按预案列出各单位应完成的事项及时限。</translation>
     </message>
     <message>
-        <source>Past the deadline and not done</source>
-        <translation>已过时限仍未完成</translation>
+        <source>Past the deadline and not done: minutes over</source>
+        <translation>已过时限仍未完成：显示超时分钟数</translation>
+    </message>
+    <message>
+        <source>Due later (minutes left), or by the end of the exercise</source>
+        <translation>稍后到期（显示剩余分钟数），或演练结束前完成</translation>
+    </message>
+    <message>
+        <source>Done after the deadline: minutes late</source>
+        <translation>超过时限后完成：显示迟报/延误分钟数</translation>
     </message>
     <message>
         <source>5 minutes or less left</source>
@@ -4499,14 +4590,6 @@ tasks</source>
     <message>
         <source>Done, but not as the plan requires (see the tooltip)</source>
         <translation>已办理但不符合预案要求（详见提示）</translation>
-    </message>
-    <message>
-        <source>Due later, or by the end of the exercise</source>
-        <translation>尚未到期，或在演练结束前完成即可</translation>
-    </message>
-    <message>
-        <source>Done after the deadline</source>
-        <translation>超过时限后完成</translation>
     </message>
     <message>
         <source>Done in time</source>

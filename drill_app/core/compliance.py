@@ -10,9 +10,10 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from drill_app.core.plan import Plan
+if TYPE_CHECKING:  # (the start page's schedule is computed before the plan model loads)
+    from drill_app.core.plan import Plan
 
 
 def add_years(day: dt.date, years: int) -> dt.date:

@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 
 from drill_app.paths import DEFAULT_PLAN
 from drill_app.ui.projector import ProjectorActions
-from drill_app.ui.shared.dialogs import ProblemListDialog
 from drill_app.ui.shared.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, is_english
 from drill_app.ui.shared.screen_fit import fit_to_screen
 from drill_app.ui.shared.settings import AppSettings
 from drill_app.ui.start.start_page import StartPageWidget
+from drill_app.ui.start.start_summary import StartSummaryCache
 from drill_app.wording.palette import CAUTION_COLOUR
 
 if TYPE_CHECKING:
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
 
     start_page_populated = Signal()
     """The start page shows the database's data (after every refresh)."""
+    start_summary_shown = Signal()  # the page as last shown + the database's exercises
     exercise_shown = Signal(str)  # exercise id, when its exercise (or score) page is shown
 
     START, EXERCISE, SCORE = range(3)
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle("drill-app")
         self.start_page = StartPageWidget(is_english(language), self.user_scenarios, self)
+        self.summary = StartSummaryCache(plan_cache, plan_path, self.user_scenarios, language)
         self.start_page.new_exercise_requested.connect(self.new_exercise)
         self.start_page.open_exercise_requested.connect(self.open_exercise)
         self.start_page.refresh_requested.connect(self.refresh_start_page)
@@ -202,6 +204,8 @@ class MainWindow(QMainWindow):
         Call after the window is shown.  False when the plan file is invalid (its
         problems were shown); the window then stays empty.
         """
+        if self.summary.show(self.start_page, self._db_url):  # painted before the plan loads
+            self.start_summary_shown.emit()
         from drill_app import __version__
         from drill_app.core.plan_cache import load_plan_cached
         from drill_app.core.sourcefile import DataFileError
@@ -210,6 +214,8 @@ class MainWindow(QMainWindow):
         try:
             self.plan = load_plan_cached(self.plan_path, self.plan_cache, __version__)
         except DataFileError as error:
+            from drill_app.ui.shared.dialogs import ProblemListDialog
+
             ProblemListDialog.show_modal(
                 self,
                 QCoreApplication.translate("Application", "drill-app: cannot open the plan"),
@@ -276,6 +282,7 @@ class MainWindow(QMainWindow):
     def _show_start_page_data(self, data: StartPageData) -> None:
         self._db_url = data.database
         self.start_page.set_data(data, self.plan)
+        self.summary.save(self.start_page, self.plan)
         self.database_label.setText(self.tr("Database: {url}").format(url=data.database))
         self._update_actions()
         self.start_page_populated.emit()
@@ -303,6 +310,8 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("This exercise's stored record has been altered"), last)
 
     def show_error(self, title: str, message: str) -> None:
+        from drill_app.ui.shared.dialogs import ProblemListDialog
+
         ProblemListDialog.show_modal(self, title, title, [message])
 
     def database_path(self) -> Path | None:

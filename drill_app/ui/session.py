@@ -34,7 +34,8 @@ from drill_app.core.refusals import EventError, Refusal
 from drill_app.core.scenario import Scenario, load_scenario
 from drill_app.core.scoring import ScoreSheet, ScoringRules, load_scoring_rules
 from drill_app.core.sourcefile import DataFileError
-from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING, SCENARIOS_DIR
+from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING
+from drill_app.ui.start.start_summary import scenario_files
 from drill_app.wording import PlanWords, refusal_text
 
 if TYPE_CHECKING:  # the store (and SQLAlchemy) is imported in the worker thread only
@@ -96,16 +97,12 @@ class LoadedExercise:
 
 def scan_scenarios(plan: Plan, user_folder: Path | None) -> tuple[ScenarioEntry, ...]:
     entries: list[ScenarioEntry] = []
-    folders = [(SCENARIOS_DIR, True)]
-    if user_folder is not None and user_folder.is_dir():
-        folders.append((user_folder, False))
-    for folder, built_in in folders:
-        for path in sorted(folder.glob("*.y*ml")):
-            try:
-                entries.append(ScenarioEntry(path, built_in, load_scenario(plan, path)))
-            except DataFileError as exc:
-                problems = tuple(str(p) for p in exc.problems)
-                entries.append(ScenarioEntry(path, built_in, None, problems))
+    for path, built_in in scenario_files(user_folder):  # (the files the start summary keys)
+        try:
+            entries.append(ScenarioEntry(path, built_in, load_scenario(plan, path)))
+        except DataFileError as exc:
+            problems = tuple(str(p) for p in exc.problems)
+            entries.append(ScenarioEntry(path, built_in, None, problems))
     return tuple(entries)
 
 

@@ -65,9 +65,11 @@ def opened_session(
     wall: FakeWall,
     database: str,
     options: Mapping[str, Any] | None = None,
+    scenario: Path = SCENARIO_A,
+    participants: Mapping[str, str] = PARTICIPANTS,
 ) -> Iterator[ExerciseSession]:
-    """A new exercise of scenario A on a real archive thread and SQLite file, opened as the
-    GUI opens it, with the Chinese interface; the archive is shut down afterwards.
+    """A new exercise of *scenario* (A) on a real archive thread and SQLite file, opened as
+    the GUI opens it, with the Chinese interface; the archive is shut down afterwards.
 
     The ``session`` fixture of tests/ui/conftest.py is made of it."""
     from drill_app.store.store import NewExercise, SeatInfo
@@ -80,9 +82,9 @@ def opened_session(
         new = NewExercise(
             title="山海社区燃气爆炸桌面推演",
             plan_text=DEFAULT_PLAN.read_text(encoding="utf-8"),
-            scenario_text=SCENARIO_A.read_text(encoding="utf-8"),
+            scenario_text=scenario.read_text(encoding="utf-8"),
             held_on=dt.date(2026, 11, 28),
-            seats=tuple(SeatInfo(unit, name) for unit, name in PARTICIPANTS.items()),
+            seats=tuple(SeatInfo(unit, name) for unit, name in participants.items()),
             options=dict(options or {}),
         )
         with qtbot.waitSignal(archive.worker.exercise_created, timeout=10_000) as created:

@@ -102,7 +102,9 @@ def test_a_current_archive_is_listed_then_opened_and_used(
     window = open_window(qtbot, tmp_path, started, url, cache=tmp_path / "cache")
     assert exercise_titles(window) == ["去年的演练"]
     assert window.plan == load_plan(DEFAULT_PLAN)
-    assert [p.suffix for p in (tmp_path / "cache").iterdir()] == [".json"]
+    kept = sorted(p.name for p in (tmp_path / "cache").iterdir())
+    assert [name.startswith("plan-") for name in kept] == [True, False]  # the validated plan
+    assert kept[1] == "start-page.json"  # and the page as shown (start_summary)
     with qtbot.waitSignal(window.exercise_shown, timeout=20_000) as shown:
         window.open_exercise(first)
     assert shown.args == [first]

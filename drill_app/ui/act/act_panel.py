@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QStringListModel,
+    Qt,
     Signal,
     Slot,
 )
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -66,7 +68,10 @@ BOARD_PAGES = {
     "step": "steps_page",
     "supply": "supply_page",
     "authority": "command_page",
+    "request": "information_page",  # §5.2.1, §5.4: help requested of the city
 }
+
+DECORATION = Qt.ItemDataRole.DecorationRole
 
 # --- the panel ----------------------------------------------------------------------------
 
@@ -94,10 +99,16 @@ class ActAsUnitPanel(QWidget):
 
         self.unit_combo = QComboBox(self)
         self.unit_combo.setObjectName("unit")
-        for unit in session.scenario.seats:
+        seats = list(session.scenario.seats)
+        self._colours = {unit: self.words.unit_colour(unit) for unit in seats}
+        self._participants = participants
+        for unit in seats:
             name = self.words.party(unit)
             person = participants.get(unit, "")
             self.unit_combo.addItem(f"{name} — {person}" if person else name, unit)
+            swatch = QColor(self._colours[unit])
+            self.unit_combo.setItemData(self.unit_combo.count() - 1, swatch, DECORATION)
+        self.header_label = self._header_label()
         self.unit_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         unit_label = QLabel(self.tr("Acting for"), self)
         unit_label.setBuddy(self.unit_combo)
@@ -141,12 +152,47 @@ class ActAsUnitPanel(QWidget):
         middle.addWidget(self.actions_view)
         middle.addWidget(self.stack, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.header_label)
         layout.addLayout(top)
         layout.addLayout(middle, 1)
 
         self.unit_combo.currentIndexChanged.connect(self._unit_changed)
         session.event_added.connect(self._event_added)
+        self._show_header()
         self._refresh()
+
+    def _header_label(self) -> QLabel:
+        """The unit the forms act for, in its colour (the colour of its row on the board)."""
+        label = QLabel(self)
+        label.setObjectName("acting_unit")
+        font = QFont(label.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        label.setFont(font)
+        return label
+
+    def _show_header(self) -> None:
+        unit = self.current_unit()
+        if unit is None:
+            self.header_label.clear()
+            return
+        colour = self._colours.get(unit, "")
+        name, person = self.words.party(unit), self._participants.get(unit, "")
+        text = (
+            self.tr("Acting for {unit} ({person})").format(unit=name, person=person)
+            if person
+            else self.tr("Acting for {unit}").format(unit=name)
+        )
+        self.header_label.setText(text)
+        self.header_label.setAccessibleName(text)
+        self.header_label.setStyleSheet(
+            f"color: {colour}; border-left: 6px solid {colour}; padding-left: 6px;"
+        )
+
+    def acting_colour(self) -> str:
+        """The colour of the unit the forms act for ("#rrggbb"), "" when none."""
+        unit = self.current_unit()
+        return self._colours.get(unit, "") if unit is not None else ""
 
     # --- public -----------------------------------------------------------------------------
 
@@ -178,6 +224,7 @@ class ActAsUnitPanel(QWidget):
     # --- internals ----------------------------------------------------------------------------
 
     def _unit_changed(self, _index: int) -> None:
+        self._show_header()
         for page in self.pages:
             page.clear_feedback()
         self._refresh()

@@ -1,9 +1,11 @@
-"""The status board's model: one row per seated unit, one column per kind of obligation,
-each cell the most urgent of its lines, with live deadlines from the clock."""
+"""The status board's model: one row per seated unit, one column per kind of obligation the
+scenario can raise (fixed from the start), each cell the most urgent of its lines and
+their number, with live minutes from the clock."""
 
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -17,9 +19,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from drill_app.core.board_columns import COLUMN_ORDER, REPORTING_COLUMNS, line_column
 from drill_app.core.plan import Plan
 from drill_app.core.scoring import Line
 from drill_app.ui.shared.table_model import ReadOnlyTableModel
+from drill_app.wording.board import STATE_GLYPHS, column_names, state_names
 from drill_app.wording.clock import format_clock, format_span
 from drill_app.wording.statuses import late_text as line_late_text
 
@@ -38,76 +42,7 @@ STATE_COLOURS: dict[str, tuple[str, str]] = {  # background, text
     "late": ("#f6b26b", "#4a2500"),
     "met": ("#93c47d", "#10330a"),
 }
-REPORT_COLUMNS = {
-    "phone": "phone",
-    "written": "written",
-    "followup": "followup",
-    "final": "followup",
-    "sensitive": "sensitive",
-    "result": "result",
-}
-KIND_COLUMNS = {
-    "report_content": "content",
-    "accuracy": "content",
-    "level": "level",
-    "handover": "handover",
-    "group": "group",
-    "warning": "warning",
-    "step": "step",
-    "supply_order": "supply",
-    "authority": "authority",
-    "scenario": "scenario",
-}
-COLUMN_ORDER = (
-    "phone",
-    "written",
-    "content",
-    "followup",
-    "sensitive",
-    "result",
-    "level",
-    "handover",
-    "group",
-    "warning",
-    "step",
-    "supply",
-    "authority",
-    "scenario",
-    "other",
-)
-REPORTING_COLUMNS = frozenset({"phone", "written", "content", "followup", "sensitive", "result"})
-
-
-def column_titles() -> dict[str, str]:
-    """Column headers; a newline where a long header breaks."""
-    return {
-        "phone": translate("StatusBoard", "Phone\nreport"),
-        "written": translate("StatusBoard", "Written\nreport"),
-        "content": translate("StatusBoard", "Report\ncontent"),
-        "followup": translate("StatusBoard", "Follow-up /\nfinal"),
-        "sensitive": translate("StatusBoard", "Sensitive-event\nreport"),
-        "result": translate("StatusBoard", "Result\nreport"),
-        "level": translate("StatusBoard", "Level"),
-        "handover": translate("StatusBoard", "Command\nhand-over"),
-        "group": translate("StatusBoard", "Working\ngroups"),
-        "warning": translate("StatusBoard", "Warning"),
-        "step": translate("StatusBoard", "First\nresponse"),
-        "supply": translate("StatusBoard", "Supply\nassurance"),
-        "authority": translate("StatusBoard", "End of response /\ninformation"),
-        "scenario": translate("StatusBoard", "Scenario\ntasks"),
-        "other": translate("StatusBoard", "Other"),
-    }
-
-
-def state_names() -> dict[str, str]:
-    return {
-        "overdue": translate("StatusBoard", "Overdue"),
-        "soon": translate("StatusBoard", "Due soon"),
-        "wrong": translate("StatusBoard", "Wrong"),
-        "pending": translate("StatusBoard", "To do"),
-        "late": translate("StatusBoard", "Late"),
-        "met": translate("StatusBoard", "Done"),
-    }
+_RANK = {state: i for i, state in enumerate(STATES)}
 
 
 def late_text(key: str, minutes: int) -> str:
@@ -116,11 +51,49 @@ def late_text(key: str, minutes: int) -> str:
 
 
 def column_key(line: Line, report_kinds: Mapping[str, str]) -> str:
-    """The board column of a score line."""
-    if line.kind == "report":
-        obligation = line.id.partition(":")[0]
-        return REPORT_COLUMNS.get(report_kinds.get(obligation, ""), "other")
-    return KIND_COLUMNS.get(line.kind, "other")
+    """The board column of a score line (before the fallback to "other")."""
+    return line_column(line.kind, line.id, report_kinds)
+
+
+def whole_minutes(seconds: float) -> int:
+    """Minutes left or over, rounded up: a cell says "1分" until the very deadline."""
+    return max(1, math.ceil(seconds / 60 - 1e-9)) if seconds > 0 else 0
+
+
+@dataclass(frozen=True)
+class CellWords:
+    """A cell's words in the interface language, translated once per board."""
+
+    minutes: str
+    hours: str
+    late: str
+    items: str
+    not_done: str
+
+    @classmethod
+    def current(cls) -> CellWords:
+        return cls(
+            minutes=translate("StatusBoard", "{minutes} min"),
+            hours=translate("StatusBoard", "{hours} h"),
+            late=translate("StatusBoard", "+{minutes} min"),
+            items=translate("StatusBoard", "{count} items"),
+            not_done=translate("StatusBoard", "Not done"),
+        )
+
+    def span(self, minutes: int) -> str:
+        """ "12分" below 100 minutes, else whole hours rounded up ("24时")."""
+        if minutes < 100:
+            return self.minutes.format(minutes=minutes)
+        return self.hours.format(hours=math.ceil(minutes / 60))
+
+    def widest(self) -> list[str]:
+        """The widest texts a cell line can hold (to size the columns)."""
+        return [
+            STATE_GLYPHS["overdue"] + self.span(99),
+            STATE_GLYPHS["pending"] + self.span(99 * 60),
+            STATE_GLYPHS["late"] + self.late.format(minutes=99),
+            self.items.format(count=99),
+        ]
 
 
 def line_state(line: Line, now: float, ended: bool) -> tuple[str, float | None]:
@@ -156,15 +129,30 @@ class Cell:
     text: str
     state: str
     live: bool
-    """The text changes with the clock (a countdown is shown)."""
+    """The text changes with the clock (minutes left or over are shown)."""
+    countdown: float | None = None
+    """Seconds left (or past the deadline when overdue) of the most urgent line."""
 
 
 _EMPTY = Cell("", "", False)
 
 
+def _urgency(item: tuple[tuple[str, float | None], Line]) -> tuple[int, float]:
+    """Most urgent first: by state, then the longest overdue or the least time left."""
+    (state, countdown), _line = item
+    if state == "overdue":
+        return _RANK[state], -(countdown or 0.0)
+    return _RANK[state], countdown if countdown is not None else float("inf")
+
+
 class StatusBoardModel(ReadOnlyTableModel):
-    """Units x obligation kinds. Fed with score lines (``set_lines``) and the clock
-    (``set_now``); both signal only the cells that changed."""
+    """Units x obligation kinds. The columns are fixed when the board is made (every kind
+    the scenario can raise, ``core.board_columns``); fed with score lines (``set_lines``)
+    and the clock (``set_now``), both signal only the cells that changed.
+
+    A cell shows the glyph of its most urgent line's state and its minutes ("▲12分": 12
+    minutes overdue), with the number of its lines below when there are several ("3项"),
+    in the colour of the most urgent; the tooltip lists every line, most urgent first."""
 
     StateRole = Qt.ItemDataRole.UserRole + 1
     """The cell's state key: overdue, soon, wrong, pending, late, met, or "" when empty."""
@@ -173,21 +161,32 @@ class StatusBoardModel(ReadOnlyTableModel):
     OpenRole = Qt.ItemDataRole.UserRole + 3
     """On column 0: the unit has an obligation not yet done."""
     UnitRole = Qt.ItemDataRole.UserRole + 4
+    CountRole = Qt.ItemDataRole.UserRole + 5
+    """How many lines the cell holds."""
 
     def __init__(
         self,
         units: Sequence[tuple[str, str]],
         report_kinds: Mapping[str, str],
+        columns: Sequence[str] = COLUMN_ORDER,
         parent: QObject | None = None,
+        colours: Mapping[str, str] | None = None,
     ) -> None:
-        """*units*: (unit id, label) per row; *report_kinds*: obligation id -> report kind."""
+        """*units*: (unit id, label) per row; *report_kinds*: obligation id -> report kind;
+        *columns*: the column keys, in order (``core.board_columns.board_columns``; every
+        column when not given); a line
+        of a column not among them goes to "other" (added last when missing);
+        *colours*: unit id -> its colour ("#rrggbb")."""
         super().__init__(parent=parent)
         self._units = list(units)
         self._row_of = {unit: row for row, (unit, _label) in enumerate(self._units)}
         self._report_kinds = dict(report_kinds)
-        self._titles = column_titles()
+        self._columns = list(dict.fromkeys([*columns, "other"]))
+        self._column_of = {key: i + 1 for i, key in enumerate(self._columns)}
+        self._names = column_names()
         self._state_names = state_names()
-        self._columns: list[str] = []
+        self._words = CellWords.current()
+        self._colours = dict(colours or {})
         self._lines: dict[tuple[int, str], list[Line]] = {}
         self._cells: dict[tuple[int, str], Cell] = {}
         self._live: set[tuple[int, str]] = set()
@@ -203,7 +202,7 @@ class StatusBoardModel(ReadOnlyTableModel):
         return tuple(self._columns)
 
     def column_of(self, key: str) -> int:
-        return self._columns.index(key) + 1
+        return self._column_of[key]
 
     def row_of(self, unit: str) -> int:
         return self._row_of[unit]
@@ -230,21 +229,14 @@ class StatusBoardModel(ReadOnlyTableModel):
     # --- feeding ----------------------------------------------------------------------
 
     def set_lines(self, lines: Sequence[Line], now: float, ended: bool) -> None:
-        """New score lines (after an event): regroup, add columns, signal changed cells."""
+        """New score lines (after an event): regroup, signal the changed cells."""
         grouped: dict[tuple[int, str], list[Line]] = {}
         for line in lines:
             row = self._row_of.get(line.unit)
             if row is None:
                 continue
-            grouped.setdefault((row, column_key(line, self._report_kinds)), []).append(line)
-        for key in sorted({k for _row, k in grouped}, key=COLUMN_ORDER.index):
-            if key not in self._columns:
-                position = sum(
-                    1 for k in self._columns if COLUMN_ORDER.index(k) < COLUMN_ORDER.index(key)
-                )
-                self.beginInsertColumns(QModelIndex(), position + 1, position + 1)
-                self._columns.insert(position, key)
-                self.endInsertColumns()
+            key = column_key(line, self._report_kinds)
+            grouped.setdefault((row, key if key in self._column_of else "other"), []).append(line)
         self._lines = grouped
         self._tooltips = {}
         self._now, self._ended = now, ended
@@ -270,7 +262,7 @@ class StatusBoardModel(ReadOnlyTableModel):
             if cell != self._cells[place]:
                 self._cells[place] = cell
                 self._tooltips.pop(place, None)
-                changed.setdefault(place[0], []).append(self.column_of(place[1]))
+                changed.setdefault(place[0], []).append(self._column_of[place[1]])
         self._live = {place for place in self._live if self._cells[place].live}
         for row, columns in changed.items():
             columns.sort()
@@ -283,38 +275,27 @@ class StatusBoardModel(ReadOnlyTableModel):
         return sum(len(columns) for columns in changed.values())
 
     def _cell(self, key: str, lines: Sequence[Line]) -> Cell:
-        now, ended = self._now, self._ended
-        states = [(line_state(line, now, ended), line) for line in lines]
-        rank = {state: i for i, state in enumerate(STATES)}
-        (state, countdown), _line = min(
-            states,
-            key=lambda s: (
-                rank[s[0][0]],
-                # the most urgent: longest overdue, or least time left
-                -(s[0][1] or 0.0) if s[0][0] == "overdue" else (s[0][1] or float("inf")),
-            ),
-        )
-        label = self._state_names[state]
+        words = self._words
+        if len(lines) == 1:
+            state, countdown = line_state(lines[0], self._now, self._ended)
+        else:
+            (state, countdown), _line = min(
+                ((line_state(line, self._now, self._ended), line) for line in lines),
+                key=_urgency,
+            )
+        text = STATE_GLYPHS[state]
         if state == "late":
             late = max(line.minutes_late for line in lines if line.status == "late")
-            label = late_text(key, late)
-        elif state == "overdue" and ended:
-            label = translate("StatusBoard", "Not done")
-        second = ""
-        if countdown is not None:
-            template = (
-                translate("StatusBoard", "{time} over")
-                if state == "overdue"
-                else translate("StatusBoard", "{time} left")
-            )
-            second = template.format(time=format_span(countdown))
-        elif len(lines) > 1:
-            done = sum(1 for line in lines if line.status in ("met", "late"))
-            second = translate("StatusBoard", "{done}/{total} done").format(
-                done=done, total=len(lines)
-            )
-        text = f"{label}\n{second}" if second else label
-        return Cell(text, state, countdown is not None)
+            text += words.late.format(minutes=late)
+        elif countdown is not None:
+            minutes = whole_minutes(countdown)
+            text += words.span(minutes)
+            countdown = float(minutes)  # the cell changes when its whole minutes do
+        elif state == "overdue" and self._ended:
+            text += words.not_done
+        if len(lines) > 1:
+            text += "\n" + words.items.format(count=len(lines))
+        return Cell(text, state, countdown is not None, countdown)
 
     def _tooltip(self, place: tuple[int, str]) -> str:
         tip = self._tooltips.get(place)
@@ -323,21 +304,38 @@ class StatusBoardModel(ReadOnlyTableModel):
             self._tooltips[place] = tip
         return tip
 
+    def _ordered(self, lines: Sequence[Line]) -> list[tuple[tuple[str, float | None], Line]]:
+        """The lines with their live state, most urgent first."""
+        states = [(line_state(line, self._now, self._ended), line) for line in lines]
+        return sorted(states, key=_urgency)
+
+    def _status_text(self, state: str, countdown: float | None, line: Line) -> str:
+        if state == "late":
+            return late_text(column_key(line, self._report_kinds), line.minutes_late)
+        if state == "overdue" and self._ended:
+            return translate("StatusBoard", "Not done")
+        status = self._state_names[state]
+        if countdown is None:
+            return status
+        template = (
+            translate("StatusBoard", "{time} over")
+            if state == "overdue"
+            else translate("StatusBoard", "{time} left")
+        )
+        return f"{status} {template.format(time=format_span(countdown))}"
+
     def _tooltip_html(self, lines: Sequence[Line]) -> str:
         if not lines:
             return ""
         rows = []
-        for line in lines:
-            state, _countdown = line_state(line, self._now, self._ended)
-            status = self._state_names[state]
-            if state == "late":
-                status = late_text(column_key(line, self._report_kinds), line.minutes_late)
+        for (state, countdown), line in self._ordered(lines):
             due = (
                 format_clock(line.due_at)
                 if line.due_at is not None
                 else translate("StatusBoard", "no deadline (by the end)")
             )
             done = format_clock(line.done_at) if line.done_at is not None else "—"
+            status = self._status_text(state, countdown, line)
             parts = [
                 f"<b>{html.escape(line.title)}</b> <span style='color:#555'>"
                 f"{html.escape(line.plan_ref)}</span>",
@@ -350,7 +348,34 @@ class StatusBoardModel(ReadOnlyTableModel):
             if line.detail:
                 parts.append(html.escape(line.detail))
             rows.append("<br>".join(parts))
-        return "<p style='white-space:pre-wrap'>" + "<hr>".join(rows) + "</p>"
+        heading = ""
+        if len(lines) > 1:
+            heading = html.escape(
+                translate("StatusBoard", "{count} obligations, the most urgent first").format(
+                    count=len(lines)
+                )
+            )
+            heading = f"<i>{heading}</i><hr>"
+        return "<p style='white-space:pre-wrap'>" + heading + "<hr>".join(rows) + "</p>"
+
+    def _accessible_text(self, place: tuple[int, str]) -> str:
+        """The cell read aloud: unit, column, the most urgent line's state and time, and
+        how many lines it holds."""
+        row, key = place
+        unit_name = self._units[row][1].replace("\n", " ")
+        column = self._names[key][1]
+        lines = self._lines.get(place, [])
+        if not lines:
+            status = translate("StatusBoard", "nothing owed")
+        else:
+            ordered = self._ordered(lines)
+            (state, countdown), line = ordered[0]
+            status = f"{self._status_text(state, countdown, line)} ({line.plan_ref})"
+            if len(lines) > 1:
+                status += " · " + translate(
+                    "StatusBoard", "{count} obligations, the most urgent first"
+                ).format(count=len(lines))
+        return f"{unit_name} · {column}: {status}"
 
     # --- Qt interface ---------------------------------------------------------------
 
@@ -358,12 +383,29 @@ class StatusBoardModel(ReadOnlyTableModel):
         return len(self._units)
 
     def _header_titles(self) -> tuple[str, ...]:
-        """The unit column's, then the titles of the columns so far."""
-        return (translate("StatusBoard", "Unit"), *(self._titles[key] for key in self._columns))
+        """The unit column's, then the columns' short headers."""
+        return (
+            translate("StatusBoard", "Unit"),
+            *(self._names[key][0] for key in self._columns),
+        )
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         # as many as the titles, without translating them for every index
         return 0 if parent.isValid() else 1 + len(self._columns)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> object:
+        """Short headers; the full name (with its §) as the tooltip and accessible text."""
+        full = role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole)
+        if orientation == Qt.Orientation.Horizontal and full:
+            if 0 < section <= len(self._columns):
+                return self._names[self._columns[section - 1]][1]
+            return translate("StatusBoard", "Unit") if section == 0 else None
+        return super().headerData(section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._units):
@@ -387,8 +429,12 @@ class StatusBoardModel(ReadOnlyTableModel):
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(place) or None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._accessible_text(place)
         if role == StatusBoardModel.UnitRole:
             return self._units[row][0]
+        if role == StatusBoardModel.CountRole:
+            return len(self._lines.get(place, ()))
         return None
 
     def _unit_data(self, row: int, role: int) -> object:
@@ -397,6 +443,8 @@ class StatusBoardModel(ReadOnlyTableModel):
             return label
         if role == StatusBoardModel.UnitRole:
             return unit
+        if role == Qt.ItemDataRole.ForegroundRole and unit in self._colours:
+            return QBrush(QColor(self._colours[unit]))
         if role == StatusBoardModel.HasLinesRole:
             return any(r == row for r, _key in self._lines)
         if role == StatusBoardModel.OpenRole:
@@ -406,13 +454,16 @@ class StatusBoardModel(ReadOnlyTableModel):
             )
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return html.escape(label.replace("\n", " · "))
         return None
 
 
 class BoardFilterProxyModel(QSortFilterProxyModel):
-    """Optionally hides the units that have nothing open (nothing to do, nothing due)."""
+    """Optionally hides the units that have nothing open (nothing to do, nothing due).
+
+    Which units show is decided only when asked (``set_only_open``, ``refilter``), never
+    as a side effect of a cell changing, so rows move only when the board says so."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -427,24 +478,27 @@ class BoardFilterProxyModel(QSortFilterProxyModel):
         if only_open != self._only_open:
             self.beginFilterChange()
             self._only_open = only_open
+            self._shown = self._open_rows()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def _open_rows(self) -> tuple[bool, ...]:
+        model = self.sourceModel()
+        return tuple(
+            bool(model.index(row, 0).data(StatusBoardModel.OpenRole))
+            for row in range(model.rowCount())
+        )
 
     def refilter(self) -> None:
         """Re-evaluate the rows after new lines, if the answer can have changed."""
         if not self._only_open:
             return
-        model = self.sourceModel()
-        shown = tuple(
-            bool(model.index(row, 0).data(StatusBoardModel.OpenRole))
-            for row in range(model.rowCount())
-        )
+        shown = self._open_rows()
         if shown != self._shown:
             self.beginFilterChange()
             self._shown = shown
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        if not self._only_open:
+        if not self._only_open or source_parent.isValid():
             return True
-        index = self.sourceModel().index(source_row, 0, source_parent)
-        return bool(index.data(StatusBoardModel.OpenRole))
+        return source_row < len(self._shown) and self._shown[source_row]

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from drill_app.core.scenario import Scenario
     from drill_app.store.summaries import ExerciseSummary
     from drill_app.ui.session import ScenarioEntry
+    from drill_app.ui.start.start_summary import SummaryRow
     from drill_app.wording import PlanWords
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -135,16 +136,17 @@ class RecordsModel(ReadOnlyTableModel, Generic[Record]):
 # --- the scenario library ----------------------------------------------------------------
 
 
-class ScenarioLibraryModel(RecordsModel["ScenarioEntry"]):
-    """One row per scenario file, built-in first; invalid files say what is wrong."""
+class ScenarioLibraryModel(RecordsModel["ScenarioEntry | SummaryRow"]):
+    """One row per scenario file, built-in first; invalid files say what is wrong.
+    Before the plan is loaded, rows may be the cells last shown (start_summary)."""
 
     EntryRole = Qt.ItemDataRole.UserRole + 1
     (TITLE, CATEGORY, TYPE, LEVEL, WARNING, DURATION, SOURCE, STATUS) = range(8)
 
-    def set_entries(self, entries: Sequence[ScenarioEntry]) -> None:
+    def set_entries(self, entries: Sequence[ScenarioEntry | SummaryRow]) -> None:
         self._set_records(entries)
 
-    def entry(self, row: int) -> ScenarioEntry:
+    def entry(self, row: int) -> ScenarioEntry | SummaryRow:
         return self._records[row]
 
     def row_of(self, path: Path) -> int:
@@ -162,7 +164,11 @@ class ScenarioLibraryModel(RecordsModel["ScenarioEntry"]):
             self.tr("Validation"),
         )
 
-    def _text(self, entry: ScenarioEntry, column: int) -> str:
+    def _text(self, entry: ScenarioEntry | SummaryRow, column: int) -> str:
+        from drill_app.ui.start.start_summary import SummaryRow
+
+        if isinstance(entry, SummaryRow):
+            return entry.cells[column]
         scenario = entry.scenario
         if column == self.TITLE:
             return scenario.title if scenario is not None else entry.path.name

@@ -8,6 +8,7 @@ offers another file or a backup copy.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Sequence
 from pathlib import Path
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from drill_app.core.scenario import Scenario
     from drill_app.store.summaries import ExerciseSummary
     from drill_app.ui.session import ScenarioEntry, StartPageData
+    from drill_app.ui.start.start_summary import StartSummary, SummaryRow
 
 
 def _table(parent: QWidget, model: QAbstractTableModel, name: str) -> QTableView:
@@ -223,10 +225,56 @@ class StartPageWidget(QWidget):
     def state(self) -> int:
         return self.pages.currentIndex()
 
+    def show_summary(
+        self,
+        summary: StartSummary,
+        exercises: Sequence[ExerciseSummary],
+        open_improvements: int,
+    ) -> None:
+        """The page as last shown (start_summary) with the database's *exercises*, until
+        ``set_data``; the buttons that need the plan wait for it (their tooltip says so)."""
+        from drill_app.core.compliance import drill_status
+
+        held = [x.held_on for x in exercises if x.status == "ended"]
+        status = drill_status(held, summary.interval_years, dt.date.today(), summary.in_force_from)
+        self.data = None
+        self.scenario_model.set_entries(summary.rows)
+        self.exercise_model.set_exercises(exercises)
+        self.source_label.setText(summary.plan_line)
+        self._show_folder()
+        self.schedule_panel.set_status(
+            status, summary.interval_years, open_improvements, summary.plan_ref
+        )
+        self._fill(bool(exercises), bool(summary.rows), None, None)
+        waiting = self.tr("Available once the plan is loaded")
+        self.new_button.setToolTip(waiting)
+        self.open_button.setToolTip(waiting)
+        self.window().repaint()  # now: the plan is loaded next, on this thread
+
+    def summary_rows(self) -> tuple[SummaryRow, ...]:
+        """The scenario library's rows as shown now (for start_summary)."""
+        from drill_app.ui.start.start_summary import SummaryRow
+
+        model = self.scenario_model
+        entries = [model.entry(row) for row in range(model.rowCount())]
+        return tuple(
+            SummaryRow(
+                entry.path,
+                entry.built_in,
+                entry.valid,
+                entry.problems,
+                tuple(model._text(entry, column) for column in range(model.columnCount())),
+                entry.detail if isinstance(entry, SummaryRow) else self.scenario_html(entry),
+            )
+            for entry in entries
+        )
+
     def set_data(self, data: StartPageData, plan: Plan | None) -> None:
         """Show *data*, keeping the selected scenario and exercise."""
         selected_path = self.selected_scenario_path()
         selected_exercise = self.selected_exercise()
+        self.new_button.setToolTip("")
+        self.open_button.setToolTip("")
         self.data = data
         self.names.plan = plan
         self.scenario_model.set_entries(data.scenarios)
@@ -238,6 +286,16 @@ class StartPageWidget(QWidget):
                 number=plan.identity.document_number,
             )
         self.source_label.setText(plan_text)
+        self._show_folder()
+        self.schedule_panel.set_status(
+            data.drill_status,
+            data.interval_years,
+            data.open_improvements,
+            plan.drills.ref if plan is not None else "§9.3",
+        )
+        self._fill(bool(data.exercises), bool(data.scenarios), selected_path, selected_exercise)
+
+    def _show_folder(self) -> None:
         if self._user_folder is not None:
             self.folder_label.setText(
                 self.tr("Your own scenarios: put scenario files (.yaml) in {folder}").format(
@@ -246,19 +304,22 @@ class StartPageWidget(QWidget):
             )
         self.folder_label.setVisible(self._user_folder is not None)
         self.open_folder_button.setVisible(self._user_folder is not None)
-        self.schedule_panel.set_status(
-            data.drill_status,
-            data.interval_years,
-            data.open_improvements,
-            plan.drills.ref if plan is not None else "§9.3",
-        )
-        self.no_exercises_label.setVisible(not data.exercises)
+
+    def _fill(
+        self,
+        any_exercise: bool,
+        any_scenario: bool,
+        selected_path: Path | None,
+        selected_exercise: ExerciseSummary | None,
+    ) -> None:
+        """Show the filled page, keeping the selected scenario and exercise."""
+        self.no_exercises_label.setVisible(not any_exercise)
         self._size_columns()
         self.pages.setCurrentIndex(self.READY)
         row = self.scenario_model.row_of(selected_path) if selected_path else -1
-        self._select(self.scenario_view, max(row, 0) if data.scenarios else -1)
+        self._select(self.scenario_view, max(row, 0) if any_scenario else -1)
         row = self.exercise_model.row_of(selected_exercise.id) if selected_exercise else -1
-        self._select(self.exercise_view, max(row, 0) if data.exercises else -1)
+        self._select(self.exercise_view, max(row, 0) if any_exercise else -1)
         self._show_scenario_detail()
         self._update_buttons()
 
@@ -300,13 +361,24 @@ class StartPageWidget(QWidget):
         self._select(self.exercise_view, self.exercise_model.row_of(exercise_id))
 
     def selected_scenario(self) -> ScenarioEntry | None:
+        """The selected scenario file (None while the page shows a summary)."""
+        entry = self._selected_row()
+        return None if entry is None or self.data is None else self._loaded(entry)
+
+    def _selected_row(self) -> ScenarioEntry | SummaryRow | None:
         index = self.scenario_view.selectionModel().currentIndex()
         if not index.isValid() or not self.scenario_view.selectionModel().hasSelection():
             return None
         return self.scenario_model.entry(index.row())
 
+    @staticmethod
+    def _loaded(entry: ScenarioEntry | SummaryRow) -> ScenarioEntry | None:
+        from drill_app.ui.start.start_summary import SummaryRow
+
+        return None if isinstance(entry, SummaryRow) else entry
+
     def selected_scenario_path(self) -> Path | None:
-        entry = self.selected_scenario()
+        entry = self._selected_row()
         return entry.path if entry is not None else None
 
     def selected_exercise(self) -> ExerciseSummary | None:
@@ -328,14 +400,14 @@ class StartPageWidget(QWidget):
     def _update_buttons(self) -> None:
         self.new_button.setEnabled(bool(self.valid_scenarios()))
         exercise = self.selected_exercise()
-        self.open_button.setEnabled(exercise is not None)
+        self.open_button.setEnabled(exercise is not None and self.data is not None)
         if exercise is not None and exercise.status == "running":
             self.open_button.setText(self.tr("Continue the selected exercise"))
         else:
             self.open_button.setText(self.tr("Open the selected exercise"))
 
     def _show_scenario_detail(self) -> None:
-        entry = self.selected_scenario()
+        entry = self._selected_row()
         if entry is None:
             self.detail_view.setHtml(
                 "<p>" + html.escape(self.tr("Select a scenario to read its summary.")) + "</p>"
@@ -343,7 +415,11 @@ class StartPageWidget(QWidget):
             return
         self.detail_view.setHtml(self.scenario_html(entry))
 
-    def scenario_html(self, entry: ScenarioEntry) -> str:
+    def scenario_html(self, entry: ScenarioEntry | SummaryRow) -> str:
+        from drill_app.ui.start.start_summary import SummaryRow
+
+        if isinstance(entry, SummaryRow):  # the detail as last shown
+            return entry.detail
         scenario = entry.scenario
         if scenario is None:
             return self._problems_html(entry)
@@ -409,13 +485,13 @@ class StartPageWidget(QWidget):
         self.new_exercise_requested.emit(entry if entry is not None and entry.valid else None)
 
     def _scenario_double_clicked(self, index: QModelIndex) -> None:
-        entry = self.scenario_model.entry(index.row())
-        if entry.valid:
+        entry = self._loaded(self.scenario_model.entry(index.row()))
+        if entry is not None and entry.valid and self.data is not None:
             self.new_exercise_requested.emit(entry)
 
     def _open_clicked(self, *_args: object) -> None:
         exercise = self.selected_exercise()
-        if exercise is not None:
+        if exercise is not None and self.data is not None:
             self.open_exercise_requested.emit(exercise.id)
 
     def _open_user_folder(self) -> None:
