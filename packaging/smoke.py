@@ -23,12 +23,17 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 REPLAYS = ROOT / "tests" / "fixtures" / "replays"
 # Facts of a level III incident (plan §1.6.2: 3-9 dead or 10-49 seriously injured).
 FACTS_LEVEL_III = {"deaths": 3}
 TIMEOUT = 120
+ROOM_SCENARIO = ROOT / "tests" / "net" / "fixtures" / "short-explosion.yaml"
+"""Scenario a cut to 45 minutes: at speed 120 the hosted exercise lasts about 23 s."""
+ROOM_ACTIONS = ROOT / "tests" / "net" / "fixtures" / "short-late-phone.jsonl"
+ROOM_UNIT = "fire"
 
 
 def user_env(data_home: Path) -> dict[str, str]:
@@ -137,12 +142,61 @@ class Checks:
         assert result.returncode == 0 and out.is_file(), env_hint
         return out
 
+    def room(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The network layer frozen: a headless host announces itself (zeroconf), is
+        found (`hosts`), one bundled seat joins, acts, and the exercise ends.  Returns the
+        hosts found and the messages the seat printed."""
+        database = f"sqlite:///{self.home / 'room.sqlite3'}"
+        command = [str(self.exe), "host", str(ROOM_SCENARIO), "--db", database, "--port", "0"]
+        host = subprocess.Popen(
+            [*command, "--speed", "120", "--start-when-joined", "--seats", ROOM_UNIT],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            env=self.env,
+            cwd=self.home,
+        )
+        try:
+            assert host.stdout is not None
+            first = json.loads(host.stdout.readline() or "{}")
+            assert {"address", "code", "exercise"} <= first.keys(), first
+            # Typed too: where multicast is blocked (some CI runners) it is still found.
+            found = self.drill("hosts", first["address"], "--timeout", "5")
+            assert found.returncode == 0, found.stderr[-2000:]
+            seat = self.drill(
+                *("seat", first["address"], "--code", first["code"], "--unit", ROOM_UNIT),
+                *("--name", "smoke", "--actions", str(ROOM_ACTIONS)),
+                *("--state", str(self.home / "seat-state")),
+            )
+            assert seat.returncode == 0, seat.stdout[-2000:] + seat.stderr[-2000:]
+            _out, errors = host.communicate(timeout=TIMEOUT)
+            assert host.returncode == 0, errors[-2000:]
+        finally:
+            if host.poll() is None:
+                host.kill()
+                host.communicate()
+        return [json.loads(line) for line in found.stdout.splitlines()], [
+            json.loads(line) for line in seat.stdout.splitlines()
+        ]
+
     def gui_offscreen(self) -> list[str]:
         """Start the window offscreen; the lines it printed (shown, populated)."""
         env = {**self.env, "QT_QPA_PLATFORM": "offscreen", "DRILL_APP_BENCH": "1"}
         result = run([str(self.exe)], env)
         assert result.returncode == 0, result.stderr
         return result.stdout.split()
+
+
+def received(messages: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """A seat's messages counted: by type, events by kind."""
+    counts: dict[str, int] = {}
+    for message in messages:
+        key = message["type"]
+        if key == "event":
+            key += ":" + message["event"]["kind"]
+        counts[key] = counts.get(key, 0) + 1
+    return dict(sorted(counts.items()))
 
 
 def pdf_text_and_fonts(path: Path) -> tuple[str, list[str]]:
@@ -175,6 +229,14 @@ def all_checks(checks: Checks, out_dir: Path) -> list[tuple[str, Callable[[], ob
         assert "燃气" in text and "评估" in text, text[:200]
         return fonts
 
+    def room() -> object:
+        found, messages = checks.room()
+        assert found, "the host was not found (neither announced nor at its address)"
+        got = received(messages)
+        wanted = ("welcome", "ack", "event:inject_delivered", "event:exercise_ended")
+        assert all(got.get(k) for k in wanted), got
+        return got
+
     def database() -> object:
         checks.replay("b-winter-shortage.yaml", "b-perfect.jsonl")
         path = user_database(checks.home)
@@ -188,6 +250,7 @@ def all_checks(checks: Checks, out_dir: Path) -> list[tuple[str, Callable[[], ob
         ("replay --save (database in the user data folder)", database),
         ("report --pdf", pdf),
         ("window offscreen", lambda: checks.gui_offscreen()[:2] == ["shown", "populated"] or 1 / 0),
+        ("host and seat on loopback", room),
     ]
 
 

@@ -3,9 +3,11 @@
 ``HostService`` owns the exercise (a claim in the database, renewed by a heartbeat),
 listens with the ``websockets`` library on asyncio, admits seats and observers
 through the ``Room``, and runs every change of the exercise on one worker thread
-(``Runner``): submissions that arrived together are one transaction; acks go out
-after the commit; then every committed event is fanned out to each connection as
-that connection may see it (``visibility``).
+(``Runner``) while the loop keeps reading and writing. The engine takes the
+controller's commands, joins and reads first, then the oldest waiting submissions as
+one transaction, cut to about ``group_seconds`` of work so that an inject or an ack
+waits for at most one group; acks go out after the commit; then every committed event
+is fanned out (``fanout``: filtered for the connections it may concern, encoded once).
 
 Run it with ``await service.run()`` (the headless host) or ``HostThread(service)``
 (the console: a thread with its own event loop; its methods are thread-safe).
@@ -17,6 +19,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -34,9 +37,11 @@ from drill_app.net.connection import (
     HELLO_TIMEOUT,
     MAX_ERRORS,
     MAX_GROUP,
+    MIN_GROUP,
     Connection,
     HostOptions,
 )
+from drill_app.net.fanout import Audience, frames
 from drill_app.net.protocol import (
     MAX_FRAME_BYTES,
     PROTOCOL_VERSION,
@@ -45,6 +50,7 @@ from drill_app.net.protocol import (
     ClockMessage,
     ClockView,
     EventMessage,
+    EventView,
     Hello,
     Ping,
     Pong,
@@ -64,6 +70,8 @@ from drill_app.store.store import Store
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+_GROUP = object()
+"""Put among the jobs when submissions start waiting: the engine wakes for them."""
 
 
 class HostService:
@@ -93,6 +101,10 @@ class HostService:
         self.known = Known.of(owned.exercise.scenario, lambda: self.runner.exercise.events)
         self._conns: set[Connection] = set()
         self._jobs: asyncio.Queue[Any] = asyncio.Queue()
+        """Controller commands, joins, reads (and _GROUP: submissions are waiting)."""
+        self._inbox: deque[Submission] = deque()
+        self._cost_each = 0.0002
+        """Seconds a submission costs to commit and fan out (measured; sizes groups)."""
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="drill-host-db")
         self._server: Server | None = None
         self._stopping: asyncio.Event | None = None
@@ -212,25 +224,31 @@ class HostService:
         return await asyncio.get_running_loop().run_in_executor(self._executor, fn)
 
     async def _engine(self) -> None:
+        """Controller commands, joins and reads first; then one bounded group; repeat."""
         while True:
             try:
-                job = await asyncio.wait_for(self._jobs.get(), self.options.tick_seconds)
+                job = await asyncio.wait_for(self._jobs.get(), self._until_tick())
             except TimeoutError:
                 job = None
-            group: list[Submission] = []
-            while job is not None:
-                if isinstance(job, Submission):
-                    group.append(job)
-                else:
-                    await self._flush(group)
-                    group = []
-                    await job()
-                if len(group) >= MAX_GROUP or self._jobs.empty():
+            while True:
+                while job is not None:
+                    if job is not _GROUP:
+                        await job()
+                    job = self._jobs.get_nowait() if not self._jobs.empty() else None
+                if time.monotonic() >= self._next_tick:
+                    await self._fan_out(await self._on_worker(self._tick))
+                if not self._inbox:
                     break
-                job = self._jobs.get_nowait()
-            await self._flush(group)
-            if time.monotonic() >= self._next_tick:
-                await self._fan_out(await self._on_worker(self._tick))
+                await self._flush(self._take_group())
+                job = self._jobs.get_nowait() if not self._jobs.empty() else None
+
+    def _until_tick(self) -> float:
+        return min(self.options.tick_seconds, max(0.0, self._next_tick - time.monotonic()))
+
+    def _take_group(self) -> list[Submission]:
+        """The oldest submissions waiting, as many as commit in about group_seconds."""
+        size = max(MIN_GROUP, min(MAX_GROUP, int(self.options.group_seconds / self._cost_each)))
+        return [self._inbox.popleft() for _ in range(min(size, len(self._inbox)))]
 
     def _tick(self) -> list[Event]:
         """Release what fell due; under load, at most half the worker's time goes to it."""
@@ -244,6 +262,7 @@ class HostService:
     async def _flush(self, group: list[Submission]) -> None:
         if not group:
             return
+        began = time.monotonic()
         try:
             outcomes, events = await self._on_worker(lambda: self.runner.submit_group(group))
         except Exception:
@@ -252,6 +271,8 @@ class HostService:
         for outcome in outcomes:
             self._answer(outcome)
         await self._fan_out(events)
+        each = (time.monotonic() - began) / len(group)
+        self._cost_each = 0.7 * self._cost_each + 0.3 * each
 
     def _answer(self, outcome: Outcome) -> None:
         conn, sub = outcome.submission.connection, outcome.submission
@@ -273,23 +294,24 @@ class HostService:
         )
 
     async def _fan_out(self, events: Sequence[Event]) -> None:
+        if not events:
+            return
+        audience = Audience.of(self._conns)
         for event in events:
-            for conn in self._conns:
-                assert conn.viewer is not None
-                view = view_of(event, conn.viewer, self.known)
-                if view is not None:
-                    conn.seq += 1
-                    conn.send(EventMessage(seq=conn.seq, event=view))
+            for conn, frame in frames(event, audience, self._view_of):
+                conn.send_frame(frame)
             if event.kind in CONTROL_KINDS:
                 clock = ClockMessage(clock=self.clock_view())
                 for conn in self._conns:
                     conn.send(clock)
             if event.kind == "exercise_ended":
                 self.ended.set()
-        if events:
-            await self._send_obligations()
-        if events and self._on_events is not None:
+        await self._send_obligations()
+        if self._on_events is not None:
             self._on_events(events)
+
+    def _view_of(self, event: Event, viewer: Viewer) -> EventView | None:
+        return view_of(event, viewer, self.known)
 
     async def _send_obligations(self, only: Connection | None = None) -> None:
         """Each seat's open obligations, when the controller shows deadlines (briefing)."""
@@ -318,11 +340,12 @@ class HostService:
     async def control(self, kind: str, payload: dict[str, Any] | None = None) -> None:
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
+        def run() -> list[Event]:  # and what fell due with it (a start, a jump) at once
+            return self.runner.control(kind, payload) + self._tick()
+
         async def job() -> None:
             try:
-                await self._fan_out(
-                    await self._on_worker(lambda: self.runner.control(kind, payload))
-                )
+                await self._fan_out(await self._on_worker(run))
                 done.set_result(None)
             except Exception as exc:
                 done.set_exception(exc)
@@ -385,7 +408,7 @@ class HostService:
 
     async def _handle(self, ws: ServerConnection) -> None:
         conn = Connection(ws, RateLimiter(self.options.rate, self.options.burst))
-        writer = asyncio.get_running_loop().create_task(self._write(conn))
+        writer = asyncio.get_running_loop().create_task(conn.write())
         try:
             hello = await self._hello(conn)
             if hello is not None:
@@ -402,14 +425,6 @@ class HostService:
             conn.out.put_nowait(None)
             with contextlib.suppress(Exception):
                 await writer
-
-    async def _write(self, conn: Connection) -> None:
-        while (frame := await conn.out.get()) is not None:
-            try:
-                await conn.ws.send(frame)
-            except ConnectionClosed:
-                return
-        await conn.ws.close()
 
     async def _hello(self, conn: Connection) -> Hello | None:
         try:
@@ -528,7 +543,7 @@ class HostService:
         if not conn.viewer.may_submit(message.kind):
             self._error(conn, "not_allowed", message.id, {"kind": message.kind})
             return
-        self._jobs.put_nowait(
+        self._inbox.append(
             Submission(
                 conn.viewer,
                 conn.seat.name,
@@ -539,6 +554,8 @@ class HostService:
                 conn,
             )
         )
+        if len(self._inbox) == 1:
+            self._jobs.put_nowait(_GROUP)  # wakes the engine
 
     async def _read(self, conn: Connection, message: Read) -> None:
         assert conn.viewer is not None

@@ -51,13 +51,31 @@ class Viewer:
         return self.role == "observer" or unit == self.unit
 
 
-def _addressed_to(event: Event, unit: str) -> bool:
+def _addressees(event: Event) -> set[str]:
     p = event.payload
     if event.kind == "report_submitted":
-        return unit in p.get("recipients", ())
+        return set(p.get("recipients", ()))
     if event.kind in ("help_requested", "command_handed_over"):
-        return p.get("to") == unit
-    return False
+        return {p["to"]} if isinstance(p.get("to"), str) else set()
+    return set()
+
+
+def _addressed_to(event: Event, unit: str) -> bool:
+    return unit in _addressees(event)
+
+
+def seat_audience(event: Event) -> frozenset[str] | None:
+    """The units whose seats may see *event*, or None when any unit's might.
+
+    A superset of what ``view_of`` shows seats (it still decides for each): the host
+    asks it only for these seats' connections instead of every seat's, per event."""
+    if event.kind == "inject_delivered":
+        return frozenset(event.payload.get("to", ()))
+    if event.kind in SEAT_KINDS:
+        return frozenset(({event.unit} if event.unit else set()) | _addressees(event))
+    if event.kind in EVALUATION_KINDS and event.kind not in CONTROL_KINDS:
+        return frozenset()
+    return None
 
 
 EntryUnit = Callable[[str], str | None]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,7 +24,7 @@ def write_receipts(session: Session, receipts: Sequence[Receipt]) -> None:
     if receipts:
         session.flush()
         table = SubmissionReceipt.metadata.tables["submission_receipts"]
-        session.execute(insert(table), [dataclasses.asdict(r) for r in receipts])
+        session.execute(insert(table), [dict(vars(r)) for r in receipts])  # asdict: 5x slower
 
 
 def receipts_of(session: Session, event_ids: Sequence[str]) -> list[Receipt]:
