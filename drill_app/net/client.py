@@ -63,6 +63,7 @@ FATAL = frozenset(
         "seat_freed",
         "token_expired",
         "too_many_errors",
+        "host_stopped",
     }
 )
 """Bye codes after which reconnecting cannot help (the user must act)."""

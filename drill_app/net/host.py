@@ -63,6 +63,8 @@ from drill_app.store.store import Store
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+PING_SECONDS = 2.0
+"""How often the host pings each seat (round trip and last seen in the host panel)."""
 
 
 class HostService:
@@ -75,8 +77,10 @@ class HostService:
         *,
         on_change: Callable[[], None] | None = None,
         on_events: Callable[[Sequence[Event]], None] | None = None,
+        record_restart: bool = True,
     ) -> None:
-        """*on_change*: the seats changed (host panel); *on_events*: events committed."""
+        """*on_change*: the seats changed (host panel); *on_events*: events committed;
+        *record_restart* False: this process ran it until now (a console starts hosting)."""
         self.store = store
         self.exercise_id = exercise_id
         self.options = options = options or HostOptions()
@@ -84,7 +88,14 @@ class HostService:
         self._on_change = on_change
         self._on_events = on_events
         self.identity = OwnerIdentity.this_process("host")
-        owned = open_owned(store, exercise_id, rules, self.identity, lease=options.lease)
+        owned = open_owned(
+            store,
+            exercise_id,
+            rules,
+            self.identity,
+            lease=options.lease,
+            record_restart=record_restart,
+        )
         self.claim = owned.claim
         self.runner = Runner(owned.exercise, self._persist, self._reopen)
         self.room = Room(tuple(owned.exercise.scenario.seats), options.code)
@@ -129,7 +140,9 @@ class HostService:
         port = next(iter(self._server.sockets)).getsockname()[1]
         self.address = f"{self.options.host}:{port}"
         ownership = Ownership(self.store.engine)
-        ownership.heartbeat(self.exercise_id, self.identity.owner_id, address=self.address)
+        wildcard = self.options.host in ("0.0.0.0", "::", "")
+        reachable = f"{self.options.announce_ip}:{port}" if wildcard else self.address
+        ownership.heartbeat(self.exercise_id, self.identity.owner_id, address=reachable)
         self._heartbeat = Heartbeat(
             ownership,
             self.exercise_id,
@@ -174,6 +187,8 @@ class HostService:
         await self.close()
 
     async def close(self) -> None:
+        for conn in list(self._conns):  # the seats are told that hosting stops
+            self._close(conn, "host_stopped")
         await self._drain()
         if self._engine_task is not None:
             self._engine_task.cancel()
@@ -231,6 +246,9 @@ class HostService:
 
     def _tick(self) -> list[Event]:
         """Release what fell due; under load, at most half the worker's time goes to it."""
+        if not self.options.run_msel:
+            self._next_tick = float("inf")  # the console's controller releases them
+            return []
         began = time.monotonic()
         try:
             return self.runner.tick(self.options.end_at_duration)
@@ -350,9 +368,6 @@ class HostService:
         self._changed()
 
     def seats(self) -> list[Seat]:
-        for conn in self._conns:
-            if conn.seat is not None and conn.ws.latency:
-                conn.seat.rtt = conn.ws.latency
         return list(self.room.seats.values())
 
     def _close(self, conn: Connection, code: str) -> None:
@@ -369,15 +384,19 @@ class HostService:
     async def _handle(self, ws: ServerConnection) -> None:
         conn = Connection(ws, RateLimiter(self.options.rate, self.options.burst))
         writer = asyncio.get_running_loop().create_task(self._write(conn))
+        pinger: asyncio.Task[None] | None = None
         try:
             hello = await self._hello(conn)
             if hello is not None:
                 await self._join(conn, hello)
+                pinger = asyncio.get_running_loop().create_task(self._ping(conn))
                 async for frame in ws:
                     await self._frame(conn, frame)
         except ConnectionClosed:
             pass
         finally:
+            if pinger is not None:
+                pinger.cancel()
             self._conns.discard(conn)
             if conn.seat is not None and not any(c.seat is conn.seat for c in self._conns):
                 self.room.disconnected(conn.seat)
@@ -385,6 +404,15 @@ class HostService:
             conn.out.put_nowait(None)
             with contextlib.suppress(Exception):
                 await writer
+
+    async def _ping(self, conn: Connection) -> None:
+        """The seat's round trip and last sign of life, from WebSocket pings (host panel)."""
+        while True:
+            with contextlib.suppress(ConnectionClosed, TimeoutError):
+                rtt = await asyncio.wait_for(await conn.ws.ping(), PING_SECONDS * 5)
+                if conn.seat is not None:
+                    conn.seat.rtt, conn.seat.last_seen = rtt, time.time()
+            await asyncio.sleep(PING_SECONDS)
 
     async def _write(self, conn: Connection) -> None:
         while (frame := await conn.out.get()) is not None:

@@ -200,6 +200,7 @@ NET_CODES = (
     "seat_taken",
     "seat_freed",
     "replaced",
+    "host_stopped",
     # what a client may do
     "not_allowed",
     "not_your_unit",

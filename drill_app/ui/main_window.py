@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal, Slot
+from PySide6.QtCore import SIGNAL, QCoreApplication, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -42,6 +42,7 @@ from drill_app.wording.palette import CAUTION_COLOUR
 
 if TYPE_CHECKING:
     from drill_app.core.plan import Plan
+    from drill_app.store.ownership import OwnerInfo
     from drill_app.store.store import NewExercise
     from drill_app.ui.exercise.exercise_view import ExerciseView
     from drill_app.ui.plan.plan_browser import PlanBrowserWindow
@@ -65,6 +66,8 @@ class MainWindow(QMainWindow):
     start_page_populated = Signal()
     """The start page shows the database's data (after every refresh)."""
     exercise_shown = Signal(str)  # exercise id, when its exercise (or score) page is shown
+    join_offered = Signal(str)
+    """HOST:PORT of a host running the exercise the user chose to join as a seat."""
 
     START, EXERCISE, SCORE = range(3)
 
@@ -224,6 +227,7 @@ class MainWindow(QMainWindow):
         worker.store_failed.connect(self._store_failed)
         worker.exercise_created.connect(self._exercise_created)
         worker.exercise_loaded.connect(self._exercise_loaded)
+        worker.owned_elsewhere.connect(self._owned_elsewhere)
         worker.failed.connect(self._archive_failed)
         self.archive.open_store(self._db_url)
         self._started = True
@@ -403,17 +407,32 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Opening the exercise…"), 5_000)
         self.archive.open_exercise(exercise_id)
 
+    @Slot(str, str, object)
+    def _owned_elsewhere(self, exercise_id: str, title: str, owner: OwnerInfo) -> None:
+        """A live process runs it: nothing is written here; offer to join or to watch."""
+        from drill_app.ui.exercise.owned_elsewhere_dialog import OwnedElsewhereDialog
+
+        self.statusBar().clearMessage()
+        can_join = bool(owner.address) and self.receivers(SIGNAL("join_offered(QString)")) > 0
+        choice = OwnedElsewhereDialog.ask(self, title, owner, can_join)
+        if choice == "watch" and self.archive is not None:
+            self.archive.watch_exercise(exercise_id)
+        elif choice == "join":
+            self.join_offered.emit(owner.address)
+
     @Slot(object)
     def _exercise_loaded(self, loaded: LoadedExercise) -> None:
         from drill_app.ui.session import ExerciseSession
 
         assert self.archive is not None
-        self.close_exercise()
+        self.close_exercise(release=False)  # (the archive has already let the last one go)
         self.session = ExerciseSession(self.archive, loaded, self._wall_clock, self)
         self.session.out_of_step.connect(self._session_out_of_step)
         self.setWindowTitle(f"drill-app — {loaded.title}")
         if self.session.mirror.ended:
             self.show_score()
+        elif loaded.watched_from is not None:
+            self._show_exercise_view()
         else:
             self.settings.open_exercise_id = loaded.exercise_id
             self._show_exercise_view()
@@ -487,8 +506,11 @@ class MainWindow(QMainWindow):
             if isinstance(splitter, QSplitter):
                 setattr(self.settings, option, splitter.saveState())
 
-    def close_exercise(self) -> None:
-        """Leave the open exercise (it keeps running on its clock) and its views."""
+    def close_exercise(self, *, release: bool = True) -> None:
+        """Leave the open exercise (it keeps running on its clock) and its views; *release*:
+        the archive stops hosting it and gives up its claim."""
+        if release and self.session is not None and self.archive is not None:
+            self.archive.close_exercise()
         if self.exercise_view is not None:
             self._save_layout(self.exercise_view)
         for view in (self.exercise_view, self.score_view):

@@ -23,89 +23,30 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 from drill_app.core.commands import Command, ExerciseReader, Refused, execute
-from drill_app.core.compliance import DrillStatus, plan_drill_status
+from drill_app.core.compliance import plan_drill_status
 from drill_app.core.events import Actor, Event
 from drill_app.core.exercise import Exercise
 from drill_app.core.plan import Plan, load_plan
-from drill_app.core.refusals import EventError, Refusal
-from drill_app.core.scenario import Scenario, load_scenario
+from drill_app.core.refusals import EventError, Refusal, refusal
 from drill_app.core.scoring import ScoreSheet, ScoringRules, load_scoring_rules
 from drill_app.core.sourcefile import DataFileError
-from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING, SCENARIOS_DIR
+from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING
+from drill_app.ui.archive_data import (  # (the names this module has always offered)
+    LoadedExercise as LoadedExercise,
+)
+from drill_app.ui.archive_data import ScenarioEntry as ScenarioEntry
+from drill_app.ui.archive_data import StartPageData as StartPageData
+from drill_app.ui.archive_data import scan_scenarios as scan_scenarios
 from drill_app.wording import PlanWords, refusal_text
 
 if TYPE_CHECKING:  # the store (and SQLAlchemy) is imported in the worker thread only
-    from drill_app.store.store import ExerciseSummary, NewExercise, Store
-
-
-# --- what crosses the thread boundary (frozen, no ORM objects) -------------------------------
-
-
-@dataclass(frozen=True)
-class ScenarioEntry:
-    """A scenario file in the library, with its validation status."""
-
-    path: Path
-    built_in: bool
-    scenario: Scenario | None
-    problems: tuple[str, ...] = ()
-
-    @property
-    def valid(self) -> bool:
-        return self.scenario is not None
-
-
-@dataclass(frozen=True)
-class StartPageData:
-    database: str
-    scenarios: tuple[ScenarioEntry, ...]
-    exercises: tuple[ExerciseSummary, ...]
-    drill_status: DrillStatus
-    interval_years: int
-    open_improvements: int
-
-
-@dataclass(frozen=True)
-class LoadedExercise:
-    exercise_id: str
-    title: str
-    plan: Plan
-    scenario: Scenario
-    rules: ScoringRules
-    events: tuple[Event, ...]
-    options: Mapping[str, Any]
-    seats: tuple[tuple[str, str], ...]
-    """(unit id, participant name)."""
-    held_on: dt.date
-    location: str
-    exercise_type: str
-    controller: str
-    evaluators: tuple[str, ...]
-    head_hash: str
-    """The hash at the head of the stored event chain when it was loaded."""
-    not_verified: bool = False
-    """The stored record failed verification when it was loaded (documents say so)."""
-
-
-# --- the worker -------------------------------------------------------------------------------
-
-
-def scan_scenarios(plan: Plan, user_folder: Path | None) -> tuple[ScenarioEntry, ...]:
-    entries: list[ScenarioEntry] = []
-    folders = [(SCENARIOS_DIR, True)]
-    if user_folder is not None and user_folder.is_dir():
-        folders.append((user_folder, False))
-    for folder, built_in in folders:
-        for path in sorted(folder.glob("*.y*ml")):
-            try:
-                entries.append(ScenarioEntry(path, built_in, load_scenario(plan, path)))
-            except DataFileError as exc:
-                problems = tuple(str(p) for p in exc.problems)
-                entries.append(ScenarioEntry(path, built_in, None, problems))
-    return tuple(entries)
+    from drill_app.store.claims import ExerciseClaim
+    from drill_app.store.ownership import OwnerInfo
+    from drill_app.store.store import NewExercise, Store
+    from drill_app.ui.hosting import HostedExercise
 
 
 class ArchiveWorker(QObject):
@@ -122,21 +63,30 @@ class ArchiveWorker(QObject):
     failed = Signal(str, str)  # what, message
     improvements_ready = Signal(str, object)  # exercise id, tuple[ImprovementInfo]
     flushed = Signal()  # every request queued before ``flush`` has been handled
+    owned_elsewhere = Signal(str, str, object)  # exercise id, title, OwnerInfo (a live owner)
 
     def __init__(
         self,
         plan_path: Path = DEFAULT_PLAN,
         user_scenarios: Path | None = None,
         wall_clock: Callable[[], float] = time.time,
+        lease: float | None = None,
     ) -> None:
+        """*lease*: seconds without a heartbeat after which this console's claim on the
+        exercise it runs counts as dead (None: the store's default)."""
         super().__init__()
         self._plan_path = plan_path
         self._user_scenarios = user_scenarios
         self._wall = wall_clock
+        self._lease = lease
         self._store: Store | None = None
         self._plan: Plan | None = None
         self._rules: ScoringRules | None = None
         self._exercise: Exercise | None = None
+        self._claim: ExerciseClaim | None = None
+        self.watching: tuple[str, int] | None = None
+        """(exercise id, events seen) of an exercise watched read-only."""
+        self.hosted: HostedExercise | None = None
 
     # Slots run in the worker thread (queued connections).
 
@@ -148,6 +98,7 @@ class ArchiveWorker(QObject):
 
             try:
                 if self._store is not None:
+                    self.close_exercise()
                     self._store.close()
                 self._store = Store.open(url or None)
                 self._plan = load_plan(self._plan_path)
@@ -198,26 +149,67 @@ class ArchiveWorker(QObject):
 
     @Slot(str)
     def open_exercise(self, exercise_id: str) -> None:
-        from drill_app.store.database import StoreError
+        """Claim the exercise and open it as its one writer (``owned_elsewhere`` when a
+        live process runs it: nothing is written then)."""
+        from drill_app.store.claims import ExerciseClaim
+        from drill_app.store.ownership import DEFAULT_LEASE
+
+        assert self._store is not None
+        self.close_exercise()
+        self._claim = ExerciseClaim(self._store, "console", self._lease or DEFAULT_LEASE)
+        try:
+            if self.reclaim(exercise_id, record_restart=True):
+                assert self._exercise is not None
+                self.exercise_opened(self._exercise)
+        except Exception as exc:  # (StoreError, EventError: worded by _open_failed)
+            self._claim = None
+            self._open_failed(exc)
+
+    def reclaim(self, exercise_id: str, *, record_restart: bool = False) -> bool:
+        """Claim the exercise and write it here; False when a live process runs it."""
+        from drill_app.store.ownership import OwnedElsewhere
+
+        assert self._claim is not None and self._rules is not None and self._store is not None
+        try:
+            self._exercise = self._claim.open(
+                exercise_id, self._rules, wall_clock=self._wall, record_restart=record_restart
+            )
+        except OwnedElsewhere as elsewhere:
+            self._claim = self._exercise = None
+            title = self._store.exercise(exercise_id).summary.title
+            self.owned_elsewhere.emit(exercise_id, title, elsewhere.owner)
+            return False
+        self._exercise.attach_persistence(self._persist)
+        return True
+
+    def watch(self, exercise_id: str) -> tuple[Exercise, OwnerInfo | None] | None:
+        """The exercise rebuilt read-only, and who runs it (None: it could not be read)."""
+        from drill_app.store.ownership import Ownership
 
         assert self._store is not None and self._rules is not None
+        self.close_exercise()
         try:
-            self._exercise = self._store.open_exercise(
-                exercise_id, self._rules, wall_clock=self._wall
-            )
-            detail = self._store.exercise(exercise_id)
-            check = self._store.verify(exercise_id)
-        except StoreError as exc:
-            self.failed.emit("open_exercise", str(exc))
-            return
-        except EventError as exc:  # a stored event the engine refuses: say why, in words
+            watched = self._store.load_exercise(exercise_id, self._rules, wall_clock=self._wall)
+        except Exception as exc:
+            self._open_failed(exc)
+            return None
+        self.watching = (exercise_id, len(watched.events))
+        return watched, Ownership(self._store.engine).owner_of(exercise_id)
+
+    def _open_failed(self, exc: Exception) -> None:
+        if isinstance(exc, EventError):  # a stored event the engine refuses: say why, in words
             assert self._plan is not None
             self.failed.emit("open_exercise", refusal_text(exc.refusal, PlanWords(self._plan)))
-            return
+        else:
+            self.failed.emit("open_exercise", str(exc))
+
+    def exercise_opened(self, ex: Exercise, watched_from: OwnerInfo | None = None) -> None:
+        assert self._store is not None
+        exercise_id = ex.exercise_id
+        detail = self._store.exercise(exercise_id)
+        check = self._store.verify(exercise_id)
         if not check.ok:
             self.failed.emit("verify_exercise", check.problems[0])
-        ex = self._exercise
-        ex.attach_persistence(self._persist)
         self.exercise_loaded.emit(
             LoadedExercise(
                 exercise_id=exercise_id,
@@ -235,18 +227,36 @@ class ArchiveWorker(QObject):
                 evaluators=tuple(detail.evaluators),
                 head_hash=detail.summary.head_hash,
                 not_verified=not check.ok,
+                watched_from=watched_from,
             )
         )
 
+    @Slot()
+    def close_exercise(self) -> None:
+        """Leave the open exercise: stop hosting it, give up the claim (it keeps its clock)."""
+        self.take_back()
+        if self._claim is not None:
+            self._claim.release()
+            self._claim = None
+        self._exercise = None
+        self.watching = None
+
     def _persist(self, event: Event) -> None:
         """Commit *event*, then tell the GUI the chain's new head (before the event itself)."""
-        assert self._store is not None
-        head = self._store.append_event(event)
+        assert self._store is not None and self._claim is not None
+        head = self._store.append_event(event, owner=self._claim.owner_id)
         self.chain_advanced.emit(event.exercise_id, head)
 
     @Slot(object)
     def submit(self, command: Command) -> None:
-        """The authority runs the command (validated once, committed, applied)."""
+        """The authority runs the command (validated once, committed, applied); while the
+        exercise is hosted, the host runs it (one writer) and reports back by signals."""
+        if self.hosted is not None:
+            self.hosted.thread.send(command)
+            return
+        if self.watching is not None:
+            self.command_refused.emit(command.command_id, refusal("exercise_watched"))
+            return
         outcome = execute(self._exercise, command)
         if isinstance(outcome, Refused):
             self.command_refused.emit(command.command_id, outcome.refusal)
@@ -290,11 +300,31 @@ class ArchiveWorker(QObject):
     def flush(self) -> None:
         self.flushed.emit()
 
+    # --- hosting on the room's network (the host is ui/hosting.py's RoomWorker) -------------
+
+    def take_back(self) -> str | None:
+        """Hosting stopped: the exercise's id (None when it was not hosted)."""
+        hosted, self.hosted = self.hosted, None
+        if hosted is None:
+            return None
+        hosted.thread.stop()  # seats are told; the host's claim is released
+        return hosted.exercise_id
+
     @Slot()
     def close(self) -> None:
         if self._store is not None:
+            self.close_exercise()
             self._store.close()
             self._store = None
+
+    @Slot()
+    def abandon(self) -> None:
+        """Close as a killed process would: the claim stays, its heartbeat stops (tests)."""
+        self.take_back()
+        if self._claim is not None:
+            self._claim.abandon()
+            self._claim = None
+        self.close()
 
 
 class Archive(QObject):
@@ -310,6 +340,10 @@ class Archive(QObject):
     _add_improvement = Signal(str, object)
     _set_improvement_status = Signal(str, int, str, str)
     _flush = Signal()
+    _watch = Signal(str)
+    _poll_watched = Signal()
+    _close_exercise = Signal()
+    _abandon = Signal()
 
     def __init__(
         self,
@@ -317,18 +351,28 @@ class Archive(QObject):
         user_scenarios: Path | None = None,
         wall_clock: Callable[[], float] = time.time,
         parent: QObject | None = None,
+        lease: float | None = None,
     ) -> None:
+        from drill_app.ui.hosting import RoomWorker
+
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("drill-app archive")
-        self.worker = ArchiveWorker(plan_path, user_scenarios, wall_clock)
+        self.worker = ArchiveWorker(plan_path, user_scenarios, wall_clock, lease)
         self.worker.moveToThread(self._thread)
+        self.room = RoomWorker(self.worker)  # hosting the open exercise (same thread)
+        self.room.moveToThread(self._thread)
+        self._watch.connect(self.room.watch_exercise)
+        self._poll_watched.connect(self.room.poll_watched)
+        self._close_exercise.connect(self.worker.close_exercise)
+        self._abandon.connect(self.worker.abandon, Qt.ConnectionType.BlockingQueuedConnection)
         self._open_store.connect(self.worker.open_store)
         self._refresh.connect(self.worker.refresh_start_page)
         self._create.connect(self.worker.create_exercise)
         self._open_exercise.connect(self.worker.open_exercise)
         self._submit.connect(self.worker.submit)
-        self._close.connect(self.worker.close)
+        # (blocking: the claim is released and the database closed before the thread quits)
+        self._close.connect(self.worker.close, Qt.ConnectionType.BlockingQueuedConnection)
         self._load_improvements.connect(self.worker.load_improvements)
         self._add_improvement.connect(self.worker.add_improvement)
         self._set_improvement_status.connect(self.worker.set_improvement_status)
@@ -346,6 +390,17 @@ class Archive(QObject):
 
     def open_exercise(self, exercise_id: str) -> None:
         self._open_exercise.emit(exercise_id)
+
+    def watch_exercise(self, exercise_id: str) -> None:
+        """Open it read-only (``exercise_loaded`` with ``watched_from``)."""
+        self._watch.emit(exercise_id)
+
+    def poll_watched(self) -> None:
+        self._poll_watched.emit()
+
+    def close_exercise(self) -> None:
+        """Leave the open exercise: stop hosting it and give up the claim."""
+        self._close_exercise.emit()
 
     def submit(self, command: Command) -> None:
         self._submit.emit(command)
@@ -372,10 +427,19 @@ class Archive(QObject):
             self._thread.quit()
             self._thread.wait()
 
+    def abandon(self) -> None:
+        """Stop as a killed process would: the claim is kept, unrenewed (crash tests)."""
+        if self._thread.isRunning():
+            self._abandon.emit()
+            self._thread.quit()
+            self._thread.wait()
+
 
 # --- the read model ----------------------------------------------------------------------------
 
 _command_numbers = itertools.count(1)
+WATCH_POLL_MS = 1000
+"""How often a window watching another process's exercise reads the new events."""
 
 
 def new_command_id(exercise_id: str) -> str:
@@ -427,9 +491,16 @@ class ExerciseSession(QObject):
         self._pending: dict[str, _Pending] = {}
         self.head_hash = loaded.head_hash
         """The stored chain's head: printed in the documents' footer."""
+        self.watched_from = loaded.watched_from
+        """Watching read-only: the live owner that runs it (the archive refuses commands)."""
         archive.worker.chain_advanced.connect(self._chain_advanced)
         archive.worker.event_recorded.connect(self._recorded)
         archive.worker.command_refused.connect(self._refused)
+        if self.watched_from is not None:  # follow what the owner records
+            self._poll = QTimer(self)
+            self._poll.setInterval(WATCH_POLL_MS)
+            self._poll.timeout.connect(archive.poll_watched)
+            self._poll.start()
 
     # --- reading ------------------------------------------------------------------------
 
@@ -504,7 +575,10 @@ class ExerciseSession(QObject):
             self._pending.clear()
             words = PlanWords(self.plan, scenario=self.scenario)
             self.out_of_step.emit(refusal_text(error.refusal, words))
-            self.archive.open_exercise(self.exercise_id)
+            if self.watched_from is not None:
+                self.archive.watch_exercise(self.exercise_id)
+            else:
+                self.archive.open_exercise(self.exercise_id)
             return
         self.event_added.emit(event)
         if pending is not None and pending.recorded is not None:

@@ -132,6 +132,14 @@ WORDING: Mapping[RefusalCode, Wording] = {
         )
     ),
     "no_exercise_open": _fixed(lambda: translate("Refusal", "No exercise is open")),
+    "exercise_watched": _fixed(
+        lambda: translate(
+            "Refusal", "This window only watches the exercise; another computer runs it"
+        )
+    ),
+    "hosting_failed": lambda r, w: translate(
+        "Refusal", "The exercise could not be opened on the network: {error}"
+    ).format(error=r["error"]),
     # The database failed (went away, stays locked): a sentence, never the driver's text.
     "not_saved": lambda r, w: translate(
         "Refusal",
