@@ -970,6 +970,18 @@
         <translation>、</translation>
     </message>
     <message>
+        <source>its heartbeat had stopped</source>
+        <translation>其心跳已停止</translation>
+    </message>
+    <message>
+        <source>its process was gone</source>
+        <translation>其进程已不存在</translation>
+    </message>
+    <message>
+        <source>Taken over from process {pid} on the computer {machine}: {reason}</source>
+        <translation>接管自计算机 {machine} 上的进程 {pid}：{reason}</translation>
+    </message>
+    <message>
         <source>Clock speed {speed}</source>
         <translation>推演速度调整为{speed}</translation>
     </message>

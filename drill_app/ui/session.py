@@ -34,9 +34,7 @@ from drill_app.core.refusals import EventError, Refusal, refusal
 from drill_app.core.scoring import ScoreSheet, ScoringRules, load_scoring_rules
 from drill_app.core.sourcefile import DataFileError
 from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING
-from drill_app.ui.archive_data import (  # (the names this module has always offered)
-    LoadedExercise as LoadedExercise,
-)
+from drill_app.ui.archive_data import LoadedExercise as LoadedExercise
 from drill_app.ui.archive_data import ScenarioEntry as ScenarioEntry
 from drill_app.ui.archive_data import StartPageData as StartPageData
 from drill_app.ui.archive_data import scan_scenarios as scan_scenarios
@@ -234,12 +232,15 @@ class ArchiveWorker(QObject):
     @Slot()
     def close_exercise(self) -> None:
         """Leave the open exercise: stop hosting it, give up the claim (it keeps its clock)."""
+        self._let_go()
+        self._exercise = None
+        self.watching = None
+
+    def _let_go(self) -> None:
         self.take_back()
         if self._claim is not None:
             self._claim.release()
             self._claim = None
-        self._exercise = None
-        self.watching = None
 
     def _persist(self, event: Event) -> None:
         """Commit *event*, then tell the GUI the chain's new head (before the event itself)."""
@@ -300,10 +301,8 @@ class ArchiveWorker(QObject):
     def flush(self) -> None:
         self.flushed.emit()
 
-    # --- hosting on the room's network (the host is ui/hosting.py's RoomWorker) -------------
-
     def take_back(self) -> str | None:
-        """Hosting stopped: the exercise's id (None when it was not hosted)."""
+        """Stop hosting (ui/hosting.py): the exercise's id (None when it was not hosted)."""
         hosted, self.hosted = self.hosted, None
         if hosted is None:
             return None
@@ -312,15 +311,15 @@ class ArchiveWorker(QObject):
 
     @Slot()
     def close(self) -> None:
+        """Stop hosting, give up the claim, close the database (nothing more is saved)."""
         if self._store is not None:
-            self.close_exercise()
+            self._let_go()
             self._store.close()
             self._store = None
 
     @Slot()
     def abandon(self) -> None:
         """Close as a killed process would: the claim stays, its heartbeat stops (tests)."""
-        self.take_back()
         if self._claim is not None:
             self._claim.abandon()
             self._claim = None

@@ -185,7 +185,9 @@ def test_rotate_free_and_stop(
     panel.table.selectRow(panel.model.row_of("police"))
     qtbot.mouseClick(panel.free_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: again.closed_code == "seat_freed", timeout=10_000)
-    qtbot.waitUntil(lambda: seat_rows(panel)["市公安局历下分局"][:2] == ["—", "未加入"], timeout=10_000)
+    qtbot.waitUntil(
+        lambda: seat_rows(panel)["市公安局历下分局"][:2] == ["—", "未加入"], timeout=10_000
+    )
 
     # Stop hosting: the seats are told; the console writes the exercise itself again.
     last = join(clients, tmp_path, panel, "health", "陈静", code=new_code)
@@ -219,3 +221,18 @@ def test_hosting_on_a_port_in_use_takes_another(
         qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: panel.hosting, timeout=10_000)
         assert panel.hosted is not None and panel.hosted.port != busy
+
+
+def test_an_address_that_is_not_this_machines_is_refused_and_the_console_goes_on(
+    qtbot: QtBot, view: ExerciseView, live: ExerciseSession, database: str
+) -> None:
+    panel = view.host_panel
+    panel.bind, panel.port, panel.announce = "192.0.2.1", 0, False  # TEST-NET-1: not ours
+    qtbot.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.notice.text() != "", timeout=10_000)
+    assert panel.notice.text().startswith("未能在局域网开放演练：")
+    assert not panel.hosting and panel.open_button.isEnabled()
+    record(qtbot, live, "exercise_started")  # the console writes it itself, as before
+    with Store.open(database) as store:
+        owner = Ownership(store.engine).live_owner(live.exercise_id)
+        assert owner is not None and owner.role == "console"
