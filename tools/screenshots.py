@@ -325,6 +325,10 @@ def main(argv: list[str]) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     if not shoot_console(app, args.plan, args.out) or not shoot_drill(app, args.plan, args.out):
         return 1
+    from room_shots import shoot_room
+
+    if not shoot_room(app, args.plan, args.out, WINDOW_SIZE):
+        return 1
 
     for file_name, language, section_key, table_key, row in SHOTS:
         translators = install_translators(app, language)

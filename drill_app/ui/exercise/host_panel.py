@@ -41,7 +41,7 @@ SEATS_REFRESH_MS = 1000
 def seat_row(seat: Seat, words: PlanWords, now: float) -> TableRow:
     """One line of the seats table: unit, person, connection, last seen, round trip."""
     unit = (
-        words.party(seat.unit)
+        words.short_party(seat.unit)
         if seat.unit
         else QCoreApplication.translate("HostPanel", "Observer / evaluator")
     )
@@ -66,7 +66,8 @@ def seat_row(seat: Seat, words: PlanWords, now: float) -> TableRow:
         if seat.rtt is not None
         else "—"
     )
-    return TableRow((unit, seat.name or "—", state, seen, rtt), seat.key, {2: colour})
+    full = words.party(seat.unit) if seat.unit else unit
+    return TableRow((unit, seat.name or "—", state, seen, rtt), seat.key, {2: colour}, full)
 
 
 class HostPanel(QWidget):
