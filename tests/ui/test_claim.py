@@ -154,6 +154,7 @@ def test_a_second_console_is_offered_to_watch_and_writes_nothing(
     assert view.watch_label.text().startswith("只读观看：本演练由计算机 ")
     assert "上的导调控制台运行" in view.watch_label.text()
     assert not view.clock_bar.start_button.isVisible()
+    assert not view.event_feed.void_button.isVisible()
     assert view.tabs.count() == 1  # the injects only: no forms, no evaluation, no hosting
 
     refused: list[Any] = []

@@ -15,13 +15,14 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -186,8 +187,8 @@ class ExerciseView(QWidget):
         """Another process runs this exercise: show it, offer nothing that sends."""
         from drill_app.ui.hosting import owner_text
 
-        for panel in (self.clock_bar, self.msel_panel):
-            for button in panel.findChildren(QAbstractButton):
+        for panel in (self.clock_bar, self.msel_panel, self.event_feed):
+            for button in panel.findChildren(QPushButton) + panel.findChildren(QToolButton):
                 button.hide()
         for index in reversed(range(1, self.tabs.count())):  # forms, evaluation, hosting
             self.tabs.removeTab(index)
@@ -215,6 +216,8 @@ class ExerciseView(QWidget):
 
     def act_for(self, unit: str, column: str) -> None:
         """A board cell opened: the "act as unit" forms for that unit and obligation."""
+        if self.session.watched_from is not None:
+            return  # (watching: no forms)
         self.tabs.setCurrentIndex(self.act_tab)
         self.act_panel.act_for(unit, column)
 
