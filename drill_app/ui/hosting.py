@@ -132,9 +132,10 @@ class RoomWorker(QObject):
         thread = HostThread(service)
         try:
             address = thread.start()
-        except OSError as exc:  # the port is taken, the address is not this machine's …
+        except Exception as exc:  # the port is taken, the address is not this machine's …
             thread.abandon()
-            return refusal("hosting_failed", error=exc.strerror or str(exc))
+            error = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            return refusal("hosting_failed", error=error)
         return HostedExercise(exercise_id, thread, int(address.rsplit(":", 1)[1]))
 
     def _committed(self, events: Sequence[Event]) -> None:

@@ -75,6 +75,14 @@ class Child:
             self.p.stdout.close()
 
 
+def first_console(children: list[Child], db_url: str, exercise: str, tmp_path: Path) -> Child:
+    """Another console (console_process.py) that opens *exercise* and holds it."""
+    script = str(HERE / "console_process.py")
+    child = Child([sys.executable, script, db_url, exercise, str(tmp_path / "first" / "s.ini")])
+    children.append(child)
+    return child
+
+
 @pytest.fixture
 def children() -> Iterator[list[Child]]:
     started: list[Child] = []
@@ -128,16 +136,7 @@ def test_a_second_console_is_offered_to_watch_and_writes_nothing(
     offers: Callable[[str], Offers],
 ) -> None:
     exercise = new_exercise(db_url)
-    first = Child(
-        [
-            sys.executable,
-            str(HERE / "console_process.py"),
-            db_url,
-            exercise,
-            str(tmp_path / "first" / "s.ini"),
-        ]
-    )
-    children.append(first)
+    first = first_console(children, db_url, exercise, tmp_path)
     assert first.line() == f"shown {exercise}"  # the first console runs it (its claim)
     before = stored_events(db_url, exercise)
 
@@ -257,16 +256,7 @@ def test_a_killed_console_is_taken_over(
         store.load_exercise(exercise, load_scoring_rules(DEFAULT_SCORING)).submit(
             "exercise_started", actor="controller"
         )
-    first = Child(
-        [
-            sys.executable,
-            str(HERE / "console_process.py"),
-            db_url,
-            exercise,
-            str(tmp_path / "first" / "s.ini"),
-        ]
-    )
-    children.append(first)
+    first = first_console(children, db_url, exercise, tmp_path)
     assert first.line() == f"shown {exercise}"
     first.kill()  # SIGKILL: no release, the process is gone
 
@@ -279,3 +269,31 @@ def test_a_killed_console_is_taken_over(
         "process_gone",
         first.p.pid,
     )
+
+
+def test_the_console_claims_what_it_opens_and_lets_it_go_when_it_leaves(
+    qtbot: QtBot, window: MainWindow, db_url: str
+) -> None:
+    first, second = new_exercise(db_url), new_exercise(db_url)
+    store = Store.open(db_url)
+    try:
+        ownership = Ownership(store.engine)
+        with qtbot.waitSignal(window.exercise_shown, timeout=20_000):
+            window.open_exercise(first)
+        owner = ownership.live_owner(first)
+        assert owner is not None and (owner.role, owner.pid) == ("console", os.getpid())
+
+        with qtbot.waitSignal(window.exercise_shown, timeout=20_000):  # switch: one claim
+            window.open_exercise(second)
+        qtbot.waitUntil(lambda: ownership.owner_of(first) is None, timeout=10_000)
+        assert ownership.live_owner(second) is not None
+
+        window.show_start_page()  # leave it: let go
+        qtbot.waitUntil(lambda: ownership.owner_of(second) is None, timeout=10_000)
+
+        with qtbot.waitSignal(window.exercise_shown, timeout=20_000):
+            window.open_exercise(first)
+        window.close()  # quit: let go
+        assert ownership.owner_of(first) is None
+    finally:
+        store.close()
