@@ -1433,6 +1433,14 @@
         <translation>断开所选席位；其他人可用加入码占用该席位</translation>
     </message>
     <message>
+        <source>Move seat…</source>
+        <translation>调换席位…</translation>
+    </message>
+    <message>
+        <source>Give the selected seat&apos;s person another unit&apos;s free seat</source>
+        <translation>让所选席位的人员改坐另一单位的空闲席位</translation>
+    </message>
+    <message>
         <source>Stop hosting…</source>
         <translation>停止开放…</translation>
     </message>
@@ -1483,6 +1491,22 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Select the seat to move first.</source>
+        <translation>请先选择要调换的席位。</translation>
+    </message>
+    <message>
+        <source>Move {name} from {unit} to:</source>
+        <translation>将{name}从{unit}调换到：</translation>
+    </message>
+    <message>
+        <source>No seat is free to move to.</source>
+        <translation>没有可调换到的空闲席位。</translation>
+    </message>
+    <message>
+        <source>Move seat</source>
+        <translation>调换席位</translation>
     </message>
     <message>
         <source>Stop hosting</source>

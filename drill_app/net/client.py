@@ -61,6 +61,7 @@ FATAL = frozenset(
         "unknown_unit",
         "seat_taken",
         "seat_freed",
+        "seat_moved",
         "token_expired",
         "too_many_errors",
         "host_stopped",

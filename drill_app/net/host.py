@@ -367,11 +367,23 @@ class HostService:
         self.room.free_seat(key)
         self._changed()
 
+    def move_seat(self, key: str, unit: str) -> bool:
+        """Move the person at seat *key* to *unit*'s free seat: the workstation is told
+        (``bye`` ``seat_moved`` with the unit) and joins that seat with the code."""
+        seat = self.room.seats.get(key)
+        conns = [c for c in self._conns if seat is not None and c.seat is seat]
+        if self.room.move_seat(key, unit) is None:
+            return False
+        for conn in conns:
+            self._close(conn, "seat_moved", unit=unit)
+        self._changed()
+        return True
+
     def seats(self) -> list[Seat]:
         return list(self.room.seats.values())
 
-    def _close(self, conn: Connection, code: str) -> None:
-        conn.send(Bye(code=code))
+    def _close(self, conn: Connection, code: str, **params: Any) -> None:
+        conn.send(Bye(code=code, params=params))
         conn.out.put_nowait(None)
         self._conns.discard(conn)
 

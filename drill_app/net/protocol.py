@@ -199,6 +199,7 @@ NET_CODES = (
     "unknown_unit",
     "seat_taken",
     "seat_freed",
+    "seat_moved",
     "replaced",
     "host_stopped",
     # what a client may do

@@ -131,6 +131,19 @@ class Room:
             del self.seats[key]
         return seat
 
+    def move_seat(self, key: str, unit: str) -> Seat | None:
+        """Free *key*'s seat and keep *unit*'s seat for its person (who joins it anew with
+        the code); None when *unit* is no free seat of this exercise."""
+        seat, target = self.seats.get(key), self.seats.get(unit)
+        if seat is None or target is None or target is seat or target.role != "seat":
+            return None
+        if target.connected or target.token is not None:
+            return None
+        name = seat.name
+        self.free_seat(key)
+        target.name = name
+        return target
+
     def rotate_code(self, code: str | None = None) -> str:
         """A new join code; every token issued so far expires."""
         self.code = normalise_code(code) if code else new_code()

@@ -56,6 +56,11 @@ class HostedExercise:
         service = self.thread.service
         return self.thread.call(service.rotate_code)
 
+    def move_seat(self, key: str, unit: str) -> bool:
+        """Move the seat's person to *unit*'s free seat (the workstation is told)."""
+        service = self.thread.service
+        return self.thread.call(lambda: service.move_seat(key, unit))
+
     def free_seat(self, key: str) -> None:
         """Disconnect the seat and expire its token; someone else may take it."""
         service = self.thread.service

@@ -236,3 +236,37 @@ def test_an_address_that_is_not_this_machines_is_refused_and_the_console_goes_on
     with Store.open(database) as store:
         owner = Ownership(store.engine).live_owner(live.exercise_id)
         assert owner is not None and owner.role == "console"
+
+
+def test_a_seat_is_moved_to_another_unit(
+    qtbot: QtBot,
+    view: ExerciseView,
+    live: ExerciseSession,
+    tmp_path: Path,
+    clients: list[SeatClient],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    panel = host(qtbot, view)
+    seat = join(clients, tmp_path, panel, "police", "王伟")
+    qtbot.waitUntil(lambda: seat_rows(panel)["市公安局历下分局"][1] == "已连接", timeout=10_000)
+    offered: list[tuple[str, list[str]]] = []
+
+    def choose(self: HostPanel, question: str, units: list[str]) -> str:
+        offered.append((question, units))
+        return "traffic"
+
+    monkeypatch.setattr(HostPanel, "choose_seat", choose)
+    panel.table.selectRow(panel.model.row_of("police"))
+    qtbot.mouseClick(panel.move_button, Qt.MouseButton.LeftButton)
+    question, units = offered[0]
+    assert question == "将王伟从市公安局历下分局调换到："
+    assert "police" not in units and "traffic" in units
+    # The workstation is told which seat to take; the seat waits for its person.
+    qtbot.waitUntil(lambda: seat.closed_code == "seat_moved", timeout=10_000)
+    bye = next(m for m in list(seat.messages.queue) if isinstance(m, Bye))
+    assert bye.params == {"unit": "traffic"}
+    rows = seat_rows(panel)
+    assert rows["市公安局历下分局"][:2] == ["—", "未加入"]
+    assert rows["区交警大队"][:2] == ["王伟", "未加入"]
+    join(clients, tmp_path, panel, "traffic", "王伟")
+    qtbot.waitUntil(lambda: seat_rows(panel)["区交警大队"][1] == "已连接", timeout=10_000)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -156,6 +157,10 @@ class HostPanel(QWidget):
         self.free_button.setToolTip(
             self.tr("Disconnect the selected seat; another person may take it with the code")
         )
+        self.move_button = self._button(self.tr("Move seat…"), self.move_seat)
+        self.move_button.setToolTip(
+            self.tr("Give the selected seat's person another unit's free seat")
+        )
         self.stop_button = self._button(self.tr("Stop hosting…"), self.stop_hosting)
         self.notice = QLabel(self)
         self.notice.setObjectName("host_notice")
@@ -175,7 +180,7 @@ class HostPanel(QWidget):
         code_row.addWidget(self.copy_button)
         code_row.addStretch(1)
         buttons = QHBoxLayout()
-        for button in (self.rotate_button, self.free_button, self.stop_button):
+        for button in (self.rotate_button, self.free_button, self.move_button, self.stop_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -192,6 +197,7 @@ class HostPanel(QWidget):
             self.copy_button,
             self.rotate_button,
             self.free_button,
+            self.move_button,
             self.stop_button,
         )
 
@@ -314,6 +320,40 @@ class HostPanel(QWidget):
         self.notice.clear()
         self.hosted.free_seat(key)
         self.refresh_seats()
+
+    def move_seat(self) -> None:
+        key = selected_key(self.table)
+        if self.hosted is None or not isinstance(key, str):
+            self.notice.setText(self.tr("Select the seat to move first."))
+            return
+        seats = {seat.key: seat for seat in self.hosted.seats()}
+        free = [
+            seat.key
+            for seat in seats.values()
+            if seat.role == "seat" and seat.key != key and not seat.connected and not seat.token
+        ]
+        unit = self.choose_seat(
+            self.tr("Move {name} from {unit} to:").format(
+                name=seats[key].name or "—", unit=self._words.short_party(key)
+            ),
+            free,
+        )
+        if unit is None:
+            return
+        self.notice.clear()
+        self.hosted.move_seat(key, unit)
+        self.refresh_seats()
+
+    def choose_seat(self, question: str, units: list[str]) -> str | None:
+        """Ask which free seat (the modal seam tests replace); None: cancelled."""
+        if not units:
+            self.notice.setText(self.tr("No seat is free to move to."))
+            return None
+        names = [self._words.short_party(unit) for unit in units]
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Move seat"), question, names, 0, editable=False
+        )
+        return units[names.index(name)] if ok and name in names else None
 
     def stop_hosting(self, *, ask: bool = True) -> None:
         if self.hosted is None:
