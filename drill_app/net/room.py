@@ -127,6 +127,7 @@ class Room:
             self._by_token.pop(seat.token, None)
         seat.token = None
         seat.name = ""
+        seat.connected = False  # (its connection is being closed)
         if seat.role == "observer":
             del self.seats[key]
         return seat

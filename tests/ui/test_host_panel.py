@@ -265,8 +265,9 @@ def test_a_seat_is_moved_to_another_unit(
     qtbot.waitUntil(lambda: seat.closed_code == "seat_moved", timeout=10_000)
     bye = next(m for m in list(seat.messages.queue) if isinstance(m, Bye))
     assert bye.params == {"unit": "traffic"}
-    rows = seat_rows(panel)
-    assert rows["市公安局历下分局"][:2] == ["—", "未加入"]
-    assert rows["区交警大队"][:2] == ["王伟", "未加入"]
+    qtbot.waitUntil(
+        lambda: seat_rows(panel)["市公安局历下分局"][:2] == ["—", "未加入"], timeout=10_000
+    )
+    assert seat_rows(panel)["区交警大队"][:2] == ["王伟", "未加入"]
     join(clients, tmp_path, panel, "traffic", "王伟")
     qtbot.waitUntil(lambda: seat_rows(panel)["区交警大队"][1] == "已连接", timeout=10_000)
