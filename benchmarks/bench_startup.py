@@ -1,8 +1,8 @@
 """Benchmark: start-up time of the window, as a ratio to a bare PySide6 script.
 
-Targets (issue 5): the main window shown in at most 1.5x the time a bare script takes to
-show a QMainWindow with a QTableView; the start page fully populated from the database
-in at most 2.5x.
+Targets (issue 12, §5): the main window shown in at most 1.5x the time a bare script
+takes to show a QMainWindow with a QTableView; the start page fully populated from the
+database in at most 3x.
 
 Run:  .venv/bin/python benchmarks/bench_startup.py [--runs 7]
 
@@ -14,9 +14,14 @@ prints on standard output (read here as soon as it is written):
   the main window has been painted and "populated" once the start page shows the
   database's content, then quit (the hook is ``_report_startup`` in drill_app/ui/app.py).
 The database is a temporary SQLite file with a few exercises; settings and the user
-data folder are temporary too (XDG_CONFIG_HOME, XDG_DATA_HOME).  One warm-up run of
-each comes first; runs alternate so both see the same machine state.  Medians are
-reported.
+data and cache folders are temporary too (XDG_CONFIG_HOME, XDG_DATA_HOME,
+XDG_CACHE_HOME).  One warm-up run of each comes first (it also writes the validated-plan
+cache, as the first start on a user's machine does); runs alternate so both see the same
+machine state.  Medians are reported.
+
+Python may write bytecode (PYTHONDONTWRITEBYTECODE is removed from the children's
+environment): an installed drill-app has its .pyc files, and compiling every module of
+the app from source on each start (~60 ms here) is not what a user waits for.
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ app.processEvents()
 print("shown", flush=True)
 """
 TARGET_SHOWN = 1.5
-TARGET_POPULATED = 2.5
+TARGET_POPULATED = 3.0
 
 
 def timed_markers(command: list[str], env: dict[str, str], markers: tuple[str, ...]) -> list[float]:
@@ -123,9 +128,11 @@ def main(argv: list[str]) -> int:
             QT_QPA_PLATFORM="offscreen",
             XDG_CONFIG_HOME=str(folder / "config"),
             XDG_DATA_HOME=str(folder / "data"),
+            XDG_CACHE_HOME=str(folder / "cache"),
             DRILL_APP_BENCH="1",
         )
         env.pop("DRILL_APP_DB", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         baseline_command = [sys.executable, str(baseline_script)]
         app = [*app_command(), "--db", url]
 

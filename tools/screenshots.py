@@ -326,7 +326,10 @@ def main(argv: list[str]) -> int:
     if not shoot_console(app, args.plan, args.out) or not shoot_drill(app, args.plan, args.out):
         return 1
     from room_shots import shoot_room
+    from screenshot_trainee import shoot_trainee  # tools/ (the folder of this script)
 
+    if not shoot_trainee(app, args.plan, args.out, write):
+        return 1
     if not shoot_room(app, args.plan, args.out, WINDOW_SIZE):
         return 1
 

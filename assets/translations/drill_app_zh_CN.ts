@@ -1699,6 +1699,81 @@
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Join an exercise</source>
+        <translation>加入演练</translation>
+    </message>
+    <message>
+        <source>Searching this network is not possible here: type the address</source>
+        <translation>本机无法在网络中查找演练：请输入地址</translation>
+    </message>
+    <message>
+        <source>Type the address the controller shows</source>
+        <translation>请输入导调人员显示的地址</translation>
+    </message>
+    <message>
+        <source>Exercises found on the network</source>
+        <translation>在本网络中找到的演练</translation>
+    </message>
+    <message>
+        <source>Exercises hosted on this network (searching…)</source>
+        <translation>本网络中开放的演练（正在查找…）</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.20:47615</source>
+        <translation>例如 192.168.1.20:47615</translation>
+    </message>
+    <message>
+        <source>(chosen from the list, or typed)</source>
+        <translation>（从列表中选择，或输入地址）</translation>
+    </message>
+    <message>
+        <source>Who sits at this seat</source>
+        <translation>在此席位操作的人员</translation>
+    </message>
+    <message>
+        <source>The 6 characters the controller shows</source>
+        <translation>导调人员显示的6位加入码</translation>
+    </message>
+    <message>
+        <source>Host address</source>
+        <translation>主机地址</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <source>Seat (unit)</source>
+        <translation>席位（单位）</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Join code</source>
+        <translation>加入码</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Type the host&apos;s address as the controller shows it: HOST:PORT</source>
+        <translation>请按导调人员显示的格式输入主机地址：主机:端口</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>正在加入…</translation>
+    </message>
+</context>
+<context>
     <name>LevelActionWidget</name>
     <message>
         <source>Determine the level</source>
@@ -3333,6 +3408,94 @@
         <translation>未保存：无法访问数据库（连接中断或数据库服务器已停止）。本次操作没有记录，请在数据库恢复后重试。</translation>
     </message>
     <message>
+        <source>The host accepts text messages only</source>
+        <translation>主机只接受文本消息</translation>
+    </message>
+    <message>
+        <source>The message is too large for the host</source>
+        <translation>消息过大，主机拒收</translation>
+    </message>
+    <message>
+        <source>The host could not read the message</source>
+        <translation>主机无法读取该消息</translation>
+    </message>
+    <message>
+        <source>The host refused a malformed message ({field})</source>
+        <translation>主机拒收格式有误的消息（{field}）</translation>
+    </message>
+    <message>
+        <source>Too many messages at once: wait a moment and send again</source>
+        <translation>短时间内发送过多：请稍候再发送</translation>
+    </message>
+    <message>
+        <source>The host closed the connection after too many invalid messages</source>
+        <translation>无效消息过多，主机已断开连接</translation>
+    </message>
+    <message>
+        <source>The host waited too long for the join</source>
+        <translation>主机等待加入超时</translation>
+    </message>
+    <message>
+        <source>The host expected a join first</source>
+        <translation>主机要求先加入演练</translation>
+    </message>
+    <message>
+        <source>This workstation has already joined</source>
+        <translation>本工作站已加入</translation>
+    </message>
+    <message>
+        <source>The host runs another version of the program (protocol {host}, this workstation {client}): install the same version on both</source>
+        <translation>主机运行的程序版本不同（主机协议{host}，本工作站{client}）：请两端安装相同版本</translation>
+    </message>
+    <message>
+        <source>Enter the join code the controller shows</source>
+        <translation>请输入导调人员显示的加入码</translation>
+    </message>
+    <message>
+        <source>Wrong join code: check the code the controller shows</source>
+        <translation>加入码错误：请核对导调人员显示的加入码</translation>
+    </message>
+    <message>
+        <source>The controller changed the join code: join again with the new code</source>
+        <translation>导调人员已更换加入码：请用新加入码重新加入</translation>
+    </message>
+    <message>
+        <source>{unit} has no seat in this exercise; seats: {seats}</source>
+        <translation>本次演练没有{unit}的席位；席位有：{seats}</translation>
+    </message>
+    <message>
+        <source>The seat of {unit} is already taken ({name}): ask the controller to free it</source>
+        <translation>{unit}的席位已被占用（{name}）：请导调人员释放该席位</translation>
+    </message>
+    <message>
+        <source>The controller freed this seat: join again to continue</source>
+        <translation>导调人员已释放本席位：请重新加入</translation>
+    </message>
+    <message>
+        <source>This seat was joined again from another connection</source>
+        <translation>本席位已从另一连接重新加入</translation>
+    </message>
+    <message>
+        <source>This action is not open to a seat ({kind})</source>
+        <translation>席位不能进行此项操作（{kind}）</translation>
+    </message>
+    <message>
+        <source>A seat may read only its own unit&apos;s messages</source>
+        <translation>席位只能查看本单位的消息</translation>
+    </message>
+    <message>
+        <source>No host answers at {address}: check the address and the network</source>
+        <translation>{address}没有主机应答：请检查地址和网络</translation>
+    </message>
+    <message>
+        <source>The exercise runs with a plan this workstation does not have ({title}): install the same plan and version of the program as the controller&apos;s</source>
+        <translation>本演练所用预案在本工作站上没有（{title}）：请安装与导调电脑相同的预案和程序版本</translation>
+    </message>
+    <message>
+        <source>The host refused: {code}</source>
+        <translation>主机拒绝：{code}</translation>
+    </message>
+    <message>
         <source>it is missing</source>
         <translation>未填写</translation>
     </message>
@@ -4373,6 +4536,14 @@
         <translation>打开所选演练</translation>
     </message>
     <message>
+        <source>Join an exercise…</source>
+        <translation>加入演练…</translation>
+    </message>
+    <message>
+        <source>Join an exercise the controller hosts on this network, as a unit&apos;s seat</source>
+        <translation>以参演单位席位加入导调人员在本网络开放的演练</translation>
+    </message>
+    <message>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
@@ -4744,6 +4915,125 @@ tasks</source>
     <message>
         <source>Cut since {time}</source>
         <translation>已压减（{time}）</translation>
+    </message>
+</context>
+<context>
+    <name>TraineeWindow</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation>应办事项</translation>
+    </message>
+    <message>
+        <source>Due at</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>overdue {span}</source>
+        <translation>已超时 {span}</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <source>Recorded {time}</source>
+        <translation>已记录 {time}</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>Voided: {reason}</source>
+        <translation>已作废：{reason}</translation>
+    </message>
+    <message>
+        <source>{unit} — {title}</source>
+        <translation>{unit} — {title}</translation>
+    </message>
+    <message>
+        <source>Exercise clock</source>
+        <translation>演练时钟</translation>
+    </message>
+    <message>
+        <source>Exercise time</source>
+        <translation>演练时间</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>收件箱</translation>
+    </message>
+    <message>
+        <source>The message chosen</source>
+        <translation>所选消息</translation>
+    </message>
+    <message>
+        <source>Choose a message in the inbox to read it.</source>
+        <translation>在收件箱中选择一条消息查看全文。</translation>
+    </message>
+    <message>
+        <source>Our deadlines</source>
+        <translation>本单位时限</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>What we sent</source>
+        <translation>本单位已发送</translation>
+    </message>
+    <message>
+        <source>Inbox ({count} unread)</source>
+        <translation>收件箱（{count}条未读）</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Offline, {count} queued: the forms keep working; what you send is kept and delivered when the connection is back.</source>
+        <translation>离线，已排队{count}条：表单照常可用，所发内容已保存，网络恢复后自动送达。</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
     </message>
 </context>
 <context>

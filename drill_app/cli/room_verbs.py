@@ -13,6 +13,11 @@ HOST_DESCRIPTION = (
 )
 SEAT_HELP = "join a hosted exercise as one unit's seat, without a window"
 SEAT_DESCRIPTION = "Print every message received as a JSON line; exit 0 when it ends."
+JOIN_HELP = "join a hosted exercise as a trainee: the join dialog, then the trainee window"
+JOIN_DESCRIPTION = (
+    "Open the join dialog (hosts found on the network are listed; ADDRESS, typed where "
+    "multicast is blocked, is filled in), then the trainee window of the seat joined."
+)
 HOSTS_HELP = "list the exercises hosted on the network"
 HOSTS_DESCRIPTION = (
     "Browse mDNS/DNS-SD for hosted exercises and print one JSON line per host. With "
@@ -54,3 +59,9 @@ def seat_arguments(seat: argparse.ArgumentParser) -> None:
     seat.add_argument("--name", default="", help="the person at the seat")
     seat.add_argument("--actions", type=Path, metavar="FILE.jsonl", help="actions to send")
     seat.add_argument("--state", type=Path, help="folder for the outbox (default: per user)")
+
+
+def join_arguments(join: argparse.ArgumentParser) -> None:
+    join.add_argument(
+        "address", nargs="?", default="", metavar="ADDRESS", help="HOST:PORT of the host"
+    )

@@ -76,11 +76,18 @@ def _room_cli() -> ModuleType:
     return room_cli
 
 
+def _join_cli() -> ModuleType:
+    from drill_app.cli import join_cli
+
+    return join_cli
+
+
 MODULES: dict[str, Callable[[], ModuleType]] = {
     "commands": _commands,
     "archive_cli": _archive_cli,
     "report_cli": _report_cli,
     "room_cli": _room_cli,
+    "join_cli": _join_cli,
 }
 
 
@@ -299,6 +306,7 @@ VERBS: tuple[Verb, ...] = (
     Verb("host", rv.HOST_HELP, "room_cli:host", rv.host_arguments, rv.HOST_DESCRIPTION),
     Verb("seat", rv.SEAT_HELP, "room_cli:seat", rv.seat_arguments, rv.SEAT_DESCRIPTION),
     Verb("hosts", rv.HOSTS_HELP, "room_cli:hosts", rv.hosts_arguments, rv.HOSTS_DESCRIPTION),
+    Verb("join", rv.JOIN_HELP, "join_cli:join", rv.join_arguments, rv.JOIN_DESCRIPTION),
 )
 
 

@@ -116,7 +116,9 @@ class SeatClient:
 
     def stop(self, timeout: float = 5.0) -> None:
         if self._stop is not None:
-            self._loop.call_soon_threadsafe(self._stop.set)
+            with contextlib.suppress(RuntimeError):  # the loop has already finished
+                self._loop.call_soon_threadsafe(self._stop.set)
+                self._loop.call_soon_threadsafe(self._close_socket)
         self._thread.join(timeout)
         self.outbox.close()
 
@@ -155,6 +157,11 @@ class SeatClient:
         asyncio.run_coroutine_threadsafe(close(), self._loop)
 
     # --- the client's thread ----------------------------------------------------------------
+
+    def _close_socket(self) -> None:
+        """Stopping: close the connection now (not when the host next sends something)."""
+        if self._ws is not None:
+            self._loop.create_task(self._ws.close())
 
     def _main(self) -> None:
         self._loop.run_until_complete(self._run())

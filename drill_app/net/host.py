@@ -29,6 +29,7 @@ from drill_app.core.commands import Command
 from drill_app.core.commands import Outcome as CoreOutcome
 from drill_app.core.events import Event
 from drill_app.core.scoring import ScoringRules
+from drill_app.net.briefing import Briefer
 from drill_app.net.connection import (
     HELLO_TIMEOUT,
     MAX_ERRORS,
@@ -56,7 +57,7 @@ from drill_app.net.protocol import (
 )
 from drill_app.net.room import Admitted, RateLimiter, Room, Seat
 from drill_app.net.runner import Outcome, Runner, Submission
-from drill_app.net.visibility import Viewer, stream, view_of
+from drill_app.net.visibility import Known, Viewer, stream, view_of
 from drill_app.store.claims import open_owned
 from drill_app.store.ownership import Heartbeat, OwnerIdentity, Ownership
 from drill_app.store.store import Store
@@ -99,6 +100,8 @@ class HostService:
         self.claim = owned.claim
         self.runner = Runner(owned.exercise, self._persist, self._reopen)
         self.room = Room(tuple(owned.exercise.scenario.seats), options.code)
+        self.briefer = Briefer.of(store, exercise_id)
+        self.known = Known.of(owned.exercise.scenario, lambda: self.runner.exercise.events)
         self._conns: set[Connection] = set()
         self._jobs: asyncio.Queue[Any] = asyncio.Queue()
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="drill-host-db")
@@ -291,7 +294,7 @@ class HostService:
         for event in events:
             for conn in self._conns:
                 assert conn.viewer is not None
-                view = view_of(event, conn.viewer)
+                view = view_of(event, conn.viewer, self.known)
                 if view is not None:
                     conn.seq += 1
                     conn.send(EventMessage(seq=conn.seq, event=view))
@@ -301,8 +304,22 @@ class HostService:
                     conn.send(clock)
             if event.kind == "exercise_ended":
                 self.ended.set()
+        if events:
+            await self._send_obligations()
         if events and self._on_events is not None:
             self._on_events(events)
+
+    async def _send_obligations(self, only: Connection | None = None) -> None:
+        """Each seat's open obligations, when the controller shows deadlines (briefing)."""
+        if not self.briefer.show_deadlines:
+            return
+        lines = await self._on_worker(lambda: self.briefer.open_lines(self.runner.exercise))
+        for conn in [only] if only is not None else list(self._conns):
+            unit = conn.viewer.unit if conn.viewer is not None else None
+            if unit is not None:
+                message = self.briefer.changed(conn, lines, unit)
+                if message is not None:
+                    conn.send(message)
 
     def clock_view(self) -> ClockView:
         wall = time.time()
@@ -470,7 +487,9 @@ class HostService:
         assert viewer is not None and seat is not None
 
         async def job() -> None:
-            views = await self._on_worker(lambda: list(stream(self.runner.exercise.events, viewer)))
+            views = await self._on_worker(
+                lambda: list(stream(self.runner.exercise.events, viewer, self.known))
+            )
             ex = self.runner.exercise
             assert seat.token is not None
             conn.send(
@@ -484,11 +503,15 @@ class HostService:
                     unit=viewer.unit,
                     clock=self.clock_view(),
                     seats=list(ex.scenario.seats),
+                    briefing=self.briefer.briefing(ex, viewer.unit, seat.name)
+                    if viewer.unit is not None
+                    else None,
                 )
             )
             for n, view in enumerate(views[hello.last_seq :], start=hello.last_seq + 1):
                 conn.send(EventMessage(seq=n, event=view))
             conn.seq = len(views)
+            await self._send_obligations(conn)
             self._conns.add(conn)
             self.room.connected(seat)
             done.set_result(None)
@@ -563,6 +586,8 @@ class HostService:
             self._error(conn, "not_your_unit", None, {"unit": message.unit})
             return
         viewer = conn.viewer  # its own stream again (a seat may name only its own unit)
-        views = await self._on_worker(lambda: list(stream(self.runner.exercise.events, viewer)))
+        views = await self._on_worker(
+            lambda: list(stream(self.runner.exercise.events, viewer, self.known))
+        )
         for n, view in enumerate(views[message.from_seq :], start=message.from_seq + 1):
             conn.send(EventMessage(seq=n, event=view))

@@ -95,6 +95,22 @@ class ClockView(Message):
     """Host wall clock (POSIX seconds) at which ``scenario_seconds`` was read."""
 
 
+class SeatBriefing(Message):
+    """What a seat's window needs to show its unit's forms (derived by the host's core)."""
+
+    person: ShortStr = ""
+    """Who sits at the seat (the name given when joining, else the exercise's roster)."""
+    plan_sha256: str = ""
+    """The exact plan the exercise runs with; the seat's forms are built from it."""
+    plan_title: ShortStr = ""
+    actions: list[Kind] = []
+    """The kinds of action the plan gives this unit (``core.seat_actions``)."""
+    recipients: dict[str, list[str]] = {}
+    """Report kind -> whom the plan says this unit reports to (§4.1)."""
+    show_deadlines: bool = False
+    """The controller chose to show the unit its own deadlines (``obligations``)."""
+
+
 class Welcome(Message):
     type: Literal["welcome"] = "welcome"
     protocol: int = PROTOCOL_VERSION
@@ -108,6 +124,8 @@ class Welcome(Message):
     unit: UnitId | None
     clock: ClockView
     seats: list[UnitId]
+    briefing: SeatBriefing | None = None
+    """For a seat: its unit's forms and options (none for an observer)."""
 
 
 class EventView(Message):
@@ -162,6 +180,25 @@ class ClockMessage(Message):
     clock: ClockView
 
 
+class ObligationView(Message):
+    """One of the unit's open obligations, as the plan derives it (no verdict, no points)."""
+
+    id: str
+    title: str
+    title_en: str = ""
+    ref: str = ""
+    due_at: float
+    """Scenario seconds by which it is due."""
+
+
+class Obligations(Message):
+    """A seat's open obligations with deadlines: sent only when the controller chose to
+    show deadlines to trainees, again whenever they change (the whole list each time)."""
+
+    type: Literal["obligations"] = "obligations"
+    obligations: list[ObligationView]
+
+
 class Bye(Message):
     """The host closes this connection (the code, the token, or the seat is gone)."""
 
@@ -171,12 +208,12 @@ class Bye(Message):
 
 
 HostMessage = Annotated[
-    Welcome | EventMessage | Ack | Refused | Pong | ClockMessage | Bye,
+    Welcome | EventMessage | Ack | Refused | Pong | ClockMessage | Obligations | Bye,
     Field(discriminator="type"),
 ]
 
 CLIENT_ADAPTER: TypeAdapter[Hello | Submit | Ping | Read] = TypeAdapter(ClientMessage)
-AnyHostMessage = Welcome | EventMessage | Ack | Refused | Pong | ClockMessage | Bye
+AnyHostMessage = Welcome | EventMessage | Ack | Refused | Pong | ClockMessage | Obligations | Bye
 HOST_ADAPTER: TypeAdapter[AnyHostMessage] = TypeAdapter(HostMessage)
 
 

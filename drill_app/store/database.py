@@ -23,30 +23,17 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 
 from drill_app.paths import MIGRATIONS_DIR
 from drill_app.store.models import Base
+from drill_app.store.summaries import SCHEMA_HEAD
+from drill_app.store.summaries import default_url as default_url  # (re-exported)
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = MIGRATIONS_DIR
-SCHEMA_HEAD = "0004"
-"""The newest migration; equal to Alembic's head (a test checks).  Known without
-importing Alembic, so opening an up-to-date database does not pay for it."""
-ENV_VAR = "DRILL_APP_DB"
 
 
 class StoreError(Exception):
     """The database cannot be used; the message says why and what to do."""
-
-
-def default_url() -> str:
-    """$DRILL_APP_DB, else a SQLite file in the platform's user data directory."""
-    from_env = os.environ.get(ENV_VAR)
-    if from_env:
-        return from_env
-    import platformdirs
-
-    folder = Path(platformdirs.user_data_dir("drill-app", appauthor=False))
-    return f"sqlite:///{folder / 'drill-app.sqlite3'}"
 
 
 def _alembic_config() -> Config:

@@ -55,6 +55,7 @@ from drill_app.store.rows import (
     now_utc,
     record_fields,
 )
+from drill_app.store.summaries import ExerciseSummary as ExerciseSummary  # (re-exported)
 
 # --- what callers get -----------------------------------------------------------------
 
@@ -81,19 +82,6 @@ class NewExercise:
     exercise_id: str | None = None
     scoring_sha256: str = ""
     """SHA-256 of the scoring rules' text the exercise is scored with ("" if not given)."""
-
-
-@dataclass(frozen=True)
-class ExerciseSummary:
-    id: str
-    title: str
-    held_on: dt.date
-    status: str
-    exercise_type: str
-    scenario_title: str
-    plan_document_number: str
-    event_count: int
-    head_hash: str
 
 
 @dataclass(frozen=True)

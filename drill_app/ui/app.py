@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -45,6 +46,50 @@ def run_gui(
     database (SQLAlchemy is imported in that thread) come after.  An invalid plan file
     is reported in a message box (its problems, file:line:col) and gives exit code 2.
     """
+    settings = settings if settings is not None else AppSettings.user()
+    app, translators = prepared_application(lang, settings)
+    language = lang or settings.language or DEFAULT_LANGUAGE
+    if language not in SUPPORTED_LANGUAGES:
+        language = DEFAULT_LANGUAGE
+    try:
+        window = MainWindow(plan_path, language, db_url, settings, plan_cache=plan_cache_folder())
+        window.show()
+        app.processEvents()  # the first paint, before the slow part
+        if os.environ.get(BENCH_ENV) == "1":
+            _report_startup(app, window)
+        if not window.start():
+            window.close()
+            window.deleteLater()
+            return EXIT_PLAN_INVALID
+        return app.exec()
+    finally:
+        remove_translators(app, translators)
+
+
+def run_join(plan_path: Path, lang: str | None = None, address: str = "") -> int:
+    """``drill-app join [ADDRESS]``: the join dialog (address filled in), then the trainee
+    window; 0 when the window is closed or the dialog cancelled."""
+    from drill_app.core.plan import load_plan
+    from drill_app.core.sourcefile import DataFileError
+    from drill_app.ui.trainee.launch import join_room
+
+    app, translators = prepared_application(lang)
+    try:
+        plan = load_plan(plan_path)
+        window = join_room(None, plan, plan_path.read_text(encoding="utf-8"), address)
+        return 0 if window is None else app.exec()
+    except (DataFileError, OSError) as error:  # the plan file: a sentence, no traceback
+        print(f"drill-app join: {error}", file=sys.stderr)
+        return EXIT_PLAN_INVALID
+    finally:
+        remove_translators(app, translators)
+
+
+def prepared_application(
+    lang: str | None = None, settings: AppSettings | None = None
+) -> tuple[QApplication, list[QTranslator]]:
+    """The application in *lang* (else the language chosen last time, else Chinese), with
+    its translators installed and the interface font (the console, ``drill-app join``)."""
     app = _application()
     settings = settings if settings is not None else AppSettings.user()
     language = lang or settings.language or DEFAULT_LANGUAGE
@@ -57,19 +102,14 @@ def run_gui(
         print(f"drill-app: {error}; the interface stays in English", file=sys.stderr)
         translators = []
     app.setFont(interface_font(app.font()))
-    try:
-        window = MainWindow(plan_path, language, db_url, settings)
-        window.show()
-        app.processEvents()  # the first paint, before the slow part
-        if os.environ.get(BENCH_ENV) == "1":
-            _report_startup(app, window)
-        if not window.start():
-            window.close()
-            window.deleteLater()
-            return EXIT_PLAN_INVALID
-        return app.exec()
-    finally:
-        remove_translators(app, translators)
+    return app, translators
+
+
+def plan_cache_folder() -> Path:
+    """Where the validated plan is kept between starts (the user's cache folder)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("drill-app", appauthor=False)) / "plans"
 
 
 def _report_startup(app: QApplication, window: MainWindow) -> None:

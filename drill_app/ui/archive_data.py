@@ -18,7 +18,7 @@ from drill_app.paths import SCENARIOS_DIR
 
 if TYPE_CHECKING:
     from drill_app.store.ownership import OwnerInfo
-    from drill_app.store.store import ExerciseSummary
+    from drill_app.store.summaries import ExerciseSummary
 
 
 # --- what crosses the thread boundary (frozen, no ORM objects) -------------------------------

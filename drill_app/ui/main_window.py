@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import SIGNAL, QCoreApplication, QSize, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -66,8 +66,6 @@ class MainWindow(QMainWindow):
     start_page_populated = Signal()
     """The start page shows the database's data (after every refresh)."""
     exercise_shown = Signal(str)  # exercise id, when its exercise (or score) page is shown
-    join_offered = Signal(str)
-    """HOST:PORT of a host running the exercise the user chose to join as a seat."""
 
     START, EXERCISE, SCORE = range(3)
 
@@ -80,9 +78,13 @@ class MainWindow(QMainWindow):
         user_scenarios: Path | None = None,
         wall_clock: Callable[[], float] = time.time,
         parent: QWidget | None = None,
+        plan_cache: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.plan_path = plan_path
+        self.trainee_windows: list[QWidget] = []
+        self.plan_cache = plan_cache
+        """Folder of the validated-plan cache (core.plan_cache); None: no cache."""
         self.language = language
         self.settings = settings if settings is not None else AppSettings.user()
         self.user_scenarios = (
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         self.start_page.refresh_requested.connect(self.refresh_start_page)
         self.start_page.open_database_requested.connect(self._open_database_requested)
         self.start_page.backup_chosen.connect(self.use_backup)
+        self.start_page.join_requested.connect(self.join_exercise)
         self.exercise_page = QStackedWidget(self)
         self.exercise_page.setObjectName("exercise_page")
         self.score_page = QStackedWidget(self)
@@ -200,12 +203,13 @@ class MainWindow(QMainWindow):
         Call after the window is shown.  False when the plan file is invalid (its
         problems were shown); the window then stays empty.
         """
-        from drill_app.core.plan import load_plan
+        from drill_app import __version__
+        from drill_app.core.plan_cache import load_plan_cached
         from drill_app.core.sourcefile import DataFileError
 
         # The plan first: with an invalid plan nothing is started, no database is touched.
         try:
-            self.plan = load_plan(self.plan_path)
+            self.plan = load_plan_cached(self.plan_path, self.plan_cache, __version__)
         except DataFileError as error:
             ProblemListDialog.show_modal(
                 self,
@@ -220,7 +224,9 @@ class MainWindow(QMainWindow):
 
         with contextlib.suppress(OSError):  # so that users find it where the start page says
             self.user_scenarios.mkdir(parents=True, exist_ok=True)
-        self.archive = Archive(self.plan_path, self.user_scenarios, self._wall_clock, self)
+        self.archive = Archive(
+            self.plan_path, self.user_scenarios, self._wall_clock, self, plan=self.plan
+        )
         worker = self.archive.worker
         worker.store_opened.connect(self._store_opened)
         worker.start_page_ready.connect(self._start_page_ready)
@@ -252,6 +258,8 @@ class MainWindow(QMainWindow):
     def _store_opened(self, data: StartPageData) -> None:
         self.settings.database_url = data.database
         self._show_start_page_data(data)
+        if self.archive is not None:  # (before any other request: they need the Store)
+            self.archive.complete_opening()
         reopen, self._reopen_id = self._reopen_id, ""
         running = {x.id: x for x in data.exercises if x.status == "running"}
         if reopen in running and self.archive is not None:
@@ -303,7 +311,7 @@ class MainWindow(QMainWindow):
         """The SQLite file of the database being opened, if it is one."""
         url = self._db_url
         if not url:
-            from drill_app.store.database import default_url
+            from drill_app.store.summaries import default_url
 
             url = default_url()
         from drill_app.store.database import sqlite_path
@@ -391,6 +399,18 @@ class MainWindow(QMainWindow):
             self.settings.remember_roster((seat.unit_id, seat.participant) for seat in new.seats)
             self.create_exercise(new)
 
+    def join_exercise(self, address: str = "") -> None:
+        """Join an exercise hosted on the network (at *address*) as a trainee (its own
+        window)."""
+        if self.plan is None:
+            return
+        from drill_app.ui.start.new_exercise_dialog import read_text_file
+        from drill_app.ui.trainee.launch import join_room
+
+        window = join_room(self, self.plan, read_text_file(self.plan_path), address)
+        if window is not None:
+            self.trainee_windows.append(window)
+
     def create_exercise(self, new: NewExercise) -> None:
         assert self.archive is not None
         self.statusBar().showMessage(self.tr("Creating the exercise…"))
@@ -413,12 +433,11 @@ class MainWindow(QMainWindow):
         from drill_app.ui.exercise.owned_elsewhere_dialog import OwnedElsewhereDialog
 
         self.statusBar().clearMessage()
-        can_join = bool(owner.address) and self.receivers(SIGNAL("join_offered(QString)")) > 0
-        choice = OwnedElsewhereDialog.ask(self, title, owner, can_join)
+        choice = OwnedElsewhereDialog.ask(self, title, owner, can_join=bool(owner.address))
         if choice == "watch" and self.archive is not None:
             self.archive.watch_exercise(exercise_id)
-        elif choice == "join":
-            self.join_offered.emit(owner.address)
+        elif choice == "join":  # the join dialog with the host's address filled in
+            self.join_exercise(owner.address)
 
     @Slot(object)
     def _exercise_loaded(self, loaded: LoadedExercise) -> None:

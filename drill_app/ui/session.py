@@ -5,45 +5,47 @@ core ``Exercise``.  Every user action becomes a command sent to it; it validates
 commits (durable) and only then emits ``event_recorded``.  SQLAlchemy is imported in
 that thread, off the path to the first paint.
 
-``ExerciseSession`` is the GUI's read model: a second core ``Exercise`` fed only with
-recorded events.  Views read the clock, the MSEL, the state and the live score from
-it; forms dry-run a command against it for immediate, field-level messages.  So the
-window never shows anything that is not on disk, and shows exactly the core's state.
+``ExerciseSession`` (``ui/exercise_session.py``, offered here too) is the GUI's read
+model, fed only with recorded events.  The console claims the exercise it opens (one
+writer, ``store/claims.py``); ``ui/hosting.py`` hosts it on the network or watches it
+when another process runs it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import itertools
 import time
 import traceback
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from drill_app.core.commands import Command, ExerciseReader, Refused, execute
+from drill_app.core.commands import Command, Refused, execute
 from drill_app.core.compliance import plan_drill_status
-from drill_app.core.events import Actor, Event
+from drill_app.core.events import Event
 from drill_app.core.exercise import Exercise
 from drill_app.core.plan import Plan, load_plan
-from drill_app.core.refusals import EventError, Refusal, refusal
-from drill_app.core.scoring import ScoreSheet, ScoringRules, load_scoring_rules
+from drill_app.core.refusals import EventError, refusal
+from drill_app.core.scoring import ScoringRules, load_scoring_rules
 from drill_app.core.sourcefile import DataFileError
 from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING
 from drill_app.ui.archive_data import LoadedExercise as LoadedExercise
 from drill_app.ui.archive_data import ScenarioEntry as ScenarioEntry
 from drill_app.ui.archive_data import StartPageData as StartPageData
 from drill_app.ui.archive_data import scan_scenarios as scan_scenarios
+from drill_app.ui.exercise_session import ExerciseSession as ExerciseSession
+from drill_app.ui.exercise_session import new_command_id as new_command_id
 from drill_app.wording import PlanWords, refusal_text
 
 if TYPE_CHECKING:  # the store (and SQLAlchemy) is imported in the worker thread only
     from drill_app.store.claims import ExerciseClaim
     from drill_app.store.ownership import OwnerInfo
     from drill_app.store.store import NewExercise, Store
+    from drill_app.store.summaries import ExerciseSummary
     from drill_app.ui.hosting import HostedExercise
 
 
@@ -68,6 +70,7 @@ class ArchiveWorker(QObject):
         plan_path: Path = DEFAULT_PLAN,
         user_scenarios: Path | None = None,
         wall_clock: Callable[[], float] = time.time,
+        plan: Plan | None = None,
         lease: float | None = None,
     ) -> None:
         """*lease*: seconds without a heartbeat after which this console's claim on the
@@ -78,7 +81,10 @@ class ArchiveWorker(QObject):
         self._wall = wall_clock
         self._lease = lease
         self._store: Store | None = None
+        self._given_plan = plan  # as the window loaded it (frozen; not read again)
         self._plan: Plan | None = None
+        self._pending_url: str | None = None  # listed by a quick read, not opened yet
+        self._quick: StartPageData | None = None
         self._rules: ScoringRules | None = None
         self._exercise: Exercise | None = None
         self._claim: ExerciseClaim | None = None
@@ -90,24 +96,73 @@ class ArchiveWorker(QObject):
 
     @Slot(str)
     def open_store(self, url: str) -> None:
+        """Report the start page of *url* ("" = the default).  A current SQLite file is
+        listed by a sqlite3 read (store.summaries) and the Store (SQLAlchemy) opened at
+        ``complete_opening``; any other database is opened (migrated…) before listing."""
         try:
-            from drill_app.store.database import StoreError
-            from drill_app.store.store import Store
-
-            try:
-                if self._store is not None:
-                    self.close_exercise()
-                    self._store.close()
-                self._store = Store.open(url or None)
-                self._plan = load_plan(self._plan_path)
-                self._rules = load_scoring_rules(DEFAULT_SCORING)
-            except (StoreError, DataFileError) as exc:
+            if self._store is not None:
+                self.close_exercise()
+                self._store.close()
                 self._store = None
-                self.store_failed.emit(str(exc))
+            self._pending_url = None
+            quick = self._quick_start_page(url)
+            if quick is not None:
+                self._pending_url = url
+                self.store_opened.emit(quick)
                 return
-            self.store_opened.emit(self._start_page())
+            if self._open(url):
+                self.store_opened.emit(self._start_page())
         except Exception:  # never a traceback in front of the user; report it
             self.failed.emit("open_store", traceback.format_exc(limit=3))
+
+    @Slot()
+    def complete_opening(self) -> None:
+        """Open the Store after a quick start page; say so if what it lists differs."""
+        url, self._pending_url = self._pending_url, None
+        if url is None:
+            return
+        try:
+            if self._open(url):
+                full = self._start_page()
+                if full != self._quick:
+                    self.start_page_ready.emit(full)
+        except Exception:  # never a traceback in front of the user; report it
+            self.failed.emit("open_store", traceback.format_exc(limit=3))
+
+    def _open(self, url: str) -> bool:
+        """Open the Store (SQLAlchemy is imported here); False when it was refused."""
+        from drill_app.store.database import StoreError
+        from drill_app.store.store import Store
+
+        try:
+            self._store = Store.open(url or None)
+            self._load_plan_and_rules()
+        except (StoreError, DataFileError) as exc:
+            self._store = None
+            self.store_failed.emit(str(exc))
+            return False
+        return True
+
+    def _load_plan_and_rules(self) -> None:
+        if self._plan is None:
+            self._plan = self._given_plan or load_plan(self._plan_path)
+        if self._rules is None:
+            self._rules = load_scoring_rules(DEFAULT_SCORING)
+
+    def _quick_start_page(self, url: str) -> StartPageData | None:
+        """The start page read without SQLAlchemy, when the database allows (else None)."""
+        from drill_app.store.summaries import default_url, quick_start_page
+
+        resolved = url or default_url()
+        quick = quick_start_page(resolved)
+        if quick is None:
+            return None
+        try:
+            self._load_plan_and_rules()
+        except DataFileError:  # reported by the usual path (store_failed)
+            return None
+        self._quick = self._start_page_data(resolved, quick.exercises, quick.open_improvements)
+        return self._quick
 
     @Slot()
     def refresh_start_page(self) -> None:
@@ -116,17 +171,25 @@ class ArchiveWorker(QObject):
         self.start_page_ready.emit(self._start_page())
 
     def _start_page(self) -> StartPageData:
-        assert self._store is not None and self._plan is not None
-        exercises = tuple(self._store.list_exercises())
+        assert self._store is not None
+        return self._start_page_data(
+            self._store.url,
+            tuple(self._store.list_exercises()),
+            len(self._store.improvements(open_only=True)),
+        )
+
+    def _start_page_data(
+        self, database: str, exercises: tuple[ExerciseSummary, ...], open_improvements: int
+    ) -> StartPageData:
+        assert self._plan is not None
         held = [x.held_on for x in exercises if x.status == "ended"]
-        interval = self._plan.drills.interval_years
         return StartPageData(
-            database=self._store.url,
+            database=database,
             scenarios=scan_scenarios(self._plan, self._user_scenarios),
             exercises=exercises,
             drill_status=plan_drill_status(self._plan, held, dt.date.today()),
-            interval_years=interval,
-            open_improvements=len(self._store.improvements(open_only=True)),
+            interval_years=self._plan.drills.interval_years,
+            open_improvements=open_improvements,
         )
 
     @Slot(object)
@@ -330,6 +393,7 @@ class Archive(QObject):
     """The GUI-side handle on the archive thread: start it, talk to it, stop it."""
 
     _open_store = Signal(str)
+    _complete_opening = Signal()
     _refresh = Signal()
     _create = Signal(object)
     _open_exercise = Signal(str)
@@ -350,6 +414,7 @@ class Archive(QObject):
         user_scenarios: Path | None = None,
         wall_clock: Callable[[], float] = time.time,
         parent: QObject | None = None,
+        plan: Plan | None = None,
         lease: float | None = None,
     ) -> None:
         from drill_app.ui.hosting import RoomWorker
@@ -357,7 +422,7 @@ class Archive(QObject):
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("drill-app archive")
-        self.worker = ArchiveWorker(plan_path, user_scenarios, wall_clock, lease)
+        self.worker = ArchiveWorker(plan_path, user_scenarios, wall_clock, plan, lease)
         self.worker.moveToThread(self._thread)
         self.room = RoomWorker(self.worker)  # hosting the open exercise (same thread)
         self.room.moveToThread(self._thread)
@@ -366,6 +431,7 @@ class Archive(QObject):
         self._close_exercise.connect(self.worker.close_exercise)
         self._abandon.connect(self.worker.abandon, Qt.ConnectionType.BlockingQueuedConnection)
         self._open_store.connect(self.worker.open_store)
+        self._complete_opening.connect(self.worker.complete_opening)
         self._refresh.connect(self.worker.refresh_start_page)
         self._create.connect(self.worker.create_exercise)
         self._open_exercise.connect(self.worker.open_exercise)
@@ -380,6 +446,10 @@ class Archive(QObject):
 
     def open_store(self, url: str | None) -> None:
         self._open_store.emit(url or "")
+
+    def complete_opening(self) -> None:
+        """Open the Store behind a start page that was listed by a quick read (if any)."""
+        self._complete_opening.emit()
 
     def refresh_start_page(self) -> None:
         self._refresh.emit()
@@ -432,168 +502,3 @@ class Archive(QObject):
             self._abandon.emit()
             self._thread.quit()
             self._thread.wait()
-
-
-# --- the read model ----------------------------------------------------------------------------
-
-_command_numbers = itertools.count(1)
-WATCH_POLL_MS = 1000
-"""How often a window watching another process's exercise reads the new events."""
-
-
-def new_command_id(exercise_id: str) -> str:
-    return f"{exercise_id}-{int(time.time() * 1000):x}-{next(_command_numbers)}"
-
-
-@dataclass
-class _Pending:
-    command: Command
-    recorded: Callable[[Event], None] | None = None
-    refused: Callable[[Refusal], None] | None = None
-
-
-class ExerciseSession(QObject):
-    """The open exercise as the windows see it: every recorded event, nothing else.
-
-    The windows read it through ``mirror``, a read-only view (``ExerciseReader``), and
-    send through ``send``, the one way in: a dry run against the mirror for the form's
-    message, then the command goes to the archive (the authority), whose outcome comes
-    back as ``event_added`` or ``command_refused``. A committed event the mirror cannot
-    follow means it is out of step: ``out_of_step`` says why and the exercise is opened
-    again from disk (``Archive.open_exercise``).
-    """
-
-    event_added = Signal(object)  # Event, after the mirror applied it
-    command_refused = Signal(str, str, object)  # command id, kind, Refusal
-    idle = Signal()  # every command sent has been recorded or refused
-    out_of_step = Signal(str)  # why the mirror could not follow a committed event (worded)
-
-    def __init__(
-        self,
-        archive: Archive,
-        loaded: LoadedExercise,
-        wall_clock: Callable[[], float] = time.time,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.archive = archive
-        self.loaded = loaded
-        self.exercise_id = loaded.exercise_id
-        self.plan = loaded.plan
-        self.scenario = loaded.scenario
-        self.rules = loaded.rules
-        self._mirror = Exercise(
-            loaded.plan, loaded.scenario, loaded.rules, loaded.exercise_id, wall_clock=wall_clock
-        )
-        for event in loaded.events:
-            self._mirror.apply_committed(event)
-        self._pending: dict[str, _Pending] = {}
-        self.head_hash = loaded.head_hash
-        """The stored chain's head: printed in the documents' footer."""
-        self.watched_from = loaded.watched_from
-        """Watching read-only: the live owner that runs it (the archive refuses commands)."""
-        archive.worker.chain_advanced.connect(self._chain_advanced)
-        archive.worker.event_recorded.connect(self._recorded)
-        archive.worker.command_refused.connect(self._refused)
-        if self.watched_from is not None:  # follow what the owner records
-            self._poll = QTimer(self)
-            self._poll.setInterval(WATCH_POLL_MS)
-            self._poll.timeout.connect(archive.poll_watched)
-            self._poll.start()
-
-    # --- reading ------------------------------------------------------------------------
-
-    @property
-    def mirror(self) -> ExerciseReader:
-        """The exercise as recorded so far (read-only)."""
-        return self._mirror
-
-    @property
-    def events(self) -> Sequence[Event]:
-        return self._mirror.events
-
-    def now(self) -> float:
-        return self._mirror.now()
-
-    def score(self) -> ScoreSheet:
-        return self._mirror.score()
-
-    @property
-    def busy(self) -> bool:
-        """Commands sent and not yet recorded or refused."""
-        return bool(self._pending)
-
-    # --- writing ------------------------------------------------------------------------
-
-    def check(
-        self, kind: str, payload: Mapping[str, Any], *, actor: Actor, unit: str | None = None
-    ) -> None:
-        """Raise EventError if the command would be refused now (for form messages)."""
-        self._mirror.dry_run(kind, payload, actor=actor, unit=unit)
-
-    def send(
-        self,
-        kind: str,
-        payload: Mapping[str, Any] | None = None,
-        *,
-        actor: Actor,
-        unit: str | None = None,
-        recorded: Callable[[Event], None] | None = None,
-        refused: Callable[[Refusal], None] | None = None,
-    ) -> str | None:
-        """The one way to send a command. Returns its id, or None when the dry run refused it.
-
-        A refusal (at once, or later by the archive) goes to *refused* and to
-        ``command_refused``; the committed event to *recorded* and ``event_added``.
-        """
-        command = Command(new_command_id(self.exercise_id), kind, dict(payload or {}), actor, unit)
-        try:
-            self.check(kind, command.payload, actor=actor, unit=unit)
-        except EventError as error:
-            if refused is not None:
-                refused(error.refusal)
-            self.command_refused.emit(command.command_id, kind, error.refusal)
-            return None
-        self._pending[command.command_id] = _Pending(command, recorded, refused)
-        self.archive.submit(command)
-        return command.command_id
-
-    @Slot(str, str)
-    def _chain_advanced(self, exercise_id: str, head: str) -> None:
-        if exercise_id == self.exercise_id:
-            self.head_hash = head
-
-    @Slot(object)
-    def _recorded(self, event: Event) -> None:
-        if event.exercise_id != self.exercise_id:
-            return
-        pending = self._pending.pop(event.id, None)
-        try:
-            self._mirror.apply_committed(event)
-        except EventError as error:
-            self._pending.clear()
-            words = PlanWords(self.plan, scenario=self.scenario)
-            self.out_of_step.emit(refusal_text(error.refusal, words))
-            if self.watched_from is not None:
-                self.archive.watch_exercise(self.exercise_id)
-            else:
-                self.archive.open_exercise(self.exercise_id)
-            return
-        self.event_added.emit(event)
-        if pending is not None and pending.recorded is not None:
-            pending.recorded(event)
-        self._maybe_idle()
-
-    @Slot(str, object)
-    def _refused(self, command_id: str, reason: Refusal) -> None:
-        pending = self._pending.pop(command_id, None)
-        if pending is None:
-            return
-        if pending.refused is not None:
-            pending.refused(reason)
-        self.command_refused.emit(command_id, pending.command.kind, reason)
-        self._maybe_idle()
-
-    def _maybe_idle(self) -> None:
-        if not self._pending:
-            self.idle.emit()

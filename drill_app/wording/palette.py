@@ -35,3 +35,20 @@ WARNING_COLOURS: Mapping[str, tuple[str, str]] = {
     "blue": ("#1976d2", "white"),
 }
 """Background and text colour of each warning colour of the plan (§3.3), when shown."""
+
+UNIT_COLOURS: tuple[str, ...] = (
+    "#1f5fa8",
+    "#b3261e",
+    "#2e7d32",
+    "#8e44ad",
+    "#c25e00",
+    "#00796b",
+    "#6d4c41",
+    "#ad1457",
+    "#455a64",
+    "#7c6f00",
+    "#3949ab",
+    "#00838f",
+)
+"""Each member unit's colour, by its place in the plan's list of units (wrapping): dark
+enough for text on white; ``PlanWords.unit_colour`` picks it."""

@@ -54,6 +54,15 @@ class PlanWords:
             return self.party(party_id)
         return min([unit.name, *unit.aliases], key=len)
 
+    def unit_colour(self, unit_id: str) -> str:
+        """The unit's colour (``palette.UNIT_COLOURS`` by its place in the plan)."""
+        from drill_app.wording.palette import HINT_COLOUR, UNIT_COLOURS
+
+        ids = [u.id for u in self.plan.units]
+        if unit_id not in ids:
+            return HINT_COLOUR
+        return UNIT_COLOURS[ids.index(unit_id) % len(UNIT_COLOURS)]
+
     def parties(self, party_ids: Iterable[str]) -> str:
         return self.listing([self.party(i) for i in party_ids])
 

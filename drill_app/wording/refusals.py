@@ -9,6 +9,7 @@ Every code of ``drill_app.core.refusals.RefusalCode`` has an entry (a test check
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any
 
 from drill_app.core.refusals import Refusal, RefusalCode
 from drill_app.core.sourcefile import Problem
@@ -150,8 +151,86 @@ WORDING: Mapping[RefusalCode, Wording] = {
 
 
 def refusal_text(refusal: Refusal, words: PlanWords) -> str:
-    """A refusal as a user reads it, in the interface language."""
-    return WORDING[refusal.code](refusal, words)
+    """A refusal as a user reads it, in the interface language (a refusal that came over
+    the network may carry a training-room code: ``room_refusal_text``)."""
+    wording = WORDING.get(refusal.code)
+    if wording is None:
+        return room_refusal_text(refusal.code, refusal.params, words)
+    return wording(refusal, words)
+
+
+# The training room's own codes (``drill_app.net.protocol.NET_CODES``, and the seat
+# window's ``host_unreachable`` / ``plan_mismatch``): a host that refused a frame, a join
+# or a connection. A test checks every network code has its words here.
+ROOM_WORDING: Mapping[str, Callable[[Mapping[str, Any], PlanWords], str]] = {
+    "binary_frame": lambda p, w: translate("Refusal", "The host accepts text messages only"),
+    "too_large": lambda p, w: translate("Refusal", "The message is too large for the host"),
+    "not_json": lambda p, w: translate("Refusal", "The host could not read the message"),
+    "invalid_message": lambda p, w: translate(
+        "Refusal", "The host refused a malformed message ({field})"
+    ).format(field=p.get("field", "")),
+    "rate_limited": lambda p, w: translate(
+        "Refusal", "Too many messages at once: wait a moment and send again"
+    ),
+    "too_many_errors": lambda p, w: translate(
+        "Refusal", "The host closed the connection after too many invalid messages"
+    ),
+    "hello_timeout": lambda p, w: translate("Refusal", "The host waited too long for the join"),
+    "hello_expected": lambda p, w: translate("Refusal", "The host expected a join first"),
+    "already_joined": lambda p, w: translate("Refusal", "This workstation has already joined"),
+    "protocol_version": lambda p, w: translate(
+        "Refusal",
+        "The host runs another version of the program (protocol {host}, this workstation "
+        "{client}): install the same version on both",
+    ).format(host=p.get("host", "?"), client=p.get("client", "?")),
+    "code_required": lambda p, w: translate("Refusal", "Enter the join code the controller shows"),
+    "wrong_code": lambda p, w: translate(
+        "Refusal", "Wrong join code: check the code the controller shows"
+    ),
+    "token_expired": lambda p, w: translate(
+        "Refusal", "The controller changed the join code: join again with the new code"
+    ),
+    "unknown_unit": lambda p, w: translate(
+        "Refusal", "{unit} has no seat in this exercise; seats: {seats}"
+    ).format(
+        unit=w.party(str(p.get("unit", ""))),
+        seats="、".join(w.party(str(u)) for u in p.get("seats", ())),
+    ),
+    "seat_taken": lambda p, w: translate(
+        "Refusal", "The seat of {unit} is already taken ({name}): ask the controller to free it"
+    ).format(unit=w.party(str(p.get("unit", ""))), name=p.get("name", "") or "—"),
+    "seat_freed": lambda p, w: translate(
+        "Refusal", "The controller freed this seat: join again to continue"
+    ),
+    "replaced": lambda p, w: translate(
+        "Refusal", "This seat was joined again from another connection"
+    ),
+    "not_allowed": lambda p, w: translate(
+        "Refusal", "This action is not open to a seat ({kind})"
+    ).format(kind=p.get("kind", "")),
+    "not_your_unit": lambda p, w: translate(
+        "Refusal", "A seat may read only its own unit's messages"
+    ),
+    "host_unreachable": lambda p, w: translate(
+        "Refusal", "No host answers at {address}: check the address and the network"
+    ).format(address=p.get("address", "")),
+    "plan_mismatch": lambda p, w: translate(
+        "Refusal",
+        "The exercise runs with a plan this workstation does not have ({title}): install the "
+        "same plan and version of the program as the controller's",
+    ).format(title=p.get("title", "")),
+}
+
+
+def room_refusal_text(code: str, params: Mapping[str, Any], words: PlanWords) -> str:
+    """A refusal that came over the network (a core refusal, or a training-room code)."""
+    core: Wording | None = WORDING.get(code)  # type: ignore[call-overload]
+    if core is not None:
+        return core(Refusal(code, dict(params)), words)  # type: ignore[arg-type]
+    wording = ROOM_WORDING.get(code)
+    if wording is None:
+        return translate("Refusal", "The host refused: {code}").format(code=code)
+    return wording(params, words)
 
 
 def field_problem(refusal: Refusal) -> str:

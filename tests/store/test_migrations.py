@@ -6,29 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from alembic import command
+from helpers.archives import revision_of, upgrade_to
 from sqlalchemy import create_engine, inspect, text
 
 from drill_app.paths import DEFAULT_PLAN, SCENARIOS_DIR
-from drill_app.store.database import StoreError, _alembic_config, backups_of, head_revision
+from drill_app.store.database import StoreError, backups_of, head_revision
 from drill_app.store.store import NewExercise, Store
-
-
-def upgrade_to(url: str, revision: str) -> None:
-    engine = create_engine(url)
-    with engine.begin() as conn:
-        config = _alembic_config()
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
-    engine.dispose()
-
-
-def revision_of(url: str) -> str:
-    engine = create_engine(url)
-    with engine.connect() as conn:
-        version = conn.execute(text("select version_num from alembic_version")).scalar_one()
-    engine.dispose()
-    return str(version)
 
 
 def test_a_new_database_gets_the_current_schema(db_url: str) -> None:

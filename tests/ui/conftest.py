@@ -25,9 +25,11 @@ from exercising import FakeWall, database_url, opened_session
 from PySide6.QtCore import QThreadPool, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from seating import Room, close_room, open_room
 
 from drill_app.core.plan import Plan
-from drill_app.paths import DEFAULT_PLAN
+from drill_app.core.scoring import ScoringRules, load_scoring_rules
+from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING
 from drill_app.ui.act.act_panel import ActAsUnitPanel
 from drill_app.ui.main_window import MainWindow
 from drill_app.ui.plan.plan_browser import PlanBrowserWindow
@@ -194,3 +196,19 @@ def started_window(qtbot: QtBot, tmp_path: Path, chinese: None) -> Iterator[Main
     window.close()
     window.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+# --- the training room (tests/ui/test_trainee_*.py; helpers in seating.py) ------------------
+
+
+@pytest.fixture(scope="session")
+def rules() -> ScoringRules:
+    return load_scoring_rules(DEFAULT_SCORING)
+
+
+@pytest.fixture
+def room(tmp_path: Path, rules: ScoringRules) -> Iterator[Room]:
+    """A real host on loopback (SQLite); deadlines not shown to trainees (the default)."""
+    hosted = open_room(tmp_path, rules, show_deadlines=False)
+    yield hosted
+    close_room(hosted)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from drill_app.ui.main_window import MainWindow
@@ -29,9 +30,9 @@ def main() -> int:
     opened: list[bool] = []
 
     def open_once() -> None:
-        if not opened:
+        if not opened:  # (after the window asked the archive to finish opening the database)
             opened.append(True)
-            window.open_exercise(exercise_id)
+            QTimer.singleShot(0, lambda: window.open_exercise(exercise_id))
 
     window.start_page_populated.connect(open_once)
     window.show()

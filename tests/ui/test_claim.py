@@ -30,6 +30,7 @@ from drill_app.ui.exercise.owned_elsewhere_dialog import OwnedElsewhereDialog
 from drill_app.ui.main_window import MainWindow
 from drill_app.ui.session import Archive, ExerciseSession
 from drill_app.ui.shared.settings import AppSettings
+from drill_app.ui.start.join_dialog import JoinDialog
 from drill_app.wording import PlanWords, refusal_text
 
 HERE = Path(__file__).parent
@@ -173,6 +174,7 @@ def test_watching_a_host_follows_what_it_records_and_offers_to_join(
     db_url: str,
     children: list[Child],
     offers: Callable[[str], Offers],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     exercise = new_exercise(db_url, SHORT)
     args = ["host", str(SHORT), "--db", db_url, "--bind", "127.0.0.1", "--no-announce"]
@@ -181,7 +183,11 @@ def test_watching_a_host_follows_what_it_records_and_offers_to_join(
     address = host.line().split('"address": "', 1)[1].split('"', 1)[0]
 
     joined: list[str] = []
-    window.join_offered.connect(joined.append)
+
+    def join_dialog(cls: Any, parent: Any, plan: Any, text: str, address: str, **kw: Any) -> None:
+        joined.append(address)  # (cancelled: no trainee window)
+
+    monkeypatch.setattr(JoinDialog, "ask", classmethod(join_dialog))
     asked = offers("join")
     window.open_exercise(exercise)
     qtbot.waitUntil(lambda: joined == [address], timeout=20_000)
@@ -209,6 +215,7 @@ def test_a_dead_console_is_taken_over_and_the_log_says_so(
     crashed = Archive(user_scenarios=tmp_path / "none", lease=0.6)
     with qtbot.waitSignal(crashed.worker.store_opened, timeout=10_000):
         crashed.open_store(db_url)
+    crashed.complete_opening()  # (the Store behind the quick start page)
     with qtbot.waitSignal(crashed.worker.exercise_loaded, timeout=10_000) as loaded:
         crashed.open_exercise(exercise)
     first = ExerciseSession(crashed, loaded.args[0])

@@ -120,7 +120,7 @@ def test_fields_are_prefilled_from_the_scenario(open_dialog: OpenDialog) -> None
     assert dialog.held_on() == TODAY
     assert dialog.speed_combo.currentText() == "1×"
     assert [dialog.speed_combo.itemText(i) for i in range(4)] == ["1×", "2×", "5×", "10×"]
-    assert dialog.deadlines_check.isChecked()
+    assert not dialog.deadlines_check.isChecked()  # off by default: a graded drill
     assert dialog.scenario_facts.text() == "安全事故类　·　III级（较大）　·　无预警　·　240分钟"
     model = dialog.seat_model
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(2)] == [
@@ -280,7 +280,7 @@ def test_ask_returns_the_new_exercise_with_exact_seats_and_texts(
         dialog.type_combo.setCurrentIndex(1)
         dialog.controller_edit.setText("孙立")
         dialog.evaluators_edit.setText("郑洁, 冯涛、何静，，")
-        dialog.deadlines_check.setChecked(False)
+        dialog.deadlines_check.setChecked(True)
         dialog.speed_combo.setCurrentIndex(2)
         assert dialog.ok_button.isEnabled()
         dialog.ok_button.click()
@@ -302,7 +302,7 @@ def test_ask_returns_the_new_exercise_with_exact_seats_and_texts(
     assert [(s.unit_id, s.participant) for s in new.seats] == [
         (unit, name) for (unit, _), name in zip(SHANHAI_SEATS, NAMES, strict=True)
     ]
-    assert new.options == {"show_deadlines": False, "clock_speed": 5}
+    assert new.options == {"show_deadlines": True, "clock_speed": 5}
 
 
 def test_ask_returns_none_when_cancelled(

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from drill_app.core.duties import plan_recipients
 from drill_app.core.events import Event
 from drill_app.ui.act.base import ActContext, ActionPageWidget
 from drill_app.ui.act.command_pages import CommandActionWidget, InformationActionWidget
@@ -39,6 +40,7 @@ from drill_app.ui.act.commanding import (
 )
 from drill_app.ui.act.decision_pages import GroupsActionWidget, WarningActionWidget
 from drill_app.ui.act.measure_pages import StepsActionWidget, SupplyActionWidget
+from drill_app.ui.act.pages import build_pages
 from drill_app.ui.act.report_pages import LevelActionWidget, ReportActionWidget
 from drill_app.wording import PlanWords
 
@@ -73,6 +75,15 @@ class ActAsUnitPanel(QWidget):
     """Choose the unit of a seat, then one of its actions."""
 
     unit_changed = Signal(str)
+    # The pages (set from ``pages.PAGES`` by their ``attr``).
+    report_page: ReportActionWidget
+    level_page: LevelActionWidget
+    groups_page: GroupsActionWidget
+    warning_page: WarningActionWidget
+    steps_page: StepsActionWidget
+    supply_page: SupplyActionWidget
+    command_page: CommandActionWidget
+    information_page: InformationActionWidget
 
     def __init__(self, session: ExerciseSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,38 +105,20 @@ class ActAsUnitPanel(QWidget):
         font.setBold(True)
         unit_label.setFont(font)
 
-        context = ActContext(session, self.words, self.commands, self.current_unit)
-        self.report_page = ReportActionWidget(context, self)
-        self.level_page = LevelActionWidget(context, self)
-        self.groups_page = GroupsActionWidget(context, self)
-        self.warning_page = WarningActionWidget(context, self)
-        self.steps_page = StepsActionWidget(context, self)
-        self.supply_page = SupplyActionWidget(context, self)
-        self.command_page = CommandActionWidget(context, self)
-        self.information_page = InformationActionWidget(context, self)
-        self.pages: list[ActionPageWidget] = [
-            self.report_page,
-            self.level_page,
-            self.groups_page,
-            self.warning_page,
-            self.steps_page,
-            self.supply_page,
-            self.command_page,
-            self.information_page,
-        ]
-        names = [
-            self.tr("Reports"),
-            self.tr("Level"),
-            self.tr("Working groups"),
-            self.tr("Warning"),
-            self.tr("Steps and measures"),
-            self.tr("Gas supply"),
-            self.tr("Command and response"),
-            self.tr("Information and support"),
-        ]
+        plan, scenario = session.plan, session.scenario
+        context = ActContext(
+            self.words,
+            self.commands,
+            self.current_unit,
+            lambda unit, kind: plan_recipients(plan, scenario, unit, kind),
+        )
+        built = build_pages(context, self)
+        for spec, page in built:
+            setattr(self, spec.attr, page)
+        self.pages: list[ActionPageWidget] = [page for _spec, page in built]
+        names = [spec.name() for spec, _page in built]
         self.stack = QStackedWidget(self)
         for page in self.pages:
-            page.explain_controls()
             self.stack.addWidget(page)
         self.actions_model = QStringListModel(names, self)
         self.actions_view = QListView(self)

@@ -1,15 +1,17 @@
 """The base of the act-as-unit pages: a heading with its §, a body, and one way to send.
 
-Every page sends through ``ActionPageWidget.send``: the session's one way in (a dry run
-for the message next to the button, then the archive); it shows "recorded" only when the
-event is on disk, and the refusal in words (``drill_app.wording.refusal_text``).
+Every page sends through ``ActionPageWidget.send`` to the context's ``ActionSink``: at
+the console the session's one way in (``PendingCommands``: a dry run, then the archive),
+at a trainee's workstation the seat client (``ui.trainee.seat_sink``); it shows
+"recorded" only when the event is on disk, and the refusal in words
+(``drill_app.wording.refusal_text``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,11 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drill_app.core.events import Event, ExerciseState
+from drill_app.core.events import Actor, Event, ExerciseState
 from drill_app.core.plan import Plan
 from drill_app.core.refusals import Refusal
 from drill_app.ui.act.commanding import (
-    PendingCommands,
     recorded_text,
     show_feedback,
 )
@@ -36,19 +37,33 @@ from drill_app.ui.shared.table_model import RowsModel, selected_key
 from drill_app.wording import PlanWords, refusal_text
 from drill_app.wording.palette import HINT_COLOUR
 
-if TYPE_CHECKING:
-    from drill_app.ui.session import ExerciseSession
-
-
 # --- the pages ---------------------------------------------------------------------------
+
+
+class ActionSink(Protocol):
+    """Where a page's action goes; *recorded* / *refused* are called on the GUI thread."""
+
+    def send(
+        self,
+        kind: str,
+        payload: Mapping[str, Any],
+        *,
+        actor: Actor,
+        unit: str | None,
+        recorded: Callable[[Event], None],
+        refused: Callable[[Refusal], None],
+    ) -> str | None:
+        """Send; the command's id, or None when it was refused at once."""
+        ...
 
 
 @dataclass
 class ActContext:
-    session: ExerciseSession
     words: PlanWords
-    commands: PendingCommands
+    commands: ActionSink
     unit: Callable[[], str | None]
+    recipients: Callable[[str, str], list[str]]
+    """(unit, report kind) -> whom the plan says the unit reports to (§4.1)."""
 
 
 class ActionPageWidget(QWidget):
@@ -146,6 +161,11 @@ class ActionPageWidget(QWidget):
                 ref = f" ({self.ref})" if self.ref else ""
                 tip = QCoreApplication.translate("ActionPageWidget", "{action}: {page}{ref}")
                 button.setToolTip(tip.format(action=action, page=self.title, ref=ref))
+
+    def limit_to(self, allowed: frozenset[str]) -> None:
+        """Offer only the actions of *allowed* kinds (a trainee's own unit under the plan);
+        a page with several actions hides those of other kinds."""
+        del allowed
 
     def clear_feedback(self) -> None:
         """Another unit chosen: the messages about the previous unit's actions go."""

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 class CommandActionWidget(ActionPageWidget):
     """Hand-over of command, sensitive event, end of disposal, end of the response."""
 
+    KINDS = ("command_handed_over", "sensitive_determined", "disposal_ended", "response_ended")
+
     def __init__(self, context: ActContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.set_heading(self.tr("Command and response"), "§5.3.1.7 §5.5")
@@ -46,6 +48,7 @@ class CommandActionWidget(ActionPageWidget):
         self.status: dict[str, QLabel] = {}
         self.feedback: dict[str, QLabel] = {}
         self.buttons: dict[str, QPushButton] = {}
+        self._rows: dict[str, tuple[QWidget, ...]] = {}
         rows = [
             (
                 "command_handed_over",
@@ -96,9 +99,15 @@ class CommandActionWidget(ActionPageWidget):
             self.status[kind] = status
             self.feedback[kind] = feedback
             self.buttons[kind] = button
+            self._rows[kind] = (cell, button, status, feedback)
             button.clicked.connect(lambda _checked=False, k=kind: self._act(k))
         self.body.addLayout(grid)
         self.body.addStretch(1)
+
+    def limit_to(self, allowed: frozenset[str]) -> None:
+        for kind, row in self._rows.items():
+            for widget in row:
+                widget.setVisible(kind in allowed)
 
     def _act(self, kind: str) -> None:
         payload: dict[str, Any] = {}
@@ -161,6 +170,12 @@ class InformationActionWidget(ActionPageWidget):
         self.help_feedback = self.feedback_label("help_feedback")
 
         release_title = bold_label(self.tr("Information release"), self)
+        self._release_widgets: tuple[QWidget, ...] = (
+            release_title,
+            self.release_text,
+            self.release_button,
+            self.release_feedback,
+        )
         self.body.addWidget(release_title)
         self.release_text.setMaximumHeight(self.release_text.fontMetrics().lineSpacing() * 8 + 12)
         self.body.addWidget(self.release_text)
@@ -180,6 +195,10 @@ class InformationActionWidget(ActionPageWidget):
         self.release_button.clicked.connect(self._release)
         self.help_button.clicked.connect(self._request_help)
         self.release_text.textChanged.connect(self.release_message.hide)
+
+    def limit_to(self, allowed: frozenset[str]) -> None:
+        for widget in self._release_widgets:
+            widget.setVisible("information_released" in allowed)
 
     def _message_label(self, name: str) -> QLabel:
         label = QLabel(self)

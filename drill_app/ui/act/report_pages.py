@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drill_app.core.duties import plan_recipients
 from drill_app.core.events import ExerciseState
 from drill_app.core.plan import LEVEL_ORDER
 from drill_app.core.refusals import Refusal
@@ -52,9 +51,7 @@ class ReportActionWidget(ActionPageWidget):
         """Tick the recipients the plan names for this unit and report kind (§4.1)."""
         unit = self.context.unit()
         if unit is not None:
-            scenario = self.context.session.scenario
-            kind = self.form.report_kind()
-            self.form.set_recipients(plan_recipients(self.plan, scenario, unit, kind))
+            self.form.set_recipients(self.context.recipients(unit, self.form.report_kind()))
 
     def send_report(self) -> None:
         self.form.clear_messages()

@@ -260,7 +260,7 @@ class NewExerciseDialog(QDialog):
 
         self.deadlines_check = QCheckBox(self.tr("Show reporting deadlines to trainees"), self)
         self.deadlines_check.setObjectName("show_deadlines")
-        self.deadlines_check.setChecked(True)
+        self.deadlines_check.setChecked(False)  # off for a graded drill: do they know them?
         self.deadlines_check.setToolTip(
             self.tr(
                 "Trainees see the countdown to each deadline. Clear it to test whether units "

@@ -17,7 +17,7 @@ from drill_app.wording.palette import ERROR_COLOUR
 if TYPE_CHECKING:
     from drill_app.core.plan import Plan
     from drill_app.core.scenario import Scenario
-    from drill_app.store.store import ExerciseSummary
+    from drill_app.store.summaries import ExerciseSummary
     from drill_app.ui.session import ScenarioEntry
     from drill_app.wording import PlanWords
 

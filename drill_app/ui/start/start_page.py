@@ -44,7 +44,7 @@ from drill_app.ui.start.start_panels import DatabaseProblemPanel, DrillScheduleP
 if TYPE_CHECKING:
     from drill_app.core.plan import Plan
     from drill_app.core.scenario import Scenario
-    from drill_app.store.store import ExerciseSummary
+    from drill_app.store.summaries import ExerciseSummary
     from drill_app.ui.session import ScenarioEntry, StartPageData
 
 
@@ -72,6 +72,7 @@ class StartPageWidget(QWidget):
     refresh_requested = Signal()
     open_database_requested = Signal()
     backup_chosen = Signal(object)  # Path of a backup to continue from
+    join_requested = Signal()  # join an exercise hosted on the network, as a trainee
 
     LOADING, PROBLEM, READY = range(3)
 
@@ -169,9 +170,16 @@ class StartPageWidget(QWidget):
         self.open_button = QPushButton(self.tr("Open the selected exercise"), recent)
         self.open_button.setObjectName("open_exercise")
         self.open_button.clicked.connect(self._open_clicked)
+        self.join_button = QPushButton(self.tr("Join an exercise…"), recent)
+        self.join_button.setObjectName("join_exercise")
+        self.join_button.setToolTip(
+            self.tr("Join an exercise the controller hosts on this network, as a unit's seat")
+        )
+        self.join_button.clicked.connect(self.join_requested)
         open_row = QHBoxLayout()
         open_row.addWidget(self.no_exercises_label, 10)
         open_row.addStretch(1)  # (keeps the button its size when the hint is hidden)
+        open_row.addWidget(self.join_button)
         open_row.addWidget(self.open_button)
         recent_layout = QVBoxLayout(recent)
         recent_layout.addWidget(self.exercise_view, 1)
