@@ -3472,6 +3472,14 @@
         <translation>导调人员已释放本席位：请重新加入</translation>
     </message>
     <message>
+        <source>The controller gave you the seat of {unit}: join it with the code</source>
+        <translation>导调人员已将您调换到{unit}的席位：请用加入码加入该席位</translation>
+    </message>
+    <message>
+        <source>The controller stopped hosting this exercise on the network</source>
+        <translation>导调人员已停止在局域网开放本演练</translation>
+    </message>
+    <message>
         <source>This seat was joined again from another connection</source>
         <translation>本席位已从另一连接重新加入</translation>
     </message>

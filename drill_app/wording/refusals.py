@@ -202,6 +202,12 @@ ROOM_WORDING: Mapping[str, Callable[[Mapping[str, Any], PlanWords], str]] = {
     "seat_freed": lambda p, w: translate(
         "Refusal", "The controller freed this seat: join again to continue"
     ),
+    "seat_moved": lambda p, w: translate(
+        "Refusal", "The controller gave you the seat of {unit}: join it with the code"
+    ).format(unit=w.party(str(p.get("unit", "")))),
+    "host_stopped": lambda p, w: translate(
+        "Refusal", "The controller stopped hosting this exercise on the network"
+    ),
     "replaced": lambda p, w: translate(
         "Refusal", "This seat was joined again from another connection"
     ),
