@@ -114,6 +114,7 @@ class HostService:
         self._listeners: list[Callable[[CoreOutcome], None]] = []
         self.address = ""
         self.ended = asyncio.Event()
+        self._tell_seats = False
 
     # --- persistence (worker thread) -------------------------------------------------
 
@@ -190,8 +191,9 @@ class HostService:
         await self.close()
 
     async def close(self) -> None:
-        for conn in list(self._conns):  # the seats are told that hosting stops
-            self._close(conn, "host_stopped")
+        if self._tell_seats:  # the controller stopped hosting: the seats are told
+            for conn in list(self._conns):
+                self._close(conn, "host_stopped")
         await self._drain()
         if self._engine_task is not None:
             self._engine_task.cancel()
@@ -213,7 +215,10 @@ class HostService:
         while any(c.out.qsize() for c in self._conns) and time.monotonic() < deadline:
             await asyncio.sleep(0.01)
 
-    def stop(self) -> None:
+    def stop(self, tell_seats: bool = False) -> None:
+        """Stop serving; *tell_seats*: the controller ends hosting (``bye`` ``host_stopped``,
+        the seats do not reconnect), else they reconnect when a host is back."""
+        self._tell_seats = tell_seats
         if self._stopping is not None:
             self._stopping.set()
 

@@ -80,12 +80,12 @@ class HostThread:
         reaches the listeners of ``service.subscribe``, on the host's thread)."""
         asyncio.run_coroutine_threadsafe(self.service.execute(command), self._loop)
 
-    def stop(self, timeout: float = 10.0) -> None:
+    def stop(self, timeout: float = 10.0, *, tell_seats: bool = False) -> None:
         """Stop serving (seats are told, the claim released) and wait for the thread to end
         (by an event, not ``join``: from a Qt thread, ``join`` would register that thread
         with ``threading`` for good)."""
         if not self._done.is_set():
-            self._loop.call_soon_threadsafe(self.service.stop)
+            self._loop.call_soon_threadsafe(lambda: self.service.stop(tell_seats))
         self._done.wait(timeout)
 
     def abandon(self, timeout: float = 10.0) -> None:

@@ -369,7 +369,7 @@ class ArchiveWorker(QObject):
         hosted, self.hosted = self.hosted, None
         if hosted is None:
             return None
-        hosted.thread.stop()  # seats are told; the host's claim is released
+        hosted.thread.stop(tell_seats=True)  # (and the host's claim is released)
         return hosted.exercise_id
 
     @Slot()
