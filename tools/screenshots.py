@@ -497,9 +497,12 @@ def main(argv: list[str]) -> int:
             return 1
     finally:
         remove_translators(app, translators)
+    from room_shots import shoot_room
     from screenshot_trainee import shoot_trainee  # tools/ (the folder of this script)
 
     if not shoot_trainee(app, args.plan, args.out, write):
+        return 1
+    if not shoot_room(app, args.plan, args.out, WINDOW_SIZE):
         return 1
 
     for file_name, language, section_key, table_key, row in SHOTS:

@@ -1355,6 +1355,18 @@
         <translation>、</translation>
     </message>
     <message>
+        <source>its heartbeat had stopped</source>
+        <translation>其心跳已停止</translation>
+    </message>
+    <message>
+        <source>its process was gone</source>
+        <translation>其进程已不存在</translation>
+    </message>
+    <message>
+        <source>Taken over from process {pid} on the computer {machine}: {reason}</source>
+        <translation>接管自计算机 {machine} 上的进程 {pid}：{reason}</translation>
+    </message>
+    <message>
         <source>Clock speed {speed}</source>
         <translation>推演速度调整为{speed}</translation>
     </message>
@@ -1481,6 +1493,10 @@
         <translation>评估</translation>
     </message>
     <message>
+        <source>Training room</source>
+        <translation>培训教室</translation>
+    </message>
+    <message>
         <source>The MSEL: release, skip or delay injects</source>
         <translation>情景事件清单（MSEL）：发出、跳过或推迟注入</translation>
     </message>
@@ -1495,6 +1511,14 @@
     <message>
         <source>Injects, acting for a unit, evaluation</source>
         <translation>情景注入、代参演单位操作、评估</translation>
+    </message>
+    <message>
+        <source>Host the exercise on the room&apos;s network: trainees join from their desks</source>
+        <translation>在局域网开放演练：参演人员在各自工作站加入</translation>
+    </message>
+    <message>
+        <source>Watching only: {owner} runs this exercise; this window shows what it records and sends nothing.</source>
+        <translation>只读观看：本演练由{owner}运行；本窗口显示其记录的内容，不发送任何操作。</translation>
     </message>
     <message>
         <source>Not done: {action}: {reason}</source>
@@ -1820,6 +1844,192 @@
     <message>
         <source>Not active</source>
         <translation>未启动</translation>
+    </message>
+</context>
+<context>
+    <name>HostPanel</name>
+    <message>
+        <source>Observer / evaluator</source>
+        <translation>观察员/评估人员</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>offline (may reconnect)</source>
+        <translation>已断开（可重新连接）</translation>
+    </message>
+    <message>
+        <source>not joined</source>
+        <translation>未加入</translation>
+    </message>
+    <message>
+        <source>{seconds} s ago</source>
+        <translation>{seconds}秒前</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} ms</translation>
+    </message>
+    <message>
+        <source>Open this exercise to the training room&apos;s network: each unit&apos;s workstation joins it as a seat (加入演练) with the address and the join code below, and files its own reports against the clock.</source>
+        <translation>将本演练开放到培训教室的局域网：各单位的工作站用下方的地址和加入码以席位加入（加入演练），按演练时钟自行报送。</translation>
+    </message>
+    <message>
+        <source>Host on the network</source>
+        <translation>在局域网开放</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the address and the join code</source>
+        <translation>复制地址和加入码</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Round trip</source>
+        <translation>往返时延</translation>
+    </message>
+    <message>
+        <source>New join code…</source>
+        <translation>更换加入码…</translation>
+    </message>
+    <message>
+        <source>A new code; every workstation must join again with it</source>
+        <translation>生成新的加入码；所有工作站须用新码重新加入</translation>
+    </message>
+    <message>
+        <source>Free seat…</source>
+        <translation>释放席位…</translation>
+    </message>
+    <message>
+        <source>Disconnect the selected seat; another person may take it with the code</source>
+        <translation>断开所选席位；其他人可用加入码占用该席位</translation>
+    </message>
+    <message>
+        <source>Move seat…</source>
+        <translation>调换席位…</translation>
+    </message>
+    <message>
+        <source>Give the selected seat&apos;s person another unit&apos;s free seat</source>
+        <translation>让所选席位的人员改坐另一单位的空闲席位</translation>
+    </message>
+    <message>
+        <source>Stop hosting…</source>
+        <translation>停止开放…</translation>
+    </message>
+    <message>
+        <source>Join code:</source>
+        <translation>加入码：</translation>
+    </message>
+    <message>
+        <source>Address: {addresses}</source>
+        <translation>地址：{addresses}</translation>
+    </message>
+    <message>
+        <source>Address: {addresses}  Join code: {code}</source>
+        <translation>地址：{addresses}  加入码：{code}</translation>
+    </message>
+    <message>
+        <source>New join code</source>
+        <translation>新的加入码</translation>
+    </message>
+    <message>
+        <source>Make a new join code? Every workstation is disconnected and must join again with the new code.</source>
+        <translation>生成新的加入码？所有工作站将断开连接，须用新码重新加入。</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>生成新码</translation>
+    </message>
+    <message>
+        <source>Keep the code</source>
+        <translation>保留原码</translation>
+    </message>
+    <message>
+        <source>Select the seat to free first.</source>
+        <translation>请先选择要释放的席位。</translation>
+    </message>
+    <message>
+        <source>Free seat</source>
+        <translation>释放席位</translation>
+    </message>
+    <message>
+        <source>Free the seat of {unit}? Its workstation is disconnected and must join again with the code.</source>
+        <translation>释放{unit}的席位？其工作站将断开连接，须用加入码重新加入。</translation>
+    </message>
+    <message>
+        <source>Free the seat</source>
+        <translation>释放席位</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Select the seat to move first.</source>
+        <translation>请先选择要调换的席位。</translation>
+    </message>
+    <message>
+        <source>Move {name} from {unit} to:</source>
+        <translation>将{name}从{unit}调换到：</translation>
+    </message>
+    <message>
+        <source>No seat is free to move to.</source>
+        <translation>没有可调换到的空闲席位。</translation>
+    </message>
+    <message>
+        <source>Move seat</source>
+        <translation>调换席位</translation>
+    </message>
+    <message>
+        <source>Stop hosting</source>
+        <translation>停止开放</translation>
+    </message>
+    <message>
+        <source>Stop hosting this exercise on the network? The workstations are told and disconnected; this computer goes on running the exercise by itself.</source>
+        <translation>停止在局域网开放本演练？各工作站将收到通知并断开；本机继续独自运行演练。</translation>
+    </message>
+    <message>
+        <source>Go on hosting</source>
+        <translation>继续开放</translation>
+    </message>
+</context>
+<context>
+    <name>Hosting</name>
+    <message>
+        <source>the controller&apos;s console</source>
+        <translation>导调控制台</translation>
+    </message>
+    <message>
+        <source>a host</source>
+        <translation>主持端</translation>
+    </message>
+    <message>
+        <source>{role} on the computer {machine} (address {address})</source>
+        <translation>计算机 {machine} 上的{role}（地址 {address}）</translation>
+    </message>
+    <message>
+        <source>{role} on the computer {machine}</source>
+        <translation>计算机 {machine} 上的{role}</translation>
     </message>
 </context>
 <context>
@@ -2945,6 +3155,41 @@
     </message>
 </context>
 <context>
+    <name>OwnedElsewhereDialog</name>
+    <message>
+        <source>The exercise is run elsewhere</source>
+        <translation>演练正在别处运行</translation>
+    </message>
+    <message>
+        <source>“{title}” is being run by {owner}.</source>
+        <translation>“{title}”正由{owner}运行。</translation>
+    </message>
+    <message>
+        <source>An exercise has one computer that records it; this one will not write to it.</source>
+        <translation>一个演练只由一台计算机记录；本机不会写入它。</translation>
+    </message>
+    <message>
+        <source>Watch it: this window shows what is recorded, and sends nothing.</source>
+        <translation>只读观看：本窗口显示已记录的内容，不发送任何操作。</translation>
+    </message>
+    <message>
+        <source>Join it as a seat: a unit&apos;s workstation on that host.</source>
+        <translation>以席位加入：作为该主持端上某单位的工作站。</translation>
+    </message>
+    <message>
+        <source>Join as a seat…</source>
+        <translation>以席位加入…</translation>
+    </message>
+    <message>
+        <source>Watch (read-only)</source>
+        <translation>只读观看</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>PlanBrowserWindow</name>
     <message>
         <source>&amp;File</source>
@@ -3946,6 +4191,14 @@
         <translation>只能作废参演单位的记录；导调控制、注入、作废记录和评估记录不能作废</translation>
     </message>
     <message>
+        <source>This window only watches the exercise; another computer runs it</source>
+        <translation>本窗口只读观看此演练，由另一台计算机运行</translation>
+    </message>
+    <message>
+        <source>The exercise could not be opened on the network: {error}</source>
+        <translation>未能在局域网开放演练：{error}</translation>
+    </message>
+    <message>
         <source>Not saved: the database could not be reached (the connection broke or the server stopped). Nothing was recorded; try again when it is back.</source>
         <translation>未保存：无法访问数据库（连接中断或数据库服务器已停止）。本次操作没有记录，请在数据库恢复后重试。</translation>
     </message>
@@ -4012,6 +4265,14 @@
     <message>
         <source>The controller freed this seat: join again to continue</source>
         <translation>导调人员已释放本席位：请重新加入</translation>
+    </message>
+    <message>
+        <source>The controller gave you the seat of {unit}: join it with the code</source>
+        <translation>导调人员已将您调换到{unit}的席位：请用加入码加入该席位</translation>
+    </message>
+    <message>
+        <source>The controller stopped hosting this exercise on the network</source>
+        <translation>导调人员已停止在局域网开放本演练</translation>
     </message>
     <message>
         <source>This seat was joined again from another connection</source>

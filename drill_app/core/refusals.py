@@ -59,6 +59,8 @@ RefusalCode = Literal[
     "entry_not_voidable",
     # the command path
     "no_exercise_open",
+    "exercise_watched",
+    "hosting_failed",
     "not_saved",
 ]
 
@@ -119,6 +121,8 @@ LOG_TEXT: Mapping[RefusalCode, str] = {
     "entry_already_voided": "entry {event!r} is already voided",
     "entry_not_voidable": "entry {event!r} ({kind}) cannot be voided: only units' entries can",
     "no_exercise_open": "no exercise is open",
+    "exercise_watched": "this window only watches the exercise: another process runs it",
+    "hosting_failed": "the exercise could not be hosted on the network: {error}",
     "not_saved": "not saved: {error}",
 }
 

@@ -61,8 +61,10 @@ FATAL = frozenset(
         "unknown_unit",
         "seat_taken",
         "seat_freed",
+        "seat_moved",
         "token_expired",
         "too_many_errors",
+        "host_stopped",
     }
 )
 """Bye codes after which reconnecting cannot help (the user must act)."""

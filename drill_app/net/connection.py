@@ -89,6 +89,9 @@ class HostOptions:
     start_when_joined: tuple[str, ...] | None = None
     """Start the clock once these seats have all joined (None: the controller starts it)."""
     end_at_duration: bool = True
+    run_msel: bool = True
+    """The host releases the scripted injects when due and ends at the duration (headless);
+    False: the controller at the hosting console does (``end_at_duration`` then unused)."""
     speed: float = 1.0
     """Clock speed set when the service starts the exercise."""
     announce: bool = False

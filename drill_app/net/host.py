@@ -72,6 +72,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 _GROUP = object()
 """Put among the jobs when submissions start waiting: the engine wakes for them."""
+PING_SECONDS = 2.0
+"""How often the host pings each seat (round trip and last seen in the host panel)."""
 
 
 class HostService:
@@ -84,8 +86,10 @@ class HostService:
         *,
         on_change: Callable[[], None] | None = None,
         on_events: Callable[[Sequence[Event]], None] | None = None,
+        record_restart: bool = True,
     ) -> None:
-        """*on_change*: the seats changed (host panel); *on_events*: events committed."""
+        """*on_change*: the seats changed (host panel); *on_events*: events committed;
+        *record_restart* False: this process ran it until now (a console starts hosting)."""
         self.store = store
         self.exercise_id = exercise_id
         self.options = options = options or HostOptions()
@@ -93,7 +97,14 @@ class HostService:
         self._on_change = on_change
         self._on_events = on_events
         self.identity = OwnerIdentity.this_process("host")
-        owned = open_owned(store, exercise_id, rules, self.identity, lease=options.lease)
+        owned = open_owned(
+            store,
+            exercise_id,
+            rules,
+            self.identity,
+            lease=options.lease,
+            record_restart=record_restart,
+        )
         self.claim = owned.claim
         self.runner = Runner(owned.exercise, self._persist, self._reopen)
         self.room = Room(tuple(owned.exercise.scenario.seats), options.code)
@@ -115,6 +126,7 @@ class HostService:
         self._listeners: list[Callable[[CoreOutcome], None]] = []
         self.address = ""
         self.ended = asyncio.Event()
+        self._tell_seats = False
 
     # --- persistence (worker thread) -------------------------------------------------
 
@@ -144,7 +156,9 @@ class HostService:
         port = next(iter(self._server.sockets)).getsockname()[1]
         self.address = f"{self.options.host}:{port}"
         ownership = Ownership(self.store.engine)
-        ownership.heartbeat(self.exercise_id, self.identity.owner_id, address=self.address)
+        wildcard = self.options.host in ("0.0.0.0", "::", "")
+        reachable = f"{self.options.announce_ip}:{port}" if wildcard else self.address
+        ownership.heartbeat(self.exercise_id, self.identity.owner_id, address=reachable)
         self._heartbeat = Heartbeat(
             ownership,
             self.exercise_id,
@@ -189,6 +203,9 @@ class HostService:
         await self.close()
 
     async def close(self) -> None:
+        if self._tell_seats:  # the controller stopped hosting: the seats are told
+            for conn in list(self._conns):
+                self._close(conn, "host_stopped")
         await self._drain()
         if self._engine_task is not None:
             self._engine_task.cancel()
@@ -210,7 +227,10 @@ class HostService:
         while any(c.out.qsize() for c in self._conns) and time.monotonic() < deadline:
             await asyncio.sleep(0.01)
 
-    def stop(self) -> None:
+    def stop(self, tell_seats: bool = False) -> None:
+        """Stop serving; *tell_seats*: the controller ends hosting (``bye`` ``host_stopped``,
+        the seats do not reconnect), else they reconnect when a host is back."""
+        self._tell_seats = tell_seats
         if self._stopping is not None:
             self._stopping.set()
 
@@ -252,6 +272,9 @@ class HostService:
 
     def _tick(self) -> list[Event]:
         """Release what fell due; under load, at most half the worker's time goes to it."""
+        if not self.options.run_msel:
+            self._next_tick = float("inf")  # the console's controller releases them
+            return []
         began = time.monotonic()
         try:
             return self.runner.tick(self.options.end_at_duration)
@@ -389,14 +412,23 @@ class HostService:
         self.room.free_seat(key)
         self._changed()
 
+    def move_seat(self, key: str, unit: str) -> bool:
+        """Move the person at seat *key* to *unit*'s free seat: the workstation is told
+        (``bye`` ``seat_moved`` with the unit) and joins that seat with the code."""
+        seat = self.room.seats.get(key)
+        conns = [c for c in self._conns if seat is not None and c.seat is seat]
+        if self.room.move_seat(key, unit) is None:
+            return False
+        for conn in conns:
+            self._close(conn, "seat_moved", unit=unit)
+        self._changed()
+        return True
+
     def seats(self) -> list[Seat]:
-        for conn in self._conns:
-            if conn.seat is not None and conn.ws.latency:
-                conn.seat.rtt = conn.ws.latency
         return list(self.room.seats.values())
 
-    def _close(self, conn: Connection, code: str) -> None:
-        conn.send(Bye(code=code))
+    def _close(self, conn: Connection, code: str, **params: Any) -> None:
+        conn.send(Bye(code=code, params=params))
         conn.out.put_nowait(None)
         self._conns.discard(conn)
 
@@ -409,15 +441,19 @@ class HostService:
     async def _handle(self, ws: ServerConnection) -> None:
         conn = Connection(ws, RateLimiter(self.options.rate, self.options.burst))
         writer = asyncio.get_running_loop().create_task(conn.write())
+        pinger: asyncio.Task[None] | None = None
         try:
             hello = await self._hello(conn)
             if hello is not None:
                 await self._join(conn, hello)
+                pinger = asyncio.get_running_loop().create_task(self._ping(conn))
                 async for frame in ws:
                     await self._frame(conn, frame)
         except ConnectionClosed:
             pass
         finally:
+            if pinger is not None:
+                pinger.cancel()
             self._conns.discard(conn)
             if conn.seat is not None and not any(c.seat is conn.seat for c in self._conns):
                 self.room.disconnected(conn.seat)
@@ -425,6 +461,15 @@ class HostService:
             conn.out.put_nowait(None)
             with contextlib.suppress(Exception):
                 await writer
+
+    async def _ping(self, conn: Connection) -> None:
+        """The seat's round trip and last sign of life, from WebSocket pings (host panel)."""
+        while True:
+            with contextlib.suppress(ConnectionClosed, TimeoutError):
+                rtt = await asyncio.wait_for(await conn.ws.ping(), PING_SECONDS * 5)
+                if conn.seat is not None:
+                    conn.seat.rtt, conn.seat.last_seen = rtt, time.time()
+            await asyncio.sleep(PING_SECONDS)
 
     async def _hello(self, conn: Connection) -> Hello | None:
         try:

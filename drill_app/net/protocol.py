@@ -236,7 +236,9 @@ NET_CODES = (
     "unknown_unit",
     "seat_taken",
     "seat_freed",
+    "seat_moved",
     "replaced",
+    "host_stopped",
     # what a client may do
     "not_allowed",
     "not_your_unit",

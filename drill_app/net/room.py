@@ -127,9 +127,23 @@ class Room:
             self._by_token.pop(seat.token, None)
         seat.token = None
         seat.name = ""
+        seat.connected = False  # (its connection is being closed)
         if seat.role == "observer":
             del self.seats[key]
         return seat
+
+    def move_seat(self, key: str, unit: str) -> Seat | None:
+        """Free *key*'s seat and keep *unit*'s seat for its person (who joins it anew with
+        the code); None when *unit* is no free seat of this exercise."""
+        seat, target = self.seats.get(key), self.seats.get(unit)
+        if seat is None or target is None or target is seat or target.role != "seat":
+            return None
+        if target.connected or target.token is not None:
+            return None
+        name = seat.name
+        self.free_seat(key)
+        target.name = name
+        return target
 
     def rotate_code(self, code: str | None = None) -> str:
         """A new join code; every token issued so far expires."""

@@ -33,12 +33,21 @@ def open_owned(
     wall_clock: Callable[[], float] = time.time,
     new_id: Callable[[], str] | None = None,
     ownership: Ownership | None = None,
+    record_restart: bool = True,
 ) -> OwnedExercise:
-    """Claim *exercise_id* for *me* and open it writing through the claim."""
+    """Claim *exercise_id* for *me* and open it writing through the claim.
+
+    *record_restart* False: this process held it a moment ago (it stopped hosting it), so
+    the log gets no ``host_restarted``."""
     claims = ownership or Ownership(store.engine, wall_clock=wall_clock)
     claim = claims.claim(exercise_id, me, lease=lease)
     exercise = store.open_exercise(
-        exercise_id, rules, wall_clock=wall_clock, new_id=new_id, owner=me.owner_id
+        exercise_id,
+        rules,
+        wall_clock=wall_clock,
+        new_id=new_id,
+        owner=me.owner_id,
+        record_restart=record_restart,
     )
     dead = claim.taken_over
     if dead is not None and claim.reason is not None and exercise.started and not exercise.ended:
@@ -64,13 +73,22 @@ class ExerciseClaim:
     when a live process runs it: offer to join or watch), opens it writing through the
     claim and keeps the claim alive from a daemon thread; ``release`` lets it go.
     Write through ``owner_id`` (``Store.append_event(event, owner=claim.owner_id)``).
+    ``abandon`` stops the heartbeat and keeps the claim: what a killed process leaves.
     """
 
-    def __init__(self, store: Store, role: str = "console", lease: float = DEFAULT_LEASE) -> None:
+    def __init__(
+        self,
+        store: Store,
+        role: str = "console",
+        lease: float = DEFAULT_LEASE,
+        me: OwnerIdentity | None = None,
+    ) -> None:
         self.store = store
-        self.me = OwnerIdentity.this_process(role)
+        self.me = me or OwnerIdentity.this_process(role)
         self.lease = lease
         self.exercise_id: str | None = None
+        self.claimed: Claimed | None = None
+        """The last claim made: ``taken_over`` names the dead owner it replaced."""
         self._heartbeat: Heartbeat | None = None
 
     @property
@@ -83,12 +101,20 @@ class ExerciseClaim:
         rules: ScoringRules,
         *,
         wall_clock: Callable[[], float] = time.time,
+        record_restart: bool = True,
     ) -> Exercise:
         self.release()
         owned = open_owned(
-            self.store, exercise_id, rules, self.me, lease=self.lease, wall_clock=wall_clock
+            self.store,
+            exercise_id,
+            rules,
+            self.me,
+            lease=self.lease,
+            wall_clock=wall_clock,
+            record_restart=record_restart,
         )
         self.exercise_id = exercise_id
+        self.claimed = owned.claim
         earlier = _BEATING.pop(exercise_id, None)
         if earlier is not None:  # this process's earlier hold (a window that went away)
             earlier.stop()
@@ -98,11 +124,20 @@ class ExerciseClaim:
         return owned.exercise
 
     def release(self) -> None:
+        exercise_id = self._stop_heartbeat()
+        if exercise_id is not None:
+            Ownership(self.store.engine).release(exercise_id, self.owner_id)
+
+    def abandon(self) -> None:
+        """Stop renewing the claim without giving it up, as a killed process would: the
+        next claimant finds the heartbeat expire and takes the exercise over."""
+        self._stop_heartbeat()
+
+    def _stop_heartbeat(self) -> str | None:
         if self._heartbeat is not None:
             self._heartbeat.stop()
             if self.exercise_id is not None and _BEATING.get(self.exercise_id) is self._heartbeat:
                 del _BEATING[self.exercise_id]
             self._heartbeat = None
-        if self.exercise_id is not None:
-            Ownership(self.store.engine).release(self.exercise_id, self.owner_id)
-            self.exercise_id = None
+        exercise_id, self.exercise_id = self.exercise_id, None
+        return exercise_id

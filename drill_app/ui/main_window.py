@@ -42,6 +42,7 @@ from drill_app.wording.palette import CAUTION_COLOUR
 
 if TYPE_CHECKING:
     from drill_app.core.plan import Plan
+    from drill_app.store.ownership import OwnerInfo
     from drill_app.store.store import NewExercise
     from drill_app.ui.exercise.exercise_view import ExerciseView
     from drill_app.ui.plan.plan_browser import PlanBrowserWindow
@@ -238,6 +239,7 @@ class MainWindow(QMainWindow):
         worker.store_failed.connect(self._store_failed)
         worker.exercise_created.connect(self._exercise_created)
         worker.exercise_loaded.connect(self._exercise_loaded)
+        worker.owned_elsewhere.connect(self._owned_elsewhere)
         worker.failed.connect(self._archive_failed)
         self.archive.open_store(self._db_url)
         self._started = True
@@ -406,14 +408,15 @@ class MainWindow(QMainWindow):
             self.settings.remember_roster((seat.unit_id, seat.participant) for seat in new.seats)
             self.create_exercise(new)
 
-    def join_exercise(self) -> None:
-        """Join an exercise hosted on the network as a trainee (its own window)."""
+    def join_exercise(self, address: str = "") -> None:
+        """Join an exercise hosted on the network (at *address*) as a trainee (its own
+        window)."""
         if self.plan is None:
             return
         from drill_app.ui.start.new_exercise_dialog import read_text_file
         from drill_app.ui.trainee.launch import join_room
 
-        window = join_room(self, self.plan, read_text_file(self.plan_path))
+        window = join_room(self, self.plan, read_text_file(self.plan_path), address)
         if window is not None:
             self.trainee_windows.append(window)
 
@@ -433,6 +436,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Opening the exercise…"), 5_000)
         self.archive.open_exercise(exercise_id)
 
+    @Slot(str, str, object)
+    def _owned_elsewhere(self, exercise_id: str, title: str, owner: OwnerInfo) -> None:
+        """A live process runs it: nothing is written here; offer to join or to watch."""
+        from drill_app.ui.exercise.owned_elsewhere_dialog import OwnedElsewhereDialog
+
+        self.statusBar().clearMessage()
+        choice = OwnedElsewhereDialog.ask(self, title, owner, can_join=bool(owner.address))
+        if choice == "watch" and self.archive is not None:
+            self.archive.watch_exercise(exercise_id)
+        elif choice == "join":  # the join dialog with the host's address filled in
+            self.join_exercise(owner.address)
+
     @Slot(object)
     def _exercise_loaded(self, loaded: LoadedExercise) -> None:
         from drill_app.ui.session import ExerciseSession
@@ -440,12 +455,14 @@ class MainWindow(QMainWindow):
         assert self.archive is not None
         if self.statusBar().currentMessage() == self.tr("Opening the exercise…"):
             self.statusBar().clearMessage()  # done (other messages stay their time)
-        self.close_exercise()
+        self.close_exercise(release=False)  # (the archive has already let the last one go)
         self.session = ExerciseSession(self.archive, loaded, self._wall_clock, self)
         self.session.out_of_step.connect(self._session_out_of_step)
         self.setWindowTitle(f"drill-app — {loaded.title}")
         if self.session.mirror.ended:
             self.show_score()
+        elif loaded.watched_from is not None:
+            self._show_exercise_view()
         else:
             self.settings.open_exercise_id = loaded.exercise_id
             self._show_exercise_view()
@@ -519,8 +536,11 @@ class MainWindow(QMainWindow):
             if isinstance(splitter, QSplitter):
                 setattr(self.settings, option, splitter.saveState())
 
-    def close_exercise(self) -> None:
-        """Leave the open exercise (it keeps running on its clock) and its views."""
+    def close_exercise(self, *, release: bool = True) -> None:
+        """Leave the open exercise (it keeps running on its clock) and its views; *release*:
+        the archive stops hosting it and gives up its claim."""
+        if release and self.session is not None and self.archive is not None:
+            self.archive.close_exercise()
         if self.exercise_view is not None:
             self._save_layout(self.exercise_view)
         for view in (self.exercise_view, self.score_view):

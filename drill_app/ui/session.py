@@ -5,105 +5,48 @@ core ``Exercise``.  Every user action becomes a command sent to it; it validates
 commits (durable) and only then emits ``event_recorded``.  SQLAlchemy is imported in
 that thread, off the path to the first paint.
 
-``ExerciseSession`` is the GUI's read model: a second core ``Exercise`` fed only with
-recorded events.  Views read the clock, the MSEL, the state and the live score from
-it; forms dry-run a command against it for immediate, field-level messages.  So the
-window never shows anything that is not on disk, and shows exactly the core's state.
+``ExerciseSession`` (``ui/exercise_session.py``, offered here too) is the GUI's read
+model, fed only with recorded events.  The console claims the exercise it opens (one
+writer, ``store/claims.py``); ``ui/hosting.py`` hosts it on the network or watches it
+when another process runs it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import itertools
 import time
 import traceback
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from drill_app.core.commands import Command, ExerciseReader, Refused, execute
-from drill_app.core.compliance import DrillStatus, plan_drill_status
-from drill_app.core.events import Actor, Event
+from drill_app.core.commands import Command, Refused, execute
+from drill_app.core.compliance import plan_drill_status
+from drill_app.core.events import Event
 from drill_app.core.exercise import Exercise
 from drill_app.core.plan import Plan, load_plan
-from drill_app.core.refusals import EventError, Refusal
-from drill_app.core.scenario import Scenario, load_scenario
-from drill_app.core.scoring import ScoreSheet, ScoringRules, load_scoring_rules
+from drill_app.core.refusals import EventError, refusal
+from drill_app.core.scoring import ScoringRules, load_scoring_rules
 from drill_app.core.sourcefile import DataFileError
 from drill_app.paths import DEFAULT_PLAN, DEFAULT_SCORING
-from drill_app.ui.start.start_summary import scenario_files
+from drill_app.ui.archive_data import LoadedExercise as LoadedExercise
+from drill_app.ui.archive_data import ScenarioEntry as ScenarioEntry
+from drill_app.ui.archive_data import StartPageData as StartPageData
+from drill_app.ui.archive_data import scan_scenarios as scan_scenarios
+from drill_app.ui.exercise_session import ExerciseSession as ExerciseSession
+from drill_app.ui.exercise_session import new_command_id as new_command_id
 from drill_app.wording import PlanWords, refusal_text
 
 if TYPE_CHECKING:  # the store (and SQLAlchemy) is imported in the worker thread only
+    from drill_app.store.claims import ExerciseClaim
+    from drill_app.store.ownership import OwnerInfo
     from drill_app.store.store import NewExercise, Store
     from drill_app.store.summaries import ExerciseSummary
-
-
-# --- what crosses the thread boundary (frozen, no ORM objects) -------------------------------
-
-
-@dataclass(frozen=True)
-class ScenarioEntry:
-    """A scenario file in the library, with its validation status."""
-
-    path: Path
-    built_in: bool
-    scenario: Scenario | None
-    problems: tuple[str, ...] = ()
-
-    @property
-    def valid(self) -> bool:
-        return self.scenario is not None
-
-
-@dataclass(frozen=True)
-class StartPageData:
-    database: str
-    scenarios: tuple[ScenarioEntry, ...]
-    exercises: tuple[ExerciseSummary, ...]
-    drill_status: DrillStatus
-    interval_years: int
-    open_improvements: int
-
-
-@dataclass(frozen=True)
-class LoadedExercise:
-    exercise_id: str
-    title: str
-    plan: Plan
-    scenario: Scenario
-    rules: ScoringRules
-    events: tuple[Event, ...]
-    options: Mapping[str, Any]
-    seats: tuple[tuple[str, str], ...]
-    """(unit id, participant name)."""
-    held_on: dt.date
-    location: str
-    exercise_type: str
-    controller: str
-    evaluators: tuple[str, ...]
-    head_hash: str
-    """The hash at the head of the stored event chain when it was loaded."""
-    not_verified: bool = False
-    """The stored record failed verification when it was loaded (documents say so)."""
-
-
-# --- the worker -------------------------------------------------------------------------------
-
-
-def scan_scenarios(plan: Plan, user_folder: Path | None) -> tuple[ScenarioEntry, ...]:
-    entries: list[ScenarioEntry] = []
-    for path, built_in in scenario_files(user_folder):  # (the files the start summary keys)
-        try:
-            entries.append(ScenarioEntry(path, built_in, load_scenario(plan, path)))
-        except DataFileError as exc:
-            problems = tuple(str(p) for p in exc.problems)
-            entries.append(ScenarioEntry(path, built_in, None, problems))
-    return tuple(entries)
+    from drill_app.ui.hosting import HostedExercise
 
 
 class ArchiveWorker(QObject):
@@ -120,6 +63,7 @@ class ArchiveWorker(QObject):
     failed = Signal(str, str)  # what, message
     improvements_ready = Signal(str, object)  # exercise id, tuple[ImprovementInfo]
     flushed = Signal()  # every request queued before ``flush`` has been handled
+    owned_elsewhere = Signal(str, str, object)  # exercise id, title, OwnerInfo (a live owner)
 
     def __init__(
         self,
@@ -127,11 +71,15 @@ class ArchiveWorker(QObject):
         user_scenarios: Path | None = None,
         wall_clock: Callable[[], float] = time.time,
         plan: Plan | None = None,
+        lease: float | None = None,
     ) -> None:
+        """*lease*: seconds without a heartbeat after which this console's claim on the
+        exercise it runs counts as dead (None: the store's default)."""
         super().__init__()
         self._plan_path = plan_path
         self._user_scenarios = user_scenarios
         self._wall = wall_clock
+        self._lease = lease
         self._store: Store | None = None
         self._given_plan = plan  # as the window loaded it (frozen; not read again)
         self._plan: Plan | None = None
@@ -139,6 +87,10 @@ class ArchiveWorker(QObject):
         self._quick: StartPageData | None = None
         self._rules: ScoringRules | None = None
         self._exercise: Exercise | None = None
+        self._claim: ExerciseClaim | None = None
+        self.watching: tuple[str, int] | None = None
+        """(exercise id, events seen) of an exercise watched read-only."""
+        self.hosted: HostedExercise | None = None
 
     # Slots run in the worker thread (queued connections).
 
@@ -149,6 +101,7 @@ class ArchiveWorker(QObject):
         ``complete_opening``; any other database is opened (migrated…) before listing."""
         try:
             if self._store is not None:
+                self.close_exercise()
                 self._store.close()
                 self._store = None
             self._pending_url = None
@@ -257,26 +210,67 @@ class ArchiveWorker(QObject):
 
     @Slot(str)
     def open_exercise(self, exercise_id: str) -> None:
-        from drill_app.store.database import StoreError
+        """Claim the exercise and open it as its one writer (``owned_elsewhere`` when a
+        live process runs it: nothing is written then)."""
+        from drill_app.store.claims import ExerciseClaim
+        from drill_app.store.ownership import DEFAULT_LEASE
+
+        assert self._store is not None
+        self.close_exercise()
+        self._claim = ExerciseClaim(self._store, "console", self._lease or DEFAULT_LEASE)
+        try:
+            if self.reclaim(exercise_id, record_restart=True):
+                assert self._exercise is not None
+                self.exercise_opened(self._exercise)
+        except Exception as exc:  # (StoreError, EventError: worded by _open_failed)
+            self._claim = None
+            self._open_failed(exc)
+
+    def reclaim(self, exercise_id: str, *, record_restart: bool = False) -> bool:
+        """Claim the exercise and write it here; False when a live process runs it."""
+        from drill_app.store.ownership import OwnedElsewhere
+
+        assert self._claim is not None and self._rules is not None and self._store is not None
+        try:
+            self._exercise = self._claim.open(
+                exercise_id, self._rules, wall_clock=self._wall, record_restart=record_restart
+            )
+        except OwnedElsewhere as elsewhere:
+            self._claim = self._exercise = None
+            title = self._store.exercise(exercise_id).summary.title
+            self.owned_elsewhere.emit(exercise_id, title, elsewhere.owner)
+            return False
+        self._exercise.attach_persistence(self._persist)
+        return True
+
+    def watch(self, exercise_id: str) -> tuple[Exercise, OwnerInfo | None] | None:
+        """The exercise rebuilt read-only, and who runs it (None: it could not be read)."""
+        from drill_app.store.ownership import Ownership
 
         assert self._store is not None and self._rules is not None
+        self.close_exercise()
         try:
-            self._exercise = self._store.open_exercise(
-                exercise_id, self._rules, wall_clock=self._wall
-            )
-            detail = self._store.exercise(exercise_id)
-            check = self._store.verify(exercise_id)
-        except StoreError as exc:
-            self.failed.emit("open_exercise", str(exc))
-            return
-        except EventError as exc:  # a stored event the engine refuses: say why, in words
+            watched = self._store.load_exercise(exercise_id, self._rules, wall_clock=self._wall)
+        except Exception as exc:
+            self._open_failed(exc)
+            return None
+        self.watching = (exercise_id, len(watched.events))
+        return watched, Ownership(self._store.engine).owner_of(exercise_id)
+
+    def _open_failed(self, exc: Exception) -> None:
+        if isinstance(exc, EventError):  # a stored event the engine refuses: say why, in words
             assert self._plan is not None
             self.failed.emit("open_exercise", refusal_text(exc.refusal, PlanWords(self._plan)))
-            return
+        else:
+            self.failed.emit("open_exercise", str(exc))
+
+    def exercise_opened(self, ex: Exercise, watched_from: OwnerInfo | None = None) -> None:
+        assert self._store is not None
+        exercise_id = ex.exercise_id
+        detail = self._store.exercise(exercise_id)
+        check = self._store.verify(exercise_id)
         if not check.ok:
             self.failed.emit("verify_exercise", check.problems[0])
-        ex = self._exercise
-        ex.attach_persistence(self._persist)
         self.exercise_loaded.emit(
             LoadedExercise(
                 exercise_id=exercise_id,
@@ -294,18 +288,39 @@ class ArchiveWorker(QObject):
                 evaluators=tuple(detail.evaluators),
                 head_hash=detail.summary.head_hash,
                 not_verified=not check.ok,
+                watched_from=watched_from,
             )
         )
 
+    @Slot()
+    def close_exercise(self) -> None:
+        """Leave the open exercise: stop hosting it, give up the claim (it keeps its clock)."""
+        self._let_go()
+        self._exercise = None
+        self.watching = None
+
+    def _let_go(self) -> None:
+        self.take_back()
+        if self._claim is not None:
+            self._claim.release()
+            self._claim = None
+
     def _persist(self, event: Event) -> None:
         """Commit *event*, then tell the GUI the chain's new head (before the event itself)."""
-        assert self._store is not None
-        head = self._store.append_event(event)
+        assert self._store is not None and self._claim is not None
+        head = self._store.append_event(event, owner=self._claim.owner_id)
         self.chain_advanced.emit(event.exercise_id, head)
 
     @Slot(object)
     def submit(self, command: Command) -> None:
-        """The authority runs the command (validated once, committed, applied)."""
+        """The authority runs the command (validated once, committed, applied); while the
+        exercise is hosted, the host runs it (one writer) and reports back by signals."""
+        if self.hosted is not None:
+            self.hosted.thread.send(command)
+            return
+        if self.watching is not None:
+            self.command_refused.emit(command.command_id, refusal("exercise_watched"))
+            return
         outcome = execute(self._exercise, command)
         if isinstance(outcome, Refused):
             self.command_refused.emit(command.command_id, outcome.refusal)
@@ -349,11 +364,29 @@ class ArchiveWorker(QObject):
     def flush(self) -> None:
         self.flushed.emit()
 
+    def take_back(self) -> str | None:
+        """Stop hosting (ui/hosting.py): the exercise's id (None when it was not hosted)."""
+        hosted, self.hosted = self.hosted, None
+        if hosted is None:
+            return None
+        hosted.thread.stop(tell_seats=True)  # (and the host's claim is released)
+        return hosted.exercise_id
+
     @Slot()
     def close(self) -> None:
+        """Stop hosting, give up the claim, close the database (nothing more is saved)."""
         if self._store is not None:
+            self._let_go()
             self._store.close()
             self._store = None
+
+    @Slot()
+    def abandon(self) -> None:
+        """Close as a killed process would: the claim stays, its heartbeat stops (tests)."""
+        if self._claim is not None:
+            self._claim.abandon()
+            self._claim = None
+        self.close()
 
 
 class Archive(QObject):
@@ -370,6 +403,10 @@ class Archive(QObject):
     _add_improvement = Signal(str, object)
     _set_improvement_status = Signal(str, int, str, str)
     _flush = Signal()
+    _watch = Signal(str)
+    _poll_watched = Signal()
+    _close_exercise = Signal()
+    _abandon = Signal()
 
     def __init__(
         self,
@@ -378,19 +415,29 @@ class Archive(QObject):
         wall_clock: Callable[[], float] = time.time,
         parent: QObject | None = None,
         plan: Plan | None = None,
+        lease: float | None = None,
     ) -> None:
+        from drill_app.ui.hosting import RoomWorker
+
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("drill-app archive")
-        self.worker = ArchiveWorker(plan_path, user_scenarios, wall_clock, plan)
+        self.worker = ArchiveWorker(plan_path, user_scenarios, wall_clock, plan, lease)
         self.worker.moveToThread(self._thread)
+        self.room = RoomWorker(self.worker)  # hosting the open exercise (same thread)
+        self.room.moveToThread(self._thread)
+        self._watch.connect(self.room.watch_exercise)
+        self._poll_watched.connect(self.room.poll_watched)
+        self._close_exercise.connect(self.worker.close_exercise)
+        self._abandon.connect(self.worker.abandon, Qt.ConnectionType.BlockingQueuedConnection)
         self._open_store.connect(self.worker.open_store)
         self._complete_opening.connect(self.worker.complete_opening)
         self._refresh.connect(self.worker.refresh_start_page)
         self._create.connect(self.worker.create_exercise)
         self._open_exercise.connect(self.worker.open_exercise)
         self._submit.connect(self.worker.submit)
-        self._close.connect(self.worker.close)
+        # (blocking: the claim is released and the database closed before the thread quits)
+        self._close.connect(self.worker.close, Qt.ConnectionType.BlockingQueuedConnection)
         self._load_improvements.connect(self.worker.load_improvements)
         self._add_improvement.connect(self.worker.add_improvement)
         self._set_improvement_status.connect(self.worker.set_improvement_status)
@@ -412,6 +459,17 @@ class Archive(QObject):
 
     def open_exercise(self, exercise_id: str) -> None:
         self._open_exercise.emit(exercise_id)
+
+    def watch_exercise(self, exercise_id: str) -> None:
+        """Open it read-only (``exercise_loaded`` with ``watched_from``)."""
+        self._watch.emit(exercise_id)
+
+    def poll_watched(self) -> None:
+        self._poll_watched.emit()
+
+    def close_exercise(self) -> None:
+        """Leave the open exercise: stop hosting it and give up the claim."""
+        self._close_exercise.emit()
 
     def submit(self, command: Command) -> None:
         self._submit.emit(command)
@@ -438,155 +496,9 @@ class Archive(QObject):
             self._thread.quit()
             self._thread.wait()
 
-
-# --- the read model ----------------------------------------------------------------------------
-
-_command_numbers = itertools.count(1)
-
-
-def new_command_id(exercise_id: str) -> str:
-    return f"{exercise_id}-{int(time.time() * 1000):x}-{next(_command_numbers)}"
-
-
-@dataclass
-class _Pending:
-    command: Command
-    recorded: Callable[[Event], None] | None = None
-    refused: Callable[[Refusal], None] | None = None
-
-
-class ExerciseSession(QObject):
-    """The open exercise as the windows see it: every recorded event, nothing else.
-
-    The windows read it through ``mirror``, a read-only view (``ExerciseReader``), and
-    send through ``send``, the one way in: a dry run against the mirror for the form's
-    message, then the command goes to the archive (the authority), whose outcome comes
-    back as ``event_added`` or ``command_refused``. A committed event the mirror cannot
-    follow means it is out of step: ``out_of_step`` says why and the exercise is opened
-    again from disk (``Archive.open_exercise``).
-    """
-
-    event_added = Signal(object)  # Event, after the mirror applied it
-    command_refused = Signal(str, str, object)  # command id, kind, Refusal
-    idle = Signal()  # every command sent has been recorded or refused
-    out_of_step = Signal(str)  # why the mirror could not follow a committed event (worded)
-
-    def __init__(
-        self,
-        archive: Archive,
-        loaded: LoadedExercise,
-        wall_clock: Callable[[], float] = time.time,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.archive = archive
-        self.loaded = loaded
-        self.exercise_id = loaded.exercise_id
-        self.plan = loaded.plan
-        self.scenario = loaded.scenario
-        self.rules = loaded.rules
-        self._mirror = Exercise(
-            loaded.plan, loaded.scenario, loaded.rules, loaded.exercise_id, wall_clock=wall_clock
-        )
-        for event in loaded.events:
-            self._mirror.apply_committed(event)
-        self._pending: dict[str, _Pending] = {}
-        self.head_hash = loaded.head_hash
-        """The stored chain's head: printed in the documents' footer."""
-        archive.worker.chain_advanced.connect(self._chain_advanced)
-        archive.worker.event_recorded.connect(self._recorded)
-        archive.worker.command_refused.connect(self._refused)
-
-    # --- reading ------------------------------------------------------------------------
-
-    @property
-    def mirror(self) -> ExerciseReader:
-        """The exercise as recorded so far (read-only)."""
-        return self._mirror
-
-    @property
-    def events(self) -> Sequence[Event]:
-        return self._mirror.events
-
-    def now(self) -> float:
-        return self._mirror.now()
-
-    def score(self) -> ScoreSheet:
-        return self._mirror.score()
-
-    @property
-    def busy(self) -> bool:
-        """Commands sent and not yet recorded or refused."""
-        return bool(self._pending)
-
-    # --- writing ------------------------------------------------------------------------
-
-    def check(
-        self, kind: str, payload: Mapping[str, Any], *, actor: Actor, unit: str | None = None
-    ) -> None:
-        """Raise EventError if the command would be refused now (for form messages)."""
-        self._mirror.dry_run(kind, payload, actor=actor, unit=unit)
-
-    def send(
-        self,
-        kind: str,
-        payload: Mapping[str, Any] | None = None,
-        *,
-        actor: Actor,
-        unit: str | None = None,
-        recorded: Callable[[Event], None] | None = None,
-        refused: Callable[[Refusal], None] | None = None,
-    ) -> str | None:
-        """The one way to send a command. Returns its id, or None when the dry run refused it.
-
-        A refusal (at once, or later by the archive) goes to *refused* and to
-        ``command_refused``; the committed event to *recorded* and ``event_added``.
-        """
-        command = Command(new_command_id(self.exercise_id), kind, dict(payload or {}), actor, unit)
-        try:
-            self.check(kind, command.payload, actor=actor, unit=unit)
-        except EventError as error:
-            if refused is not None:
-                refused(error.refusal)
-            self.command_refused.emit(command.command_id, kind, error.refusal)
-            return None
-        self._pending[command.command_id] = _Pending(command, recorded, refused)
-        self.archive.submit(command)
-        return command.command_id
-
-    @Slot(str, str)
-    def _chain_advanced(self, exercise_id: str, head: str) -> None:
-        if exercise_id == self.exercise_id:
-            self.head_hash = head
-
-    @Slot(object)
-    def _recorded(self, event: Event) -> None:
-        if event.exercise_id != self.exercise_id:
-            return
-        pending = self._pending.pop(event.id, None)
-        try:
-            self._mirror.apply_committed(event)
-        except EventError as error:
-            self._pending.clear()
-            words = PlanWords(self.plan, scenario=self.scenario)
-            self.out_of_step.emit(refusal_text(error.refusal, words))
-            self.archive.open_exercise(self.exercise_id)
-            return
-        self.event_added.emit(event)
-        if pending is not None and pending.recorded is not None:
-            pending.recorded(event)
-        self._maybe_idle()
-
-    @Slot(str, object)
-    def _refused(self, command_id: str, reason: Refusal) -> None:
-        pending = self._pending.pop(command_id, None)
-        if pending is None:
-            return
-        if pending.refused is not None:
-            pending.refused(reason)
-        self.command_refused.emit(command_id, pending.command.kind, reason)
-        self._maybe_idle()
-
-    def _maybe_idle(self) -> None:
-        if not self._pending:
-            self.idle.emit()
+    def abandon(self) -> None:
+        """Stop as a killed process would: the claim is kept, unrenewed (crash tests)."""
+        if self._thread.isRunning():
+            self._abandon.emit()
+            self._thread.quit()
+            self._thread.wait()

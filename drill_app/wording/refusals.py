@@ -133,6 +133,14 @@ WORDING: Mapping[RefusalCode, Wording] = {
         )
     ),
     "no_exercise_open": _fixed(lambda: translate("Refusal", "No exercise is open")),
+    "exercise_watched": _fixed(
+        lambda: translate(
+            "Refusal", "This window only watches the exercise; another computer runs it"
+        )
+    ),
+    "hosting_failed": lambda r, w: translate(
+        "Refusal", "The exercise could not be opened on the network: {error}"
+    ).format(error=r["error"]),
     # The database failed (went away, stays locked): a sentence, never the driver's text.
     "not_saved": lambda r, w: translate(
         "Refusal",
@@ -193,6 +201,12 @@ ROOM_WORDING: Mapping[str, Callable[[Mapping[str, Any], PlanWords], str]] = {
     ).format(unit=w.party(str(p.get("unit", ""))), name=p.get("name", "") or "—"),
     "seat_freed": lambda p, w: translate(
         "Refusal", "The controller freed this seat: join again to continue"
+    ),
+    "seat_moved": lambda p, w: translate(
+        "Refusal", "The controller gave you the seat of {unit}: join it with the code"
+    ).format(unit=w.party(str(p.get("unit", "")))),
+    "host_stopped": lambda p, w: translate(
+        "Refusal", "The controller stopped hosting this exercise on the network"
     ),
     "replaced": lambda p, w: translate(
         "Refusal", "This seat was joined again from another connection"

@@ -269,6 +269,9 @@ def test_the_store_refuses_another_event_under_a_stored_id(
 def test_every_code_is_produced_by_one_of_these_situations() -> None:
     produced = {code for code, _started, _cause in SITUATIONS}
     produced |= {"no_exercise_open", "not_saved", "event_stored_differently"}
+    # watching another process's exercise, hosting on an address not this machine's:
+    # tests/ui/test_claim.py and tests/ui/test_host_panel.py
+    produced |= {"exercise_watched", "hosting_failed"}
     assert produced == set(get_args(RefusalCode))
 
 

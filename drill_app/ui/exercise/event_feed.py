@@ -65,6 +65,21 @@ def names_list(names: Sequence[str]) -> str:
     return translate("EventKinds", ", ").join(names)
 
 
+def takeover_text(p: Mapping[str, Any]) -> str:
+    """Whose exercise was taken over, and how it was known to be dead."""
+    reasons = {
+        "heartbeat_expired": translate("EventKinds", "its heartbeat had stopped"),
+        "process_gone": translate("EventKinds", "its process was gone"),
+    }
+    return translate(
+        "EventKinds", "Taken over from process {pid} on the computer {machine}: {reason}"
+    ).format(
+        pid=p.get("previous_pid", "?"),
+        machine=str(p.get("previous_machine", "")).split("/", 1)[0],
+        reason=reasons.get(str(p.get("reason", "")), str(p.get("reason", ""))),
+    )
+
+
 def summarize_payload(names: PlanWords, kind: str, payload: Mapping[str, Any]) -> str:
     """A one-line summary of what an event (or a scenario's expected action) says."""
     p = payload
@@ -80,6 +95,8 @@ def summarize_payload(names: PlanWords, kind: str, payload: Mapping[str, Any]) -
         return translate("EventKinds", "Host restarted after {seconds:.0f} s down").format(
             seconds=float(p["down_seconds"])
         )
+    if kind == "host_taken_over" and "previous_machine" in p:
+        return takeover_text(p)
     if kind == "inject_delivered":
         scripted = p.get("inject") is not None
         template = (

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +34,7 @@ from drill_app.ui.act.act_panel import ActAsUnitPanel
 from drill_app.ui.evaluation.evaluator_panel import EvaluatorPanel
 from drill_app.ui.exercise.clock_bar import ClockBarWidget
 from drill_app.ui.exercise.event_feed import EventFeedPanel
+from drill_app.ui.exercise.host_panel import HostPanel
 from drill_app.ui.exercise.msel_panel import MselPanel
 from drill_app.ui.exercise.status_board import StatusBoardPanel
 from drill_app.ui.session import ExerciseSession
@@ -39,7 +42,7 @@ from drill_app.ui.shared.tab_keys import add_tab_keys, next_tab
 from drill_app.wording import PlanWords, refusal_text
 from drill_app.wording.evaluation import exercise_type_name
 from drill_app.wording.events import event_kind_names
-from drill_app.wording.palette import ERROR_COLOUR
+from drill_app.wording.palette import CAUTION_COLOUR, ERROR_COLOUR
 
 REFRESH_MS = 250
 # Refusals of these commands are reported in the view's notice line; the forms of the
@@ -116,12 +119,17 @@ class ExerciseView(QWidget):
         # The hosted forms scroll rather than force the window wider than a 1366 px screen.
         self.act_tab = self.tabs.addTab(_scrolling(self.act_panel, self), self.tr("Act as unit"))
         self.tabs.addTab(_scrolling(self.evaluator_panel, self), self.tr("Evaluation"))
+        self.host_panel = HostPanel(session, self)
+        self.tabs.addTab(self.host_panel, self.tr("Training room"))
         self.tabs.setTabToolTip(0, self.tr("The MSEL: release, skip or delay injects"))
         self.tabs.setTabToolTip(
             1, self.tr("File reports and decisions for a unit whose trainee is at this computer")
         )
         self.tabs.setTabToolTip(2, self.tr("Evaluator observations and ratings"))
         self.tabs.setAccessibleName(self.tr("Injects, acting for a unit, evaluation"))
+        self.tabs.setTabToolTip(
+            3, self.tr("Host the exercise on the room's network: trainees join from their desks")
+        )
         self.msel_panel.due_count_changed.connect(self._due_count_changed)
         self.status_board.cell_activated.connect(self.act_for)
         add_tab_keys(self, self.tabs)  # between the side tabs from anywhere in the view
@@ -166,6 +174,33 @@ class ExerciseView(QWidget):
         session.event_added.connect(self._event_added)
         session.command_refused.connect(self._refused)
         self._due_count_changed(self.msel_panel.model.count("due"))
+        if session.watched_from is not None:
+            self._watch_only()
+
+    def _watch_only(self) -> None:
+        """Another process runs this exercise: show it, offer nothing that sends."""
+        from drill_app.ui.hosting import owner_text
+
+        for panel in (self.clock_bar, self.msel_panel, self.event_feed):
+            for button in panel.findChildren(QPushButton) + panel.findChildren(QToolButton):
+                button.hide()
+        for index in reversed(range(1, self.tabs.count())):  # forms, evaluation, hosting
+            self.tabs.removeTab(index)
+        owner = self.session.watched_from
+        assert owner is not None
+        self.watch_label = QLabel(self)
+        self.watch_label.setObjectName("watch_only")
+        self.watch_label.setWordWrap(True)
+        self.watch_label.setStyleSheet(f"color: {CAUTION_COLOUR}; font-weight: bold;")
+        self.watch_label.setText(
+            self.tr(
+                "Watching only: {owner} runs this exercise; this window shows what it "
+                "records and sends nothing."
+            ).format(owner=owner_text(owner))
+        )
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.watch_label)
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 720)
@@ -175,6 +210,8 @@ class ExerciseView(QWidget):
 
     def act_for(self, unit: str, column: str) -> None:
         """A board cell opened: the "act as unit" forms for that unit and obligation."""
+        if self.session.watched_from is not None:
+            return  # (watching: no forms)
         self.tabs.setCurrentIndex(self.act_tab)
         self.act_panel.act_for(unit, column)
 
