@@ -635,6 +635,29 @@
     </message>
 </context>
 <context>
+    <name>DatabaseFiles</name>
+    <message>
+        <source>The backup could not be copied</source>
+        <translation>无法复制备份</translation>
+    </message>
+    <message>
+        <source>Opened a copy of the backup: {file}</source>
+        <translation>已打开备份的副本：{file}</translation>
+    </message>
+    <message>
+        <source>Open or create a database</source>
+        <translation>打开或新建数据库</translation>
+    </message>
+    <message>
+        <source>drill-app databases (*.sqlite3 *.sqlite *.db)</source>
+        <translation>演练数据库 (*.sqlite3 *.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseProblemPanel</name>
     <message>
         <source>The database could not be opened</source>
@@ -2643,26 +2666,6 @@
     <message>
         <source>This exercise&apos;s stored record has been altered</source>
         <translation>本演练的存档记录已被改动（校验未通过），据此打印的文件每页都会注明</translation>
-    </message>
-    <message>
-        <source>The backup could not be copied</source>
-        <translation>无法复制备份</translation>
-    </message>
-    <message>
-        <source>Opened a copy of the backup: {file}</source>
-        <translation>已打开备份的副本：{file}</translation>
-    </message>
-    <message>
-        <source>Open or create a database</source>
-        <translation>打开或新建数据库</translation>
-    </message>
-    <message>
-        <source>drill-app databases (*.sqlite3 *.sqlite *.db)</source>
-        <translation>演练数据库 (*.sqlite3 *.sqlite *.db)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>Creating the exercise…</source>

@@ -13,25 +13,22 @@ they are first needed.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
-    QMainWindow,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
 from drill_app.paths import DEFAULT_PLAN
+from drill_app.ui.database_files import DatabaseFiles
 from drill_app.ui.projector import ProjectorActions
 from drill_app.ui.shared.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, is_english
 from drill_app.ui.shared.screen_fit import fit_to_screen
@@ -56,11 +53,7 @@ def user_scenario_folder() -> Path:
     return Path(platformdirs.user_data_dir("drill-app", appauthor=False)) / "scenarios"
 
 
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
-
-
-class MainWindow(QMainWindow):
+class MainWindow(DatabaseFiles):
     """Start page → running exercise → score, with the archive behind them."""
 
     start_page_populated = Signal()
@@ -316,69 +309,6 @@ class MainWindow(QMainWindow):
 
         ProblemListDialog.show_modal(self, title, title, [message])
 
-    def database_path(self) -> Path | None:
-        """The SQLite file of the database being opened, if it is one."""
-        url = self._db_url
-        if not url:
-            from drill_app.store.summaries import default_url
-
-            url = default_url()
-        from drill_app.store.database import sqlite_path
-
-        try:
-            return sqlite_path(url)
-        except Exception:  # not a URL we understand: no file, no backups
-            return None
-
-    def backups(self) -> list[Path]:
-        """Backups next to the database file, newest first."""
-        path = self.database_path()
-        if path is None:
-            return []
-        from drill_app.store.database import backups_of
-
-        return backups_of(path)
-
-    def use_backup(self, backup: Path) -> None:
-        """Continue from *backup*: open a copy of it, keep the backup and the damaged file."""
-        path = self.database_path() or backup
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = path.with_name(f"{path.stem}-restored-{stamp}{path.suffix}")
-        try:
-            shutil.copy2(backup, target)
-        except OSError as error:
-            self.show_error(self.tr("The backup could not be copied"), str(error))
-            return
-        self.statusBar().showMessage(
-            self.tr("Opened a copy of the backup: {file}").format(file=target), 15_000
-        )
-        self.open_database(sqlite_url(target))
-
-    def ask_database_file(self) -> Path | None:
-        """Ask for a database file (an existing one, or a new name); None if cancelled."""
-        dialog = QFileDialog(self, self.tr("Open or create a database"))
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setNameFilters(
-            [self.tr("drill-app databases (*.sqlite3 *.sqlite *.db)"), self.tr("All files (*)")]
-        )
-        path = self.database_path()
-        if path is not None:
-            dialog.setDirectory(str(path.parent))
-        try:
-            if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
-                return None
-            return Path(dialog.selectedFiles()[0])
-        finally:
-            dialog.deleteLater()
-
-    def _open_database_requested(self) -> None:
-        if self.archive is None:
-            return
-        path = self.ask_database_file()
-        if path is not None:
-            self.open_database(sqlite_url(path))
-
     def refresh_start_page(self) -> None:
         if self.archive is not None and self.start_page.data is not None:
             self.archive.refresh_start_page()
@@ -417,8 +347,10 @@ class MainWindow(QMainWindow):
         from drill_app.ui.trainee.launch import join_room
 
         window = join_room(self, self.plan, read_text_file(self.plan_path), address)
-        if window is not None:
+        if window is not None:  # kept while open, let go when closed
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.trainee_windows.append(window)
+            window.destroyed.connect(lambda: self.trainee_windows.remove(window))
 
     def create_exercise(self, new: NewExercise) -> None:
         assert self.archive is not None

@@ -169,7 +169,8 @@ def test_join_on_the_start_page_opens_the_dialog_then_the_trainee_window(
     assert isinstance(trainee, TraineeWindow) and trainee.isVisible()
     assert (trainee.width(), trainee.height()) == (1366, 768)
     qtbot.waitUntil(lambda: trainee.connection_label.text() == "在线", timeout=10_000)
-    trainee.close()
+    trainee.close()  # closed: let go (a day of drills does not pile up windows)
+    qtbot.waitUntil(lambda: not started_window.trainee_windows)
 
 
 def test_drill_app_join_fills_in_the_address_and_ends_quietly_when_cancelled(
