@@ -22,7 +22,8 @@ from typing import Any
 from drill_app.core.duties import plan_recipients
 from drill_app.core.exercise import Exercise
 from drill_app.core.seat_actions import seat_actions
-from drill_app.net.protocol import Obligations, ObligationView, SeatBriefing
+from drill_app.net.protocol import ClockView, Obligations, ObligationView, SeatBriefing, Welcome
+from drill_app.net.visibility import Viewer
 from drill_app.store.chain import sha256_text
 from drill_app.store.store import Store
 
@@ -61,6 +62,30 @@ class Briefer:
             actions=sorted(seat_actions(plan, scenario, unit)),
             recipients={k: plan_recipients(plan, scenario, unit, k) for k in REPORT_KINDS},
             show_deadlines=self.show_deadlines,
+        )
+
+    def welcome(
+        self,
+        exercise: Exercise,
+        exercise_id: str,
+        viewer: Viewer,
+        token: str,
+        name: str,
+        clock: ClockView,
+    ) -> Welcome:
+        """What a joining seat or observer is told first (the briefing: seats only)."""
+        scenario = exercise.scenario
+        return Welcome(
+            token=token,
+            exercise=exercise_id,
+            title=scenario.title,
+            scenario_title=scenario.title,
+            duration_minutes=scenario.duration_minutes,
+            role=viewer.role,
+            unit=viewer.unit,
+            clock=clock,
+            seats=list(scenario.seats),
+            briefing=self.briefing(exercise, viewer.unit, name) if viewer.unit else None,
         )
 
     def open_lines(self, exercise: Exercise) -> dict[str, list[ObligationView]]:

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
+from typing import Any
 
 from websockets.asyncio.server import ServerConnection
 from websockets.exceptions import ConnectionClosed
 
-from drill_app.net.protocol import Message, encode
+from drill_app.net.protocol import (
+    PROTOCOL_VERSION,
+    Hello,
+    Message,
+    ProtocolError,
+    encode,
+    parse_client,
+)
 from drill_app.net.room import RateLimiter, Seat
 from drill_app.net.visibility import Viewer
 from drill_app.store.ownership import DEFAULT_LEASE
@@ -100,3 +108,20 @@ class HostOptions:
     """… on these interfaces (None: all)."""
     announce_ip: str = "127.0.0.1"
     """The address announced (the one seats should connect to)."""
+
+
+async def read_hello(conn: Connection) -> Hello | tuple[str, dict[str, Any]]:
+    """The client's first frame: a hello of this protocol version, or why not (a code
+    and its parameters, for the ``bye``)."""
+    try:
+        frame = await asyncio.wait_for(conn.ws.recv(), HELLO_TIMEOUT)
+        message = parse_client(frame)
+    except TimeoutError:
+        return "hello_timeout", {}
+    except ProtocolError as exc:
+        return exc.code, dict(exc.params)
+    if not isinstance(message, Hello):
+        return "hello_expected", {}
+    if message.protocol != PROTOCOL_VERSION:
+        return "protocol_version", {"host": PROTOCOL_VERSION, "client": message.protocol}
+    return message

@@ -34,17 +34,16 @@ from drill_app.core.events import Event
 from drill_app.core.scoring import ScoringRules
 from drill_app.net.briefing import Briefer
 from drill_app.net.connection import (
-    HELLO_TIMEOUT,
     MAX_ERRORS,
     MAX_GROUP,
     MIN_GROUP,
     Connection,
     HostOptions,
+    read_hello,
 )
 from drill_app.net.fanout import Audience, frames
 from drill_app.net.protocol import (
     MAX_FRAME_BYTES,
-    PROTOCOL_VERSION,
     Ack,
     Bye,
     ClockMessage,
@@ -58,7 +57,6 @@ from drill_app.net.protocol import (
     Read,
     Refused,
     Submit,
-    Welcome,
     parse_client,
 )
 from drill_app.net.room import Admitted, RateLimiter, Room, Seat
@@ -472,19 +470,10 @@ class HostService:
             await asyncio.sleep(PING_SECONDS)
 
     async def _hello(self, conn: Connection) -> Hello | None:
-        try:
-            frame = await asyncio.wait_for(conn.ws.recv(), HELLO_TIMEOUT)
-            message = parse_client(frame)
-        except TimeoutError:
-            return self._refuse_hello(conn, "hello_timeout")
-        except ProtocolError as exc:
-            return self._refuse_hello(conn, exc.code, **exc.params)
+        message = await read_hello(conn)
         if not isinstance(message, Hello):
-            return self._refuse_hello(conn, "hello_expected")
-        if message.protocol != PROTOCOL_VERSION:
-            return self._refuse_hello(
-                conn, "protocol_version", host=PROTOCOL_VERSION, client=message.protocol
-            )
+            code, params = message
+            return self._refuse_hello(conn, code, **params)
         verdict = self.room.admit(message)
         if not isinstance(verdict, Admitted):
             return self._refuse_hello(conn, verdict.code, **verdict.params)
@@ -496,8 +485,7 @@ class HostService:
 
     def _refuse_hello(self, conn: Connection, code: str, **params: Any) -> Hello | None:
         log.warning("refused a connection from %s: %s %s", conn.ws.remote_address, code, params)
-        conn.send(Bye(code=code, params=params))
-        conn.out.put_nowait(None)
+        self._close(conn, code, **params)
         return None
 
     async def _join(self, conn: Connection, hello: Hello) -> None:
@@ -510,23 +498,11 @@ class HostService:
             views = await self._on_worker(
                 lambda: list(stream(self.runner.exercise.events, viewer, self.known))
             )
-            ex = self.runner.exercise
             assert seat.token is not None
+            clock = self.clock_view()
+            ex = self.runner.exercise
             conn.send(
-                Welcome(
-                    token=seat.token,
-                    exercise=self.exercise_id,
-                    title=ex.scenario.title,
-                    scenario_title=ex.scenario.title,
-                    duration_minutes=ex.scenario.duration_minutes,
-                    role=viewer.role,
-                    unit=viewer.unit,
-                    clock=self.clock_view(),
-                    seats=list(ex.scenario.seats),
-                    briefing=self.briefer.briefing(ex, viewer.unit, seat.name)
-                    if viewer.unit is not None
-                    else None,
-                )
+                self.briefer.welcome(ex, self.exercise_id, viewer, seat.token, seat.name, clock)
             )
             for n, view in enumerate(views[hello.last_seq :], start=hello.last_seq + 1):
                 conn.send(EventMessage(seq=n, event=view))
