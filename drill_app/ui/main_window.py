@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -33,7 +33,6 @@ from drill_app.ui.projector import ProjectorActions
 from drill_app.ui.shared.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, is_english
 from drill_app.ui.shared.screen_fit import fit_to_screen
 from drill_app.ui.shared.settings import AppSettings
-from drill_app.ui.start.start_page import StartPageWidget
 from drill_app.ui.start.start_summary import StartSummaryCache
 from drill_app.wording.palette import CAUTION_COLOUR
 
@@ -44,6 +43,7 @@ if TYPE_CHECKING:
     from drill_app.ui.exercise.exercise_view import ExerciseView
     from drill_app.ui.plan.plan_browser import PlanBrowserWindow
     from drill_app.ui.session import Archive, ExerciseSession, LoadedExercise, StartPageData
+    from drill_app.ui.start.start_page import StartPageWidget
 
 
 def user_scenario_folder() -> Path:
@@ -97,20 +97,15 @@ class MainWindow(DatabaseFiles):
         self._closed = False
 
         self.setWindowTitle("drill-app")
-        self.start_page = StartPageWidget(is_english(language), self.user_scenarios, self)
+        self._start_page: StartPageWidget | None = None
         self.summary = StartSummaryCache(plan_cache, plan_path, self.user_scenarios, language)
-        self.start_page.new_exercise_requested.connect(self.new_exercise)
-        self.start_page.open_exercise_requested.connect(self.open_exercise)
-        self.start_page.refresh_requested.connect(self.refresh_start_page)
-        self.start_page.open_database_requested.connect(self._open_database_requested)
-        self.start_page.backup_chosen.connect(self.use_backup)
-        self.start_page.join_requested.connect(self.join_exercise)
         self.exercise_page = QStackedWidget(self)
         self.exercise_page.setObjectName("exercise_page")
         self.score_page = QStackedWidget(self)
         self.score_page.setObjectName("score_page")
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.start_page)
+        self._placeholder = QWidget(self)  # the start page's place until it is built
+        self.stack.addWidget(self._placeholder)
         self.stack.addWidget(self.exercise_page)
         self.stack.addWidget(self.score_page)
         self.setCentralWidget(self.stack)
@@ -131,14 +126,38 @@ class MainWindow(DatabaseFiles):
         state = self.settings.window_state
         if not state.isEmpty():
             self.restoreState(state)
-        self.start_page.show_loading(self._db_url)
+
+    @property
+    def start_page(self) -> StartPageWidget:
+        """The start page, built when first wanted: after the first paint (``start()``),
+        so that its widgets and their imports do not delay the window's frame."""
+        if self._start_page is None:
+            from drill_app.ui.start.start_page import StartPageWidget
+
+            page = StartPageWidget(is_english(self.language), self.user_scenarios, self)
+            page.new_exercise_requested.connect(self.new_exercise)
+            page.open_exercise_requested.connect(self.open_exercise)
+            page.refresh_requested.connect(self.refresh_start_page)
+            page.open_database_requested.connect(self._open_database_requested)
+            page.backup_chosen.connect(self.use_backup)
+            page.join_requested.connect(self.join_exercise)
+            shown = self.stack.currentIndex() == self.START
+            self.stack.insertWidget(self.START, page)
+            self.stack.removeWidget(self._placeholder)
+            self._placeholder.deleteLater()
+            if shown:
+                self.stack.setCurrentIndex(self.START)
+            page.show_loading(self._db_url)
+            self._start_page = page
+        return self._start_page
 
     # --- menus -------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
+        # setShortcuts, not setShortcut: the latter converts all of Qt.* enums (~25 ms).
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.new_action = QAction(self.tr("&New exercise…"), self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setShortcuts(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(lambda: self.new_exercise(None))
         file_menu.addAction(self.new_action)
         self.open_database_action = QAction(self.tr("Open &database…"), self)
@@ -146,17 +165,17 @@ class MainWindow(DatabaseFiles):
         file_menu.addAction(self.open_database_action)
         file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.home_action = QAction(self.tr("&Start page"), self)
-        self.home_action.setShortcut(QKeySequence("Ctrl+Home"))
+        self.home_action.setShortcuts([QKeySequence("Ctrl+Home")])
         self.home_action.triggered.connect(self.show_start_page)
         view_menu.addAction(self.home_action)
         self.plan_browser_action = QAction(self.tr("&Plan browser"), self)
-        self.plan_browser_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.plan_browser_action.setShortcuts([QKeySequence("Ctrl+B")])
         self.plan_browser_action.triggered.connect(self.show_plan_browser)
         view_menu.addAction(self.plan_browser_action)
         view_menu.addSeparator()
@@ -184,7 +203,7 @@ class MainWindow(DatabaseFiles):
 
     def _update_actions(self) -> None:
         self.projector.update()
-        ready = self.start_page.data is not None and self.archive is not None
+        ready = self.archive is not None and self.start_page.data is not None
         self.new_action.setEnabled(ready and bool(self.start_page.valid_scenarios()))
         self.open_database_action.setEnabled(self.archive is not None)
         self.plan_browser_action.setEnabled(self.plan is not None)
@@ -348,6 +367,8 @@ class MainWindow(DatabaseFiles):
 
         window = join_room(self, self.plan, read_text_file(self.plan_path), address)
         if window is not None:  # kept while open, let go when closed
+            from PySide6.QtCore import Qt
+
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.trainee_windows.append(window)
             window.destroyed.connect(lambda: self.trainee_windows.remove(window))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
@@ -57,7 +57,7 @@ class ProjectorActions(QObject):
     def _action(self, text: str, keys: list[str]) -> QAction:
         action = QAction(text, self.window)
         action.setShortcuts([QKeySequence(key) for key in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # (the window's shortcut: QAction's default context; Qt's enums not looked up here)
         return action
 
     def add_to(self, menu: QMenu) -> None:

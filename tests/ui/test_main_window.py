@@ -335,6 +335,30 @@ def test_window_and_database_are_remembered(
     assert (again.width(), again.height()) == (700, 500)
 
 
+def test_the_saved_size_is_kept_from_the_first_paint_to_the_filled_page(
+    open_window: OpenWindow, db_url: str, settings_file: Path, qtbot: QtBot
+) -> None:
+    """The first paint shows the frame before the start page is built; building and
+    filling the page then changes neither the saved width nor the height."""
+    window = open_window(db_url)
+    window.resize(700, 480)  # (narrower than the window opens by default)
+    close_and_check(window)
+
+    again = MainWindow(db_url=db_url, settings=AppSettings.in_file(settings_file))
+    again.show()
+    qtbot.waitExposed(again)
+    QApplication.processEvents()  # the first paint, as run_gui does
+    assert (again.width(), again.height()) == (700, 480)
+    with qtbot.waitSignal(again.start_page_populated, timeout=20_000):
+        assert again.start()
+    QApplication.processEvents()
+    assert again.stack.currentWidget() is again.start_page and again.start_page.isVisible()
+    assert (again.width(), again.height()) == (700, 480)
+    assert again.start_page.width() == again.centralWidget().width() <= 700
+    close_and_check(again)
+    again.deleteLater()
+
+
 # --- a crash in the middle of an exercise --------------------------------------------------------
 
 

@@ -7,9 +7,9 @@ status bar stay on screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 # Room the window manager's frame takes around a window (title bar and borders).
 FRAME_WIDTH = 16
@@ -46,6 +46,9 @@ def fit_to_screen(window: QWidget, preferred: QSize) -> None:
 def scrolling(panel: QWidget, parent: QWidget) -> QScrollArea:
     """*panel* in a frameless scroll area: a tall form scrolls on a short screen instead of
     making its window taller than the screen."""
+    from PySide6.QtCore import Qt  # (their enums: ~30 ms, not on the first paint's path)
+    from PySide6.QtWidgets import QStyle
+
     area = QScrollArea(parent)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -100,6 +100,8 @@ class InterfaceZoom(QObject):
 
 def _scale_own_fonts(app: QApplication, ratio: float) -> None:
     """Scale the fonts that widgets sized themselves (not inherited) by *ratio*."""
+    from PySide6.QtCore import Qt  # (its enums: ~25 ms, not before the first paint)
+
     for widget in app.allWidgets():
         if not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
             continue
