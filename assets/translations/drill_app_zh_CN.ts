@@ -1904,6 +1904,10 @@
         <translation>在局域网开放</translation>
     </message>
     <message>
+        <source>Listen on this computer&apos;s network: workstations join with the code</source>
+        <translation>在本机所在局域网上开放：各工作站用加入码加入</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -1932,6 +1936,14 @@
         <translation>往返时延</translation>
     </message>
     <message>
+        <source>The seats: unit, person, connected or not, last seen, round trip</source>
+        <translation>席位：单位、人员、是否连接、最近联系、往返时延</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>席位</translation>
+    </message>
+    <message>
         <source>New join code…</source>
         <translation>更换加入码…</translation>
     </message>
@@ -1958,6 +1970,10 @@
     <message>
         <source>Stop hosting…</source>
         <translation>停止开放…</translation>
+    </message>
+    <message>
+        <source>Disconnect every workstation; this computer runs the exercise alone again</source>
+        <translation>断开所有工作站；本机重新独自运行演练</translation>
     </message>
     <message>
         <source>Join code:</source>

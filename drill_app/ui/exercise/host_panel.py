@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from drill_app.core.refusals import Refusal
 from drill_app.ui.hosting import HostedExercise, lan_addresses
 from drill_app.ui.session import ExerciseSession
+from drill_app.ui.shared.describe import describe
 from drill_app.ui.shared.dialogs import confirm
 from drill_app.ui.shared.table_model import RowsModel, TableRow, make_table, selected_key
 from drill_app.wording import PlanWords, refusal_text
@@ -122,6 +123,10 @@ class HostPanel(QWidget):
         self.intro.setWordWrap(True)
         self.open_button = QPushButton(self.tr("Host on the network"), self)
         self.open_button.setObjectName("host_open")
+        describe(
+            self.open_button,
+            self.tr("Listen on this computer's network: workstations join with the code"),
+        )
         self.open_button.clicked.connect(self.start_hosting)
         self.address_label = QLabel(self)
         self.address_label.setObjectName("host_addresses")
@@ -135,7 +140,7 @@ class HostPanel(QWidget):
         font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 4)
         self.code_label.setFont(font)
         self.copy_button = QPushButton(self.tr("Copy"), self)
-        self.copy_button.setToolTip(self.tr("Copy the address and the join code"))
+        describe(self.copy_button, self.tr("Copy the address and the join code"))
         self.copy_button.clicked.connect(self.copy_join_details)
         self.model = RowsModel(
             [
@@ -149,19 +154,29 @@ class HostPanel(QWidget):
         )
         self.table = make_table(self.model, self, stretch=0)
         self.table.setObjectName("host_seats")
+        describe(
+            self.table,
+            self.tr("The seats: unit, person, connected or not, last seen, round trip"),
+            self.tr("Seats"),
+        )
         self.rotate_button = self._button(self.tr("New join code…"), self.rotate_code)
-        self.rotate_button.setToolTip(
-            self.tr("A new code; every workstation must join again with it")
+        describe(
+            self.rotate_button, self.tr("A new code; every workstation must join again with it")
         )
         self.free_button = self._button(self.tr("Free seat…"), self.free_seat)
-        self.free_button.setToolTip(
-            self.tr("Disconnect the selected seat; another person may take it with the code")
+        describe(
+            self.free_button,
+            self.tr("Disconnect the selected seat; another person may take it with the code"),
         )
         self.move_button = self._button(self.tr("Move seat…"), self.move_seat)
-        self.move_button.setToolTip(
-            self.tr("Give the selected seat's person another unit's free seat")
+        describe(
+            self.move_button, self.tr("Give the selected seat's person another unit's free seat")
         )
         self.stop_button = self._button(self.tr("Stop hosting…"), self.stop_hosting)
+        describe(
+            self.stop_button,
+            self.tr("Disconnect every workstation; this computer runs the exercise alone again"),
+        )
         self.notice = QLabel(self)
         self.notice.setObjectName("host_notice")
         self.notice.setWordWrap(True)

@@ -270,9 +270,6 @@ class StartPageWidget(QWidget):
             status, summary.interval_years, open_improvements, summary.plan_ref
         )
         self._fill(bool(exercises), bool(summary.rows), None, None)
-        waiting = self.tr("Available once the plan is loaded")
-        self.new_button.setToolTip(waiting)
-        self.open_button.setToolTip(waiting)
         self.window().repaint()  # now: the plan is loaded next, on this thread
 
     def summary_rows(self) -> tuple[SummaryRow, ...]:
@@ -297,8 +294,6 @@ class StartPageWidget(QWidget):
         """Show *data*, keeping the selected scenario and exercise."""
         selected_path = self.selected_scenario_path()
         selected_exercise = self.selected_exercise()
-        self.new_button.setToolTip("")
-        self.open_button.setToolTip("")
         self.data = data
         self.names.plan = plan
         self.scenario_model.set_entries(data.scenarios)
@@ -429,15 +424,17 @@ class StartPageWidget(QWidget):
             self.open_button.setText(self.tr("Continue the selected exercise"))
         else:
             self.open_button.setText(self.tr("Open the selected exercise"))
+        waiting = self.tr("Available once the plan is loaded") if self.data is None else ""
         explain(
             self.new_button,
             self.tr("Prepare a new drill on the selected scenario: title, date, participants"),
-            self.tr("No scenario can be used: every scenario file has problems (see the list)."),
+            waiting
+            or self.tr("No scenario can be used: every scenario file has problems (see the list)."),
         )
         explain(
             self.open_button,
             self.tr("Open the selected exercise: run it, or see its score if it has ended"),
-            self.tr("Select an exercise in the list first."),
+            waiting or self.tr("Select an exercise in the list first."),
         )
 
     def _show_scenario_detail(self) -> None:
