@@ -5854,6 +5854,18 @@
         <translation>{unit} — {title}</translation>
     </message>
     <message>
+        <source>Join again…</source>
+        <translation>重新加入…</translation>
+    </message>
+    <message>
+        <source>Join the exercise again: the join code, and the seat to take</source>
+        <translation>重新加入本演练：输入加入码，选择要占用的席位</translation>
+    </message>
+    <message>
+        <source>Join again</source>
+        <translation>重新加入</translation>
+    </message>
+    <message>
         <source>Exercise clock</source>
         <translation>演练时钟</translation>
     </message>

@@ -202,3 +202,45 @@ def test_a_seat_freed_by_the_controller_is_told_so(
         timeout=5000,
     )
     window.close()
+
+
+def test_after_the_code_is_changed_the_banner_offers_to_join_again_with_the_new_one(
+    qtbot: QtBot,
+    room: Room,
+    plan: Plan,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    chinese: None,
+) -> None:
+    """The controller makes a new join code: the seat is let go, its banner says why and
+    offers 重新加入…, which asks at the same host again and opens a new window."""
+    from drill_app.ui.trainee import launch
+
+    codes = [CODE]
+    asked: list[str] = []
+
+    def ask(
+        parent: object, plan: Plan, plan_text: str, address: str = "", *, browse: bool = True
+    ) -> JoinResult | None:
+        asked.append(address)
+        return attempt(qtbot, plan, room.address, "towngas", codes[-1]).result_
+
+    monkeypatch.setattr(JoinDialog, "ask", staticmethod(ask))
+    monkeypatch.setattr(launch, "seat_folder", lambda e, u, b: tmp_path / u)
+    first = launch.join_room(None, plan, PLAN_TEXT, room.address)
+    assert first is not None
+    qtbot.addWidget(first)
+    qtbot.waitUntil(lambda: first.connection_label.text() == "在线", timeout=10_000)
+    assert not first.rejoin_button.isVisible()
+
+    codes.append(room.thread.call(lambda: room.service.rotate_code()))
+    qtbot.waitUntil(lambda: first.rejoin_button.isVisible(), timeout=5000)
+    assert first.rejoin_button.text() == "重新加入…"
+    first.rejoin_button.click()
+    assert asked == [room.address, room.address]
+    assert not first.isVisible()
+    assert len(launch._REJOINED) == 1
+    again = next(iter(launch._REJOINED))
+    qtbot.waitUntil(lambda: again.connection_label.text() == "在线", timeout=10_000)
+    again.close()
+    qtbot.waitUntil(lambda: not launch._REJOINED)

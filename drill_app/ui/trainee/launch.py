@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from drill_app.core.plan import Plan
@@ -66,4 +67,17 @@ def join_room(
     window = open_trainee_window(joined, plan, base)
     window.resize(*LAPTOP_SIZE)
     window.show()
+
+    def rejoin(host_address: str) -> None:  # the seat freed or moved, the code changed
+        again = join_room(parent, plan, plan_text, host_address, base=base)
+        if again is not None:  # kept until it is closed (the old window closes now)
+            again.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            _REJOINED.add(again)
+            again.destroyed.connect(lambda: _REJOINED.discard(again))
+
+    window.rejoin_requested.connect(rejoin)
     return window
+
+
+_REJOINED: set[TraineeWindow] = set()
+"""Windows opened by 重新加入 from another trainee window (nobody else holds them)."""

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer, Slot
+from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -74,8 +75,16 @@ BANNER_STYLE = "background: #fff3cd; color: #5c4400; padding: 6px; font-weight: 
 ERROR_STYLE = f"background: #fdecea; color: {ERROR_COLOUR}; padding: 6px; font-weight: bold"
 
 
+REJOINABLE = frozenset({"token_expired", "seat_freed", "seat_moved"})
+"""Why the host let this seat go when joining again (with the new code, or another seat)
+is what the person does next: the banner offers it."""
+
+
 class TraineeWindow(QMainWindow):
     """One unit's seat: inbox, clock, deadlines, the unit's forms and its sent log."""
+
+    rejoin_requested = Signal(str)
+    """Join again (the host's address): the join dialog, then a new window for the seat."""
 
     def __init__(
         self,
@@ -116,7 +125,18 @@ class TraineeWindow(QMainWindow):
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         self.banner.hide()
-        layout.addWidget(self.banner)
+        self.rejoin_button = QPushButton(self.tr("Join again…"), self)
+        self.rejoin_button.setObjectName("rejoin")
+        self.rejoin_button.setToolTip(
+            self.tr("Join the exercise again: the join code, and the seat to take")
+        )
+        self.rejoin_button.setAccessibleName(self.tr("Join again"))
+        self.rejoin_button.clicked.connect(self._rejoin)
+        self.rejoin_button.hide()
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.rejoin_button)
+        layout.addLayout(banner_row)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._build_left())
         splitter.addWidget(self._build_right())
@@ -296,6 +316,11 @@ class TraineeWindow(QMainWindow):
         self.banner.setStyleSheet(ERROR_STYLE)
         self.banner.setText(text)
         self.banner.show()
+        self.rejoin_button.setVisible(bye.code in REJOINABLE)
+
+    def _rejoin(self) -> None:
+        self.rejoin_requested.emit(self.link.client.join.address)
+        self.close()
 
     @Slot(str)
     def _status_changed(self, _status: str) -> None:
