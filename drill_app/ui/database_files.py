@@ -27,11 +27,11 @@ class DatabaseFiles(QMainWindow):
     _db_url: str
     archive: Archive | None
 
-    def show_error(self, title: str, message: str) -> None:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # what it uses of the main window (declared for the type checker)
 
-    def open_database(self, url: str) -> None:
-        raise NotImplementedError
+        def show_error(self, title: str, message: str) -> None: ...
+
+        def open_database(self, url: str) -> None: ...
 
     def database_path(self) -> Path | None:
         """The SQLite file of the database being opened, if it is one."""
