@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,11 +28,10 @@ class DatabaseFiles(QMainWindow):
     _db_url: str
     archive: Archive | None
 
-    if TYPE_CHECKING:  # what it uses of the main window (declared for the type checker)
-
-        def show_error(self, title: str, message: str) -> None: ...
-
-        def open_database(self, url: str) -> None: ...
+    show_error: Callable[[str, str], None]
+    """(title, message) in a message box: the main window's."""
+    open_database: Callable[[str], None]
+    """Open the database at a URL: the main window's."""
 
     def database_path(self) -> Path | None:
         """The SQLite file of the database being opened, if it is one."""
